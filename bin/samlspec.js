@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Entry point: the compiled CLI lives in dist/ (built by `npm run build`, also run by `npm ci` via prepare).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const cli = fileURLToPath(new URL('../dist/runner/cli.js', import.meta.url));
+if (!existsSync(cli)) {
+  console.error('samlspec: the CLI is not built. Run `npm run build` (or `npm ci`, which builds it) first.');
+  process.exit(2);
+}
+await import(cli);

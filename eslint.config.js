@@ -1,0 +1,34 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.samlspec/**', 'reports-out/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  // Layering (style.md): the mock IdP stands alone and never reaches into the runner or reports.
+  {
+    files: ['mock-idp/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/runner/**', '**/reports/**', '**/scenarios/**'] }],
+    },
+  },
+  // The catalog stays data: scenario files may import only scenario helpers and mock-idp types.
+  {
+    files: ['scenarios/**/*.ts'],
+    ignores: ['scenarios/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/runner/**', '**/reports/**'] }] },
+  },
+  {
+    files: ['reports/**/*.ts'],
+    ignores: ['reports/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/mock-idp/**'] }] },
+  },
+  { files: ['bin/**/*.js', 'bench/**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+);

@@ -1,0 +1,106 @@
+/**
+ * @module Entra-shaped SAML signing certificates (shared/entra.md §5): self-signed,
+ * CN=Microsoft Azure Federated SSO Certificate, RSA-2048, sha256WithRSA, 3 years, 16-byte serial,
+ * X.509 v3 with no extensions at all.
+ */
+import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import forge from 'node-forge';
+
+export const ENTRA_CERT_SUBJECT = 'Microsoft Azure Federated SSO Certificate';
+
+export interface CertificateOptions {
+  /** Subject CN; Entra's default is "Microsoft Azure Federated SSO Certificate". */
+  commonName?: string;
+  notBefore?: Date;
+  /** Validity in whole years (Entra: 3). Ignored when notAfter is given. */
+  years?: number;
+  notAfter?: Date;
+  keyBits?: number;
+}
+
+export interface GeneratedCertificate {
+  certificatePem: string;
+  privateKeyPem: string;
+}
+
+/** Creates a new key pair and self-signed certificate. Key generation uses node's native RSA. */
+export function createSigningCertificate(options: CertificateOptions = {}): GeneratedCertificate {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: options.keyBits ?? 2048, publicExponent: 65537 });
+  const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return { certificatePem: selfSign(privateKeyPem, options), privateKeyPem };
+}
+
+function selfSign(privateKeyPem: string, options: CertificateOptions): string {
+  const forgeKey = forge.pki.privateKeyFromPem(privateKeyPem) as forge.pki.rsa.PrivateKey;
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e);
+  // 16 random bytes, top bit cleared so the DER INTEGER stays positive and exactly 16 bytes long.
+  const serial = randomBytes(16);
+  serial[0] = (serial[0]! & 0x7f) | 0x10;
+  cert.serialNumber = serial.toString('hex');
+  const notBefore = truncateToSeconds(options.notBefore ?? new Date());
+  cert.validity.notBefore = notBefore;
+  cert.validity.notAfter = options.notAfter ?? addYears(notBefore, options.years ?? 3);
+  const name = [{ shortName: 'CN', value: options.commonName ?? ENTRA_CERT_SUBJECT, valueTagClass: forge.asn1.Type.PRINTABLESTRING }] as unknown as forge.pki.CertificateField[];
+  cert.setSubject(name);
+  cert.setIssuer(name);
+  cert.sign(forgeKey, forge.md.sha256.create());
+  return forge.pki.certificateToPem(cert);
+}
+
+function truncateToSeconds(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
+}
+
+function addYears(date: Date, years: number): Date {
+  const result = new Date(date);
+  result.setUTCFullYear(result.getUTCFullYear() + years);
+  return result;
+}
+
+/** The certificate body as one base64 line, as it appears in KeyInfo and metadata. */
+export function certificateBase64(certificatePem: string): string {
+  return certificatePem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
+}
+
+export function certificateDer(certificatePem: string): Buffer {
+  return Buffer.from(certificateBase64(certificatePem), 'base64');
+}
+
+/** SHA-1 of the DER, uppercase hex: the portal's "Thumbprint". */
+export function thumbprint(certificatePem: string): string {
+  return createHash('sha1').update(certificateDer(certificatePem)).digest('hex').toUpperCase();
+}
+
+export interface CertificateInfo {
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  notBefore: Date;
+  notAfter: Date;
+  thumbprint: string;
+}
+
+export function describeCertificate(certificatePem: string): CertificateInfo {
+  const cert = forge.pki.certificateFromPem(certificatePem);
+  const cn = (attrs: forge.pki.CertificateField[]): string =>
+    attrs.map((a) => `${a.shortName ?? a.name}=${String(a.value)}`).join(', ');
+  return {
+    subject: cn(cert.subject.attributes),
+    issuer: cn(cert.issuer.attributes),
+    serialNumber: cert.serialNumber,
+    notBefore: cert.validity.notBefore,
+    notAfter: cert.validity.notAfter,
+    thumbprint: thumbprint(certificatePem),
+  };
+}
+
+/** Re-wraps base64 DER as PEM with 64-character lines (for "Certificate (Base64)" downloads). */
+export function toPem(base64Der: string): string {
+  const lines = base64Der.replace(/\s+/g, '').match(/.{1,64}/g) ?? [];
+  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
+}
+
+export function loadPrivateKey(privateKeyPem: string): KeyObject {
+  return createPrivateKey(privateKeyPem);
+}

@@ -1,0 +1,283 @@
+/**
+ * @module One tenant's live state: directory, enterprise apps and their signing keys, with every
+ * change persisted. This is what the admin API and the in-process handle operate on.
+ */
+import { randomBytes, type KeyObject } from 'node:crypto';
+import { appSchema, type CertificateRecord, type EnterpriseApp, type EnterpriseAppInput } from '../model/app.js';
+import { groupSchema, userSchema, type DirectoryGroup, type DirectoryUser, type DirectoryUserInput } from '../model/user.js';
+import type { Tenant } from '../model/tenant.js';
+import type { StatePersistence } from './file-persistence.js';
+import { createSigningCertificate, describeCertificate, loadPrivateKey, type CertificateOptions } from '../keys/signing-certificate.js';
+import type { IdGenerator } from '../util/ids.js';
+import type { Clock } from '../util/clock.js';
+import { MockIdpError } from '../errors.js';
+
+export interface SigningMaterial {
+  record: CertificateRecord;
+  certificatePem: string;
+  privateKey: KeyObject;
+}
+
+export class TenantState {
+  private readonly users = new Map<string, DirectoryUser>();
+  private readonly groups = new Map<string, DirectoryGroup>();
+  private readonly apps = new Map<string, EnterpriseApp>();
+  private readonly keyCache = new Map<string, SigningMaterial>();
+  private pairwiseSecretValue: Buffer | undefined;
+
+  constructor(
+    readonly tenant: Tenant,
+    private readonly persistence: StatePersistence,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+  ) {}
+
+  private get root(): string {
+    return `tenants/${this.tenant.tenantId}`;
+  }
+
+  /** Loads directory and apps from persistence (if present). */
+  load(): void {
+    const directory = this.persistence.readJson(`${this.root}/directory.json`) as
+      | { users?: unknown[]; groups?: unknown[] }
+      | undefined;
+    for (const g of directory?.groups ?? []) this.putGroup(groupSchema.parse(g), false);
+    for (const u of directory?.users ?? []) this.putUser(userSchema.parse(u), false);
+    for (const file of this.persistence.list(`${this.root}/apps`)) {
+      if (!file.endsWith('.json')) continue;
+      const app = appSchema.parse(this.persistence.readJson(`${this.root}/apps/${file}`));
+      this.apps.set(app.appId, app);
+    }
+  }
+
+  save(): void {
+    this.persistence.writeJson(`${this.root}/tenant.json`, this.tenant);
+    this.saveDirectory();
+  }
+
+  // ---- directory ----
+
+  listUsers(): DirectoryUser[] {
+    return [...this.users.values()];
+  }
+
+  listGroups(): DirectoryGroup[] {
+    return [...this.groups.values()];
+  }
+
+  /** Finds a user by object id or UPN (case-insensitive, as Entra sign-in names are). */
+  findUser(idOrUpn: string): DirectoryUser | undefined {
+    const byId = this.users.get(idOrUpn.toLowerCase());
+    if (byId) return byId;
+    const wanted = idOrUpn.toLowerCase();
+    return [...this.users.values()].find((u) => u.userPrincipalName.toLowerCase() === wanted);
+  }
+
+  addUser(input: DirectoryUserInput): DirectoryUser {
+    const user = userSchema.parse(input);
+    if (this.findUser(user.userPrincipalName) && this.findUser(user.userPrincipalName)?.objectId !== user.objectId) {
+      throw new MockIdpError('CONFLICT', `a user with UPN ${user.userPrincipalName} already exists`);
+    }
+    this.putUser(user, true);
+    return user;
+  }
+
+  updateUser(idOrUpn: string, patch: Partial<DirectoryUserInput>): DirectoryUser {
+    const existing = this.requireUser(idOrUpn);
+    const updated = userSchema.parse({ ...existing, ...patch, objectId: existing.objectId });
+    this.putUser(updated, true);
+    return updated;
+  }
+
+  removeUser(idOrUpn: string): void {
+    const user = this.requireUser(idOrUpn);
+    this.users.delete(user.objectId.toLowerCase());
+    this.saveDirectory();
+  }
+
+  requireUser(idOrUpn: string): DirectoryUser {
+    const user = this.findUser(idOrUpn);
+    if (!user) throw new MockIdpError('NOT_FOUND', `no user ${idOrUpn} in tenant ${this.tenant.tenantId}`);
+    return user;
+  }
+
+  addGroup(input: GroupInput): DirectoryGroup {
+    const group = groupSchema.parse(input);
+    this.putGroup(group, true);
+    return group;
+  }
+
+  findGroup(id: string): DirectoryGroup | undefined {
+    return this.groups.get(id.toLowerCase());
+  }
+
+  private putUser(user: DirectoryUser, persist: boolean): void {
+    this.users.set(user.objectId.toLowerCase(), user);
+    if (persist) this.saveDirectory();
+  }
+
+  private putGroup(group: DirectoryGroup, persist: boolean): void {
+    this.groups.set(group.objectId.toLowerCase(), group);
+    if (persist) this.saveDirectory();
+  }
+
+  private saveDirectory(): void {
+    this.persistence.writeJson(`${this.root}/directory.json`, {
+      users: this.listUsers(),
+      groups: this.listGroups(),
+    });
+  }
+
+  // ---- apps ----
+
+  listApps(): EnterpriseApp[] {
+    return [...this.apps.values()];
+  }
+
+  /** Finds an app by appId, objectId or short name. */
+  findApp(ref: string): EnterpriseApp | undefined {
+    const lower = ref.toLowerCase();
+    return this.listApps().find((a) => a.appId === lower || a.objectId === lower || a.name.toLowerCase() === lower);
+  }
+
+  requireApp(ref: string): EnterpriseApp {
+    const app = this.findApp(ref);
+    if (!app) throw new MockIdpError('NOT_FOUND', `no enterprise app ${ref} in tenant ${this.tenant.tenantId}`);
+    return app;
+  }
+
+  /** Entra matches the AuthnRequest Issuer exactly (case- and trailing-slash-sensitive) against Identifiers. */
+  findAppByIdentifier(identifier: string): EnterpriseApp | undefined {
+    return this.listApps().find((a) => a.identifiers.includes(identifier));
+  }
+
+  /** Creates an app with a fresh active signing certificate, like adding a non-gallery app in the portal. */
+  addApp(input: Omit<EnterpriseAppInput, 'appId' | 'objectId'> & { appId?: string; objectId?: string }): EnterpriseApp {
+    const app = appSchema.parse({ ...input, appId: input.appId ?? this.ids.guid(), objectId: input.objectId ?? this.ids.guid() });
+    this.checkUniqueness(app);
+    this.apps.set(app.appId, app);
+    if (app.certificates.length === 0) this.newCertificate(app.appId, { activate: true });
+    else this.saveApp(app);
+    return this.requireApp(app.appId);
+  }
+
+  updateApp(ref: string, patch: Partial<EnterpriseAppInput>): EnterpriseApp {
+    const existing = this.requireApp(ref);
+    const updated = appSchema.parse({
+      ...existing,
+      ...patch,
+      appId: existing.appId,
+      objectId: existing.objectId,
+      certificates: existing.certificates,
+    });
+    this.checkUniqueness(updated);
+    this.apps.set(updated.appId, updated);
+    this.saveApp(updated);
+    return updated;
+  }
+
+  removeApp(ref: string): void {
+    const app = this.requireApp(ref);
+    this.apps.delete(app.appId);
+    this.persistence.remove(`${this.root}/apps/${app.appId}.json`);
+  }
+
+  private checkUniqueness(app: EnterpriseApp): void {
+    for (const other of this.listApps()) {
+      if (other.appId === app.appId) continue;
+      if (other.name.toLowerCase() === app.name.toLowerCase()) {
+        throw new MockIdpError('CONFLICT', `an app named ${app.name} already exists`);
+      }
+      const shared = app.identifiers.find((id) => other.identifiers.includes(id));
+      // Entra: each Identifier must be unique across all apps of the tenant.
+      if (shared) throw new MockIdpError('CONFLICT', `Identifier ${shared} is already used by app ${other.name}`);
+    }
+  }
+
+  private saveApp(app: EnterpriseApp): void {
+    this.persistence.writeJson(`${this.root}/apps/${app.appId}.json`, app);
+  }
+
+  // ---- certificates ----
+
+  /** "New Certificate": inactive unless activate is set (or it is the app's first). */
+  newCertificate(appRef: string, options: CertificateOptions & { activate?: boolean } = {}): CertificateRecord {
+    const app = this.requireApp(appRef);
+    const generated = createSigningCertificate({ notBefore: this.clock.now(), ...options });
+    const info = describeCertificate(generated.certificatePem);
+    const record: CertificateRecord = {
+      id: this.ids.guid(),
+      thumbprint: info.thumbprint,
+      notBefore: info.notBefore.toISOString(),
+      notAfter: info.notAfter.toISOString(),
+      active: false,
+      createdAt: this.clock.now().toISOString(),
+    };
+    this.persistence.writeText(`${this.root}/certs/${record.id}.pem`, generated.certificatePem);
+    this.persistence.writeSecret(`${this.root}/keys/${record.id}.key.pem`, generated.privateKeyPem);
+    const activate = options.activate ?? app.certificates.length === 0;
+    const certificates = [...app.certificates.map((c) => ({ ...c, active: activate ? false : c.active })), { ...record, active: activate }];
+    const updated = { ...app, certificates };
+    this.apps.set(app.appId, updated);
+    this.saveApp(updated);
+    return { ...record, active: activate };
+  }
+
+  /** "Make certificate active": the previous active certificate becomes inactive. */
+  activateCertificate(appRef: string, certificateId: string): EnterpriseApp {
+    const app = this.requireApp(appRef);
+    if (!app.certificates.some((c) => c.id === certificateId)) {
+      throw new MockIdpError('NOT_FOUND', `app ${app.name} has no certificate ${certificateId}`);
+    }
+    const updated = { ...app, certificates: app.certificates.map((c) => ({ ...c, active: c.id === certificateId })) };
+    this.apps.set(app.appId, updated);
+    this.saveApp(updated);
+    return updated;
+  }
+
+  certificatePem(certificateId: string): string {
+    const pem = this.persistence.readText(`${this.root}/certs/${certificateId}.pem`);
+    if (!pem) throw new MockIdpError('NOT_FOUND', `certificate ${certificateId} is missing from the state directory`);
+    return pem;
+  }
+
+  /** The certificate and key a response for this app is signed with (entra.md §5 rollover rules). */
+  signingMaterial(app: EnterpriseApp): SigningMaterial {
+    const record = selectSigningCertificate(app.certificates, this.clock.now());
+    if (!record) throw new MockIdpError('NO_SIGNING_KEY', `app ${app.name} has no signing certificate (AADSTS50003)`);
+    const cached = this.keyCache.get(record.id);
+    if (cached) return { ...cached, record };
+    const keyPem = this.persistence.readSecret(`${this.root}/keys/${record.id}.key.pem`);
+    if (!keyPem) throw new MockIdpError('NO_SIGNING_KEY', `private key for certificate ${record.id} is missing`);
+    const material = { record, certificatePem: this.certificatePem(record.id), privateKey: loadPrivateKey(keyPem) };
+    this.keyCache.set(record.id, material);
+    return material;
+  }
+
+  /** Secret for pairwise persistent NameIDs; generated once per tenant and kept 0600. */
+  pairwiseSecret(): Buffer {
+    if (this.pairwiseSecretValue) return this.pairwiseSecretValue;
+    const path = `${this.root}/keys/pairwise.secret`;
+    let secret = this.persistence.readSecret(path);
+    if (!secret) {
+      secret = randomBytes(32).toString('base64');
+      this.persistence.writeSecret(path, secret);
+    }
+    this.pairwiseSecretValue = Buffer.from(secret, 'base64');
+    return this.pairwiseSecretValue;
+  }
+}
+
+type GroupInput = Parameters<typeof groupSchema.parse>[0];
+
+/**
+ * Entra signs with the active certificate; if it has expired and a valid inactive one exists, Entra
+ * signs with that one instead; with no valid alternative it keeps signing with the expired one.
+ */
+export function selectSigningCertificate(certificates: readonly CertificateRecord[], now: Date): CertificateRecord | undefined {
+  const active = certificates.find((c) => c.active);
+  const valid = (c: CertificateRecord): boolean => new Date(c.notBefore) <= now && now < new Date(c.notAfter);
+  if (active && valid(active)) return active;
+  const fallback = certificates.filter(valid).sort((a, b) => b.notAfter.localeCompare(a.notAfter))[0];
+  return fallback ?? active;
+}

@@ -1,0 +1,90 @@
+/**
+ * @module Safe XML parsing and serialization.
+ * Every XML document from outside (AuthnRequests, SP metadata, responses under test) goes through
+ * `parseUntrustedXml`: DTDs are refused before the parser sees them (no entity expansion, no XXE),
+ * the size is bounded, and any parser error is fatal rather than silently "repaired".
+ */
+import { DOMParser, XMLSerializer, type Document, type Element, type Node } from '@xmldom/xmldom';
+
+export type { Document, Element, Node };
+
+export const DEFAULT_MAX_XML_BYTES = 1_000_000;
+
+export class XmlParseError extends Error {
+  constructor(
+    readonly reason: 'too-large' | 'dtd' | 'malformed' | 'empty',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'XmlParseError';
+  }
+}
+
+const DTD_PATTERN = /<!DOCTYPE|<!ENTITY/i;
+
+export function parseUntrustedXml(xml: string, maxBytes = DEFAULT_MAX_XML_BYTES): Document {
+  if (Buffer.byteLength(xml, 'utf8') > maxBytes) {
+    throw new XmlParseError('too-large', `XML document is larger than ${maxBytes} bytes`);
+  }
+  const text = xml.replace(/^\uFEFF/, '');
+  if (text.trim() === '') throw new XmlParseError('empty', 'XML document is empty');
+  if (DTD_PATTERN.test(text)) throw new XmlParseError('dtd', 'XML document contains a DTD, which is not allowed');
+  return parseXml(text);
+}
+
+/** Parses XML this process produced itself (still strict: any parser complaint is an error). */
+export function parseXml(xml: string): Document {
+  const problems: string[] = [];
+  const parser = new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') problems.push(message);
+    },
+  });
+  let doc: Document;
+  try {
+    doc = parser.parseFromString(xml.replace(/^\uFEFF/, ''), 'application/xml');
+  } catch (error) {
+    throw new XmlParseError('malformed', `XML is not well-formed: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (problems.length > 0 || !doc.documentElement) {
+    throw new XmlParseError('malformed', `XML is not well-formed: ${problems[0]?.split('\n')[0] ?? 'no root element'}`);
+  }
+  return doc;
+}
+
+export function serializeXml(node: Node): string {
+  return new XMLSerializer().serializeToString(node);
+}
+
+/** Child elements of `parent` with the given namespace and local name, in document order. */
+export function childElements(parent: Node, ns: string, localName: string): Element[] {
+  const found: Element[] = [];
+  for (let child = parent.firstChild; child; child = child.nextSibling) {
+    if (isElement(child) && child.namespaceURI === ns && child.localName === localName) found.push(child);
+  }
+  return found;
+}
+
+export function firstChildElement(parent: Node, ns: string, localName: string): Element | undefined {
+  return childElements(parent, ns, localName)[0];
+}
+
+export function isElement(node: Node): node is Element {
+  return node.nodeType === 1;
+}
+
+/** All descendant elements with the given namespace and local name (document order). */
+export function descendants(root: Document | Element, ns: string, localName: string): Element[] {
+  return Array.from(root.getElementsByTagNameNS(ns, localName));
+}
+
+export function textOf(element: Element | undefined): string | undefined {
+  return element?.textContent ?? undefined;
+}
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for an XML (or HTML) text node or attribute value. */
+export function escapeXml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+}
