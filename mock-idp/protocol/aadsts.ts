@@ -36,6 +36,8 @@ export const AADSTS = {
   invalidPassword: '50126',
   userDisabled: '50057',
   signoutInvalidRequest: '50061',
+  /** Unknown tenant in the URL. */
+  tenantNotFound: '90002',
 } as const;
 export type AadstsCode = (typeof AADSTS)[keyof typeof AADSTS];
 
@@ -47,7 +49,10 @@ const MESSAGES: Record<AadstsCode, (a: MessageArgs) => string> = {
   '650056': (a) =>
     `Misconfigured application. This could be due to one of the following: the client has not listed any permissions for 'AAD Graph' in the requested permissions in the client's application registration. Or, the admin has not consented in the tenant. Or, check the application identifier in the request to ensure it matches the configured client application identifier. Identifier: '${a.identifier}'.`,
   '50011': (a) =>
-    `The reply URL '${a.replyUrl}' specified in the request does not match the reply URLs configured for the application '${a.app}'. Make sure the reply URL sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/urlMismatchError to learn more about how to fix this.`,
+    // No AssertionConsumerServiceURL and no Reply URL configured: Entra's older wording (entra.md §3.5).
+    !a.replyUrl
+      ? "Reply address '' specified by the request is not a valid URL. Allowed schemes: 'http,https,ms-app'"
+      : `The reply URL '${a.replyUrl}' specified in the request does not match the reply URLs configured for the application '${a.app}'. Make sure the reply URL sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/urlMismatchError to learn more about how to fix this.`,
   '7500529': (a) => `The value '${a.value}' is not a valid SAML ID. The ID must not begin with a number.`,
   '75016': (a) => `SAML2 Authentication Request has invalid NameIdPolicy.${a.format ? ` Format '${a.format}' is not supported.` : ''}`,
   '750054': () => 'SAMLRequest or SAMLResponse must be present as query string parameters in HTTP request for SAML Redirect binding.',
@@ -58,7 +63,10 @@ const MESSAGES: Record<AadstsCode, (a: MessageArgs) => string> = {
   '75011': () =>
     "Authentication method by which the user authenticated with the service doesn't match requested authentication method. To learn more, see the troubleshooting article for error 'AADSTS75011'.",
   '75003': (a) => `The request is not supported. Responses can only be sent with HTTP-POST, not '${a.binding}'.`,
-  '76021': () => 'The request sent by client is not signed while the application requires signed requests.',
+  '76021': (a) =>
+    a.reason === undefined || a.reason === 'unsigned'
+      ? 'The request sent by client is not signed while the application requires signed requests.'
+      : `The request sent by client is not signed while the application requires signed requests. (${a.reason})`,
   '50105': (a) =>
     `Your administrator has configured the application ${a.app} ('${a.appId}') to block users unless they are specifically granted ('assigned') access to the application. The signed in user '${a.user}' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator. Please contact your administrator to assign access to this application.`,
   '50058': () => 'A silent sign-in request was sent but no user is signed in.',
@@ -68,6 +76,8 @@ const MESSAGES: Record<AadstsCode, (a: MessageArgs) => string> = {
   '50034': (a) => `The user account ${a.user ?? ''} does not exist in the ${a.tenant} directory. To sign into this application, the account must be added to the directory.`,
   '50126': () => 'Error validating credentials due to invalid username or password.',
   '50057': () => 'The user account is disabled.',
+  '90002': (a) =>
+    `Tenant '${a.tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
   '50061': (a) => `Signout failed. The request was invalid.${a.detail ? ` ${a.detail}` : ''}`,
 };
 

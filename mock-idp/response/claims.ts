@@ -21,7 +21,7 @@ export interface ClaimInputs {
   user: DirectoryUser;
   issuer: string;
   groups: (objectId: string) => DirectoryGroup | undefined;
-  authMethods?: readonly string[];
+  authMethods?: readonly string[] | undefined;
 }
 
 export function buildClaims({ tenant, app, user, issuer, groups, authMethods }: ClaimInputs): Claim[] {

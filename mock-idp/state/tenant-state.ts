@@ -254,6 +254,39 @@ export class TenantState {
     return material;
   }
 
+  /**
+   * The tenant-wide STS keys of the tenant-level metadata (two, as a rollover pair). They sign only that
+   * document: enterprise-app SAML tokens use the per-app certificates (entra.md §1.3).
+   */
+  tenantKeys(): SigningMaterial[] {
+    const ids = ['tenant-sts-1', 'tenant-sts-2'];
+    return ids.map((id) => {
+      const cached = this.keyCache.get(id);
+      if (cached) return cached;
+      let certificatePem = this.persistence.readText(`${this.root}/certs/${id}.pem`);
+      let keyPem = this.persistence.readSecret(`${this.root}/keys/${id}.key.pem`);
+      if (!certificatePem || !keyPem) {
+        const generated = createSigningCertificate({ commonName: 'accounts.accesscontrol.windows.net', notBefore: this.clock.now(), years: 5 });
+        certificatePem = generated.certificatePem;
+        keyPem = generated.privateKeyPem;
+        this.persistence.writeText(`${this.root}/certs/${id}.pem`, certificatePem);
+        this.persistence.writeSecret(`${this.root}/keys/${id}.key.pem`, keyPem);
+      }
+      const info = describeCertificate(certificatePem);
+      const record: CertificateRecord = {
+        id,
+        thumbprint: info.thumbprint,
+        notBefore: info.notBefore.toISOString(),
+        notAfter: info.notAfter.toISOString(),
+        active: id === ids[0],
+        createdAt: info.notBefore.toISOString(),
+      };
+      const material = { record, certificatePem, privateKey: loadPrivateKey(keyPem) };
+      this.keyCache.set(id, material);
+      return material;
+    });
+  }
+
   /** Secret for pairwise persistent NameIDs; generated once per tenant and kept 0600. */
   pairwiseSecret(): Buffer {
     if (this.pairwiseSecretValue) return this.pairwiseSecretValue;

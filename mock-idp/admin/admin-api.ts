@@ -1,0 +1,156 @@
+/**
+ * @module The admin JSON API: tenants, users, groups, apps, SP metadata upload and certificate rollover
+ * at runtime. Public certificates only; private keys are never returned. Protected by a bearer token
+ * whenever the server listens beyond loopback.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { MockIdpError } from '../errors.js';
+import { tenantUrls } from '../model/tenant.js';
+import type { TenantState } from '../state/tenant-state.js';
+import type { MockIdpState } from '../state/mock-idp-state.js';
+import { formatIssues } from '../config/config-file.js';
+import { applySpMetadataToApp } from './apply-sp-metadata.js';
+
+export const ADMIN_API_PREFIX = '/admin/api';
+
+export function adminApi(state: MockIdpState, options: { baseUrl: string; token?: string | undefined }): Router {
+  const router = Router();
+  router.use(express.json({ limit: '1mb' }));
+  router.use(express.text({ type: ['application/xml', 'text/xml', 'application/samlmetadata+xml'], limit: '1mb' }));
+  router.use((req, _res, next) => {
+    if (options.token && !bearerMatches(req.headers.authorization, options.token)) {
+      throw new MockIdpError('UNAUTHORIZED', 'the admin API needs "Authorization: Bearer <token>" (printed when the server starts)');
+    }
+    next();
+  });
+  const tenantOf = (req: Request): TenantState => {
+    const ref = String(req.params.tenant);
+    const tenant = ref === 'default' ? state.defaultTenant : state.findTenant(ref);
+    if (!tenant) throw new MockIdpError('NOT_FOUND', `no tenant ${ref}`);
+    return tenant;
+  };
+  const describeTenant = (t: TenantState) => {
+    const urls = tenantUrls(options.baseUrl, t.tenant.tenantId);
+    return { ...t.tenant, issuer: urls.issuer, loginUrl: urls.loginUrl, logoutUrl: urls.logoutUrl, tenantMetadataUrl: urls.tenantMetadataUrl };
+  };
+  const describeApp = (t: TenantState, appRef: string) => {
+    const app = t.requireApp(appRef);
+    const urls = tenantUrls(options.baseUrl, t.tenant.tenantId);
+    return {
+      ...app,
+      urls: {
+        metadataUrl: urls.appMetadataUrl(app.appId),
+        loginUrl: urls.loginUrl,
+        logoutUrl: urls.logoutUrl,
+        issuer: urls.issuer,
+        userAccessUrl: urls.userAccessUrl(app.appId),
+        portalUrl: urls.portalUrl(app.appId),
+      },
+    };
+  };
+
+  router.get('/tenants', (_req, res) => void res.json(state.listTenants().map(describeTenant)));
+  router.post('/tenants', (req, res) => void res.status(201).json(describeTenant(state.createTenant(req.body ?? {}))));
+  router.get('/tenants/:tenant', (req, res) => void res.json(describeTenant(tenantOf(req))));
+
+  router.get('/tenants/:tenant/users', (req, res) => void res.json(tenantOf(req).listUsers().map(publicUser)));
+  router.post('/tenants/:tenant/users', (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    res.status(201).json(publicUser(tenantOf(req).addUser({ objectId: state.ids.guid(), ...body } as never)));
+  });
+  router.get('/tenants/:tenant/users/:user', (req, res) => void res.json(publicUser(tenantOf(req).requireUser(req.params.user!))));
+  router.patch('/tenants/:tenant/users/:user', (req, res) => void res.json(publicUser(tenantOf(req).updateUser(req.params.user!, req.body ?? {}))));
+  router.delete('/tenants/:tenant/users/:user', (req, res) => {
+    tenantOf(req).removeUser(req.params.user!);
+    res.status(204).end();
+  });
+
+  router.get('/tenants/:tenant/groups', (req, res) => void res.json(tenantOf(req).listGroups()));
+  router.post('/tenants/:tenant/groups', (req, res) => {
+    res.status(201).json(tenantOf(req).addGroup({ objectId: state.ids.guid(), ...(req.body ?? {}) }));
+  });
+
+  router.get('/tenants/:tenant/apps', (req, res) => {
+    const t = tenantOf(req);
+    res.json(t.listApps().map((a) => describeApp(t, a.appId)));
+  });
+  router.post('/tenants/:tenant/apps', (req, res) => {
+    const t = tenantOf(req);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const app = t.addApp({ displayName: String(body.name ?? 'app'), ...body } as never);
+    res.status(201).json(describeApp(t, app.appId));
+  });
+  router.get('/tenants/:tenant/apps/:app', (req, res) => void res.json(describeApp(tenantOf(req), req.params.app!)));
+  router.patch('/tenants/:tenant/apps/:app', (req, res) => {
+    const t = tenantOf(req);
+    const app = t.updateApp(req.params.app!, req.body ?? {});
+    res.json(describeApp(t, app.appId));
+  });
+  router.delete('/tenants/:tenant/apps/:app', (req, res) => {
+    tenantOf(req).removeApp(req.params.app!);
+    res.status(204).end();
+  });
+  router.put('/tenants/:tenant/apps/:app/sp-metadata', (req, res) => {
+    const t = tenantOf(req);
+    if (typeof req.body !== 'string') throw new MockIdpError('INVALID_CONFIG', 'send the SP metadata XML with Content-Type: application/xml');
+    const skipped = applySpMetadataToApp(t, req.params.app!, req.body);
+    res.json({ ...describeApp(t, req.params.app!), skippedReplyUrls: skipped });
+  });
+  router.get('/tenants/:tenant/apps/:app/certificates', (req, res) => void res.json(tenantOf(req).requireApp(req.params.app!).certificates));
+  router.post('/tenants/:tenant/apps/:app/certificates', (req, res) => {
+    const body = z
+      .strictObject({ activate: z.boolean().optional(), years: z.number().int().min(1).max(3).optional(), notAfter: z.iso.datetime().optional() })
+      .parse(req.body ?? {});
+    const record = tenantOf(req).newCertificate(req.params.app!, {
+      activate: body.activate ?? false,
+      ...(body.years !== undefined ? { years: body.years } : {}),
+      ...(body.notAfter !== undefined ? { notAfter: new Date(body.notAfter) } : {}),
+    });
+    res.status(201).json(record);
+  });
+  router.post('/tenants/:tenant/apps/:app/certificates/:cert/activate', (req, res) => {
+    res.json(tenantOf(req).activateCertificate(req.params.app!, req.params.cert!).certificates);
+  });
+  router.use(adminErrorHandler);
+  return router;
+}
+
+/** Users as the API shows them: without the sign-in password. */
+function publicUser<T extends { password?: string }>(user: T): Omit<T, 'password'> {
+  const { password: _password, ...rest } = user;
+  return rest;
+}
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const match = /^Bearer\s+(.+)$/i.exec(header ?? '');
+  if (!match?.[1]) return false;
+  const given = Buffer.from(match[1].trim());
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+const STATUS_BY_CODE: Record<MockIdpError['code'], number> = {
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_CONFIG: 400,
+  NO_SIGNING_KEY: 409,
+  UNAUTHORIZED: 401,
+};
+
+function adminErrorHandler(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
+  if (error instanceof MockIdpError) {
+    res.status(STATUS_BY_CODE[error.code]).json({ error: { code: error.code, message: error.message } });
+  } else if (error instanceof z.ZodError) {
+    res.status(400).json({ error: { code: 'INVALID_CONFIG', message: formatIssues('request body', error) } });
+  } else if (isBodyParserError(error)) {
+    res.status(error.status).json({ error: { code: 'INVALID_REQUEST', message: error.message } });
+  } else {
+    res.status(500).json({ error: { code: 'INTERNAL', message: 'internal error' } });
+  }
+}
+
+function isBodyParserError(error: unknown): error is { status: number; message: string } {
+  return typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number';
+}

@@ -1,0 +1,52 @@
+/**
+ * @module The mock IdP's HTTP application: Entra's paths under the mock's base URL, the portal pages,
+ * and the admin API. Bodies are size-limited, errors become Entra's error page (or JSON for the API),
+ * and no stack trace or key material ever reaches a client or the log.
+ */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { AadstsError } from '../protocol/aadsts.js';
+import { MockIdpError } from '../errors.js';
+import { adminApi, ADMIN_API_PREFIX } from '../admin/admin-api.js';
+import { sendAadstsError } from './render-error.js';
+import { metadataRoutes } from './routes/metadata-route.js';
+import { portalRoutes } from './routes/portal-route.js';
+import { launchRoutes } from './routes/launch-route.js';
+import { signInRoutes } from './routes/sign-in-route.js';
+import { saml2Routes } from './routes/saml2-route.js';
+import type { ServerContext } from './context.js';
+
+export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export function createMockIdpApp(ctx: ServerContext): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(ADMIN_API_PREFIX, adminApi(ctx.state, { baseUrl: ctx.baseUrl, token: ctx.options.adminToken }));
+  app.use(express.urlencoded({ extended: false, limit: ctx.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, parameterLimit: 50 }));
+  app.use(portalRoutes(ctx));
+  app.use(metadataRoutes(ctx));
+  app.use(launchRoutes(ctx));
+  app.use(signInRoutes(ctx));
+  app.use(saml2Routes(ctx));
+  app.use((_req, res) => {
+    res.status(404).type('text').send('Not found\n');
+  });
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (error instanceof AadstsError) return sendAadstsError(ctx, res, error);
+    if (isPayloadError(error)) {
+      return sendAadstsError(ctx, res, new AadstsError('75005', { detail: 'The message is too large or not form-encoded.' }, error.status));
+    }
+    if (error instanceof MockIdpError) {
+      res.status(error.code === 'NOT_FOUND' ? 404 : 400).type('text').send(`${error.message}\n`);
+      return;
+    }
+    // Unexpected: log the message only (never request bodies, which may hold SAML messages).
+    console.error(`samlspec mock IdP: internal error: ${(error as Error)?.message ?? String(error)}`);
+    res.status(500).type('text').send('Internal error in the samlspec mock IdP\n');
+  });
+  return app;
+}
+
+function isPayloadError(error: unknown): error is { status: number; type: string } {
+  const e = error as { status?: unknown; type?: unknown } | undefined;
+  return typeof e?.status === 'number' && typeof e.type === 'string' && e.status >= 400 && e.status < 500;
+}

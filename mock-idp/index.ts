@@ -1,0 +1,25 @@
+/** @module Public API of the mock Microsoft Entra ID: start it in-process, or build Entra responses directly. */
+export { startMockIdp, openConfiguredState, baseUrlFor } from './start-mock-idp.js';
+export type { StartMockIdpOptions, MockIdpHandle, MockIdpAdmin } from './start-mock-idp.js';
+export { MockIdpState, DEFAULT_STATE_DIR } from './state/mock-idp-state.js';
+export { TenantState, selectSigningCertificate } from './state/tenant-state.js';
+export type { SigningMaterial } from './state/tenant-state.js';
+export { tenantUrls } from './model/tenant.js';
+export type { Tenant, TenantUrls } from './model/tenant.js';
+export { appSchema, defaultIdentifier, defaultReplyUrl, isAllowedReplyUrl } from './model/app.js';
+export type { EnterpriseApp, EnterpriseAppInput, ReplyUrl, CertificateRecord } from './model/app.js';
+export type { DirectoryUser, DirectoryUserInput, DirectoryGroup } from './model/user.js';
+export { buildResponseDraft, buildErrorResponseDraft } from './response/build-response.js';
+export type { AssertionContent, ResponseDraft } from './response/build-response.js';
+export { finishResponse } from './response/finish-response.js';
+export type { FinishOptions, ResponseHooks, SigningOption } from './response/finish-response.js';
+export { assertionContentFor, appFinishOptions, issueResponse, issuerOf } from './response/issue-response.js';
+export { signElement } from './response/sign.js';
+export type { SigningKey, SigningAlgorithm } from './response/sign.js';
+export { createSigningCertificate, thumbprint, certificateBase64 } from './keys/signing-certificate.js';
+export { AadstsError, AADSTS } from './protocol/aadsts.js';
+export { MockIdpError } from './errors.js';
+export { fixedClock, systemClock } from './util/clock.js';
+export type { Clock } from './util/clock.js';
+export { randomIds, sequentialIds } from './util/ids.js';
+export type { IdGenerator } from './util/ids.js';

@@ -1,0 +1,202 @@
+/**
+ * @module Signing fast path for the unmodified baseline Response (perf.md). xml-crypto spends ~1–2.5 ms
+ * per response on parsing, XPath and canonicalization against ~0.3 ms of RSA; here the canonical form
+ * is learnt once per response shape (fast-path-template.ts) and each response costs escaping, one
+ * SHA digest and one RSA signature per signed element. The output is byte-for-byte what
+ * buildResponseDraft + finishResponse produce for the same inputs (fast-path.test.ts proves it over
+ * randomized values). Anything that mutates a response (hooks, encryption, scenarios) must not use it.
+ */
+import { createHash, sign } from 'node:crypto';
+import type { IdGenerator } from '../util/ids.js';
+import { buildResponseDraft, type AssertionContent } from './build-response.js';
+import { isXmlText } from './fast-path-escape.js';
+import {
+  FastPathTemplateError,
+  learnTemplate,
+  render,
+  visitContentValues,
+  type BaselineTemplate,
+  type FastSigning,
+  type RenderInputs,
+} from './fast-path-template.js';
+import { finishResponse, type FinishOptions } from './finish-response.js';
+
+export type { FastSigning, FastSigningOption } from './fast-path-template.js';
+export { FastPathTemplateError };
+
+export interface SignedBaseline {
+  xml: string;
+  responseId: string;
+  assertionId: string;
+  issuedAt: Date;
+  /** Which path produced it (for benchmarks and diagnostics). */
+  path: 'fast' | 'xml-crypto';
+}
+
+export class FastPathNotApplicableError extends Error {
+  readonly code = 'FAST_PATH_NOT_APPLICABLE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'FastPathNotApplicableError';
+  }
+}
+
+// Fields whose handling the template knows. An unknown field could change the bytes without changing
+// the template's shape key, so its presence sends the response down the DOM path.
+const KNOWN_CONTENT_KEYS = new Set([
+  'issuer',
+  'acsUrl',
+  'audience',
+  'inResponseTo',
+  'nameId',
+  'claims',
+  'authnInstant',
+  'authnContextClassRef',
+  'attributeNameFormat',
+]);
+
+/**
+ * True when `fastSignedBaseline` can produce this response: signing only (no hooks, no encryption, option
+ * assertion/response/both), known content fields, a valid authnInstant, and every value non-empty XML text.
+ */
+export function fastPathApplies(content: AssertionContent, options: FinishOptions): boolean {
+  const { hooks, encryption, signing } = options;
+  if (encryption !== undefined || signing.option === 'none') return false;
+  if (hooks && (hooks.beforeSign || hooks.afterSign || hooks.serialized)) return false;
+  return contentProblem(content) === undefined;
+}
+
+function contentProblem(content: AssertionContent): string | undefined {
+  for (const key of Object.keys(content))
+    if (!KNOWN_CONTENT_KEYS.has(key)) return `unknown content field ${key}`;
+  if (!(content.authnInstant instanceof Date) || Number.isNaN(content.authnInstant.getTime()))
+    return 'invalid authnInstant';
+  let problem: string | undefined;
+  visitContentValues(content, (value) => {
+    // Empty text serializes as `<X/>` after xml-crypto's re-parse; an empty attribute is no baseline either.
+    if (problem === undefined && (value === '' || !isXmlText(value)))
+      problem = 'a value is empty or not XML text';
+    return value;
+  });
+  return problem;
+}
+
+/** Signs the baseline response for `content` without xml-crypto (after the first of its shape). */
+export async function fastSignedBaseline(
+  content: AssertionContent,
+  deps: { ids: IdGenerator; now: Date },
+  signing: FastSigning,
+): Promise<SignedBaseline> {
+  const problem = contentProblem(content);
+  if (problem !== undefined) throw new FastPathNotApplicableError(problem);
+  const template = await templateFor(content, signing);
+  const values: string[] = [];
+  visitContentValues(content, (value) => {
+    values.push(value);
+    return value;
+  });
+  for (let i = 0; i < template.idCount; i++) {
+    const id = deps.ids.samlId();
+    if (id === '' || !isXmlText(id))
+      throw new FastPathNotApplicableError('the id generator gave a value that is not XML text');
+    values.push(id);
+  }
+  const inputs: RenderInputs & { digests: string[]; signatureValues: string[] } = {
+    values,
+    now: deps.now,
+    authnInstant: content.authnInstant,
+    digests: [],
+    signatureValues: [],
+  };
+  const hash = signing.algorithm === 'sha1' ? 'sha1' : 'sha256';
+  for (const signature of template.signatures) {
+    inputs.digests.push(
+      createHash(hash)
+        .update(render(signature.canonical, 'canonical', inputs), 'utf8')
+        .digest('base64'),
+    );
+    const signedInfo = Buffer.from(render(signature.signedInfo, 'canonical', inputs), 'utf8');
+    inputs.signatureValues.push(sign(hash, signedInfo, signing.key.privateKey).toString('base64'));
+  }
+  return {
+    xml: render(template.output, 'output', inputs),
+    responseId: values[template.responseIdIndex] ?? '',
+    assertionId: values[template.assertionIdIndex] ?? '',
+    issuedAt: deps.now,
+    path: 'fast',
+  };
+}
+
+/**
+ * The baseline response as the server sends it: the fast path when it applies, else the DOM draft and
+ * finishResponse(). Both consume the same ids from `deps.ids` and give the same bytes.
+ */
+export async function signedBaseline(
+  content: AssertionContent,
+  deps: { ids: IdGenerator; now: Date },
+  options: FinishOptions,
+): Promise<SignedBaseline> {
+  const { signing } = options;
+  if (signing.option !== 'none' && fastPathApplies(content, options)) {
+    try {
+      return await fastSignedBaseline(content, deps, { ...signing, option: signing.option });
+    } catch (error) {
+      // Thrown before any id is taken, so the DOM path below gives the response the same ids.
+      if (!(error instanceof FastPathTemplateError)) throw error;
+    }
+  }
+  const draft = buildResponseDraft(content, deps);
+  const xml = await finishResponse(draft, options);
+  return {
+    xml,
+    responseId: draft.responseId,
+    assertionId: draft.assertionId,
+    issuedAt: draft.issuedAt,
+    path: 'xml-crypto',
+  };
+}
+
+// ---- template cache: per certificate (its KeyInfo is in the bytes), then per shape ----
+
+const MAX_CERTIFICATES = 16;
+const MAX_SHAPES_PER_CERTIFICATE = 256;
+const cache = new Map<string, Map<string, Promise<BaselineTemplate>>>();
+
+/** Everything that changes the template's structure rather than its values. */
+function shapeKey(content: AssertionContent, signing: FastSigning): string {
+  const claims = content.claims.map((c) => c.values.length).join(',');
+  return [
+    signing.option,
+    signing.algorithm,
+    content.inResponseTo === undefined ? 0 : 1,
+    content.authnContextClassRef === undefined ? 0 : 1,
+    content.attributeNameFormat ?? '',
+    claims,
+  ].join('|');
+}
+
+function templateFor(content: AssertionContent, signing: FastSigning): Promise<BaselineTemplate> {
+  const certificate = signing.key.certificatePem;
+  let shapes = cache.get(certificate);
+  if (!shapes) {
+    if (cache.size >= MAX_CERTIFICATES) cache.delete(cache.keys().next().value!);
+    shapes = new Map();
+    cache.set(certificate, shapes);
+  }
+  const key = shapeKey(content, signing);
+  let template = shapes.get(key);
+  if (!template) {
+    if (shapes.size >= MAX_SHAPES_PER_CERTIFICATE) shapes.delete(shapes.keys().next().value!);
+    const owner = shapes;
+    template = learnTemplate(content, signing);
+    // A failed learning attempt must not stick: the next call retries (and the caller falls back).
+    template.catch(() => owner.delete(key));
+    owner.set(key, template);
+  }
+  return template;
+}
+
+/** Forgets every learnt template (tests; a changed build-response in a long-running process). */
+export function clearFastPathTemplates(): void {
+  cache.clear();
+}
