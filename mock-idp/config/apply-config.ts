@@ -9,6 +9,7 @@ import type { MockIdpState } from '../state/mock-idp-state.js';
 import type { TenantState } from '../state/tenant-state.js';
 import type { EnterpriseAppInput } from '../model/app.js';
 import { MockIdpError } from '../errors.js';
+import { definedOnly } from '../util/objects.js';
 
 export interface SpMetadataApplier {
   (tenant: TenantState, appRef: string, metadataXml: string): void;
@@ -29,11 +30,10 @@ export function applyConfig(
       if (!configured.has(user.userPrincipalName.toLowerCase())) tenant.removeUser(user.objectId);
     }
   }
-  for (const [i, user] of config.users.entries()) {
-    if (!user.userPrincipalName) throw new MockIdpError('INVALID_CONFIG', `users[${i}].userPrincipalName: required`);
+  for (const user of config.users) {
     const existing = tenant.findUser(user.userPrincipalName);
     const { objectId, ...fields } = user;
-    if (existing) tenant.updateUser(existing.objectId, fields);
+    if (existing) tenant.updateUser(existing.objectId, definedOnly(fields));
     else tenant.addUser({ ...fields, userPrincipalName: user.userPrincipalName, displayName: user.displayName ?? user.userPrincipalName, objectId: objectId ?? state.ids.guid() });
   }
   for (const app of config.apps) {

@@ -18,7 +18,8 @@ export const configSchema = z.strictObject({
   /** Keep the built-in users (B.Simon, the user without mail, the guest) beside the configured ones. */
   includeDefaultUsers: z.boolean().default(true),
   groups: z.array(groupSchema.partial({ objectId: true })).default([]),
-  users: z.array(userSchema.partial({ objectId: true })).default([]),
+  /** Users are merged into existing ones by UPN, so only the fields written change (no defaults here). */
+  users: z.array(withoutDefaults(userSchema).partial().required({ userPrincipalName: true })).default([]),
   apps: z
     .array(
       appSchema.partial({ appId: true, objectId: true, displayName: true }).extend({
@@ -30,6 +31,14 @@ export const configSchema = z.strictObject({
 });
 export type ConfigFile = z.infer<typeof configSchema>;
 
+/** The same object schema with every `.default()` removed, for partial updates that must not reset fields. */
+function withoutDefaults<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [key, field instanceof z.ZodDefault ? field.removeDefault() : field]),
+  ) as { [K in keyof T]: T[K] extends z.ZodDefault<infer Inner> ? Inner : T[K] };
+  return z.strictObject(shape);
+}
+
 export function parseConfigText(text: string, sourceName: string): ConfigFile {
   let raw: unknown;
   const isJson = extname(sourceName).toLowerCase() === '.json' || /^\s*[{[]/.test(text);
@@ -39,7 +48,11 @@ export function parseConfigText(text: string, sourceName: string): ConfigFile {
     throw new MockIdpError('INVALID_CONFIG', `${sourceName}: not valid ${isJson ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
   }
   const parsed = configSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw new MockIdpError('INVALID_CONFIG', formatIssues(sourceName, parsed.error));
+  if (!parsed.success) {
+    throw new MockIdpError('INVALID_CONFIG', formatIssues(sourceName, parsed.error), {
+      fields: parsed.error.issues.map((issue) => formatPath(issue.path)),
+    });
+  }
   return parsed.data;
 }
 

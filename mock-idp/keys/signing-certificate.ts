@@ -45,7 +45,7 @@ function selfSign(privateKeyPem: string, options: CertificateOptions): string {
   cert.setSubject(name);
   cert.setIssuer(name);
   cert.sign(forgeKey, forge.md.sha256.create());
-  return forge.pki.certificateToPem(cert);
+  return forge.pki.certificateToPem(cert).replace(/\r\n/g, "\n");
 }
 
 function truncateToSeconds(date: Date): Date {

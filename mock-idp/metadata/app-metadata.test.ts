@@ -18,11 +18,17 @@ const ENTITY_DESCRIPTOR_ID = [{ ns: NS.md, localName: 'EntityDescriptor' }];
 function build(overrides: Parameters<typeof testTenant>[0] = {}) {
   const { state, app } = testTenant(overrides);
   const bytes = appMetadataFor(state, app, BASE_URL, sequentialIds(100));
-  return { state, app, bytes, xml: bytes.toString('utf8'), certificatePem: state.signingMaterial(app).certificatePem };
+  return {
+    state,
+    app,
+    bytes,
+    xml: bytes.toString('utf8'),
+    certificatePem: state.signingMaterial(app).certificatePem,
+  };
 }
 
 const children = (el: Element): Element[] => Array.from(el.childNodes).filter(isElement);
-const names = (el: Element): string[] => children(el).map((c) => c.localName);
+const names = (el: Element): string[] => children(el).map((c) => c.localName ?? '');
 
 function verifyWithXmlCrypto(xml: string, certPem: string): boolean {
   const text = xml.replace(/^\uFEFF/, '');
@@ -56,13 +62,19 @@ describe('app federation metadata bytes (entra.md §1.1)', () => {
   });
 
   it('writes empty elements .NET-style, with a space before />', () => {
-    expect(xml).toContain(`<SingleSignOnService Binding="${BINDING.post}" Location="${urls.loginUrl}" /></IDPSSODescriptor>`);
+    expect(xml).toContain(
+      `<SingleSignOnService Binding="${BINDING.post}" Location="${urls.loginUrl}" /></IDPSSODescriptor>`,
+    );
     expect(xml).toContain('<CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#" />');
     expect(xml).not.toMatch(/"\/>/);
   });
 
   it('redeclares the dsig namespace on every KeyDescriptor KeyInfo but not on the Signature KeyInfo', () => {
-    expect(xml.match(/<KeyDescriptor use="signing"><KeyInfo xmlns="http:\/\/www\.w3\.org\/2000\/09\/xmldsig#"><X509Data>/g)).toHaveLength(3);
+    expect(
+      xml.match(
+        /<KeyDescriptor use="signing"><KeyInfo xmlns="http:\/\/www\.w3\.org\/2000\/09\/xmldsig#"><X509Data>/g,
+      ),
+    ).toHaveLength(3);
     expect(xml).toContain('</SignatureValue><KeyInfo><X509Data><X509Certificate>');
   });
 
@@ -71,14 +83,20 @@ describe('app federation metadata bytes (entra.md §1.1)', () => {
       '<RoleDescriptor xsi:type="fed:SecurityTokenServiceType" protocolSupportEnumeration="http://docs.oasis-open.org/wsfed/federation/200706" ' +
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:fed="http://docs.oasis-open.org/wsfed/federation/200706">',
     );
-    expect(xml.match(/<auth:ClaimType Uri="[^"]+" xmlns:auth="http:\/\/docs\.oasis-open\.org\/wsfed\/authorization\/200706">/g)).toHaveLength(
-      OFFERED_CLAIM_TYPES.length,
-    );
+    expect(
+      xml.match(
+        /<auth:ClaimType Uri="[^"]+" xmlns:auth="http:\/\/docs\.oasis-open\.org\/wsfed\/authorization\/200706">/g,
+      ),
+    ).toHaveLength(OFFERED_CLAIM_TYPES.length);
   });
 
   it('is deterministic for the same ids and key (RSA PKCS#1 v1.5 signatures are)', () => {
     const { state, app } = testTenant();
-    expect(appMetadataFor(state, app, BASE_URL, sequentialIds(7)).equals(appMetadataFor(state, app, BASE_URL, sequentialIds(7)))).toBe(true);
+    expect(
+      appMetadataFor(state, app, BASE_URL, sequentialIds(7)).equals(
+        appMetadataFor(state, app, BASE_URL, sequentialIds(7)),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -112,7 +130,13 @@ describe('app federation metadata element tree (entra.md §1.2)', () => {
   });
 
   it('lists the claim types and WS-Fed endpoints in the STS RoleDescriptor', () => {
-    expect(names(sts)).toEqual(['KeyDescriptor', 'ClaimTypesOffered', 'SecurityTokenServiceEndpoint', 'PassiveRequestorEndpoint']);
+    expect(OFFERED_CLAIM_TYPES).toHaveLength(19); // as in captured Entra metadata
+    expect(names(sts)).toEqual([
+      'KeyDescriptor',
+      'ClaimTypesOffered',
+      'SecurityTokenServiceEndpoint',
+      'PassiveRequestorEndpoint',
+    ]);
     const claimTypes = children(children(sts)[1]!);
     expect(claimTypes.map((c) => c.getAttribute('Uri'))).toEqual(OFFERED_CLAIM_TYPES.map((c) => c.uri));
     expect(claimTypes.map((c) => children(c).map((d) => d.textContent))).toEqual(
@@ -122,16 +146,32 @@ describe('app federation metadata element tree (entra.md §1.2)', () => {
   });
 
   it('points TargetScopes at the issuer and the application service at the WS-Fed endpoint', () => {
-    expect(names(appService)).toEqual(['KeyDescriptor', 'TargetScopes', 'ApplicationServiceEndpoint', 'PassiveRequestorEndpoint']);
-    const addresses = Array.from(appService.getElementsByTagNameNS(NS.wsa, 'Address')).map((a) => a.textContent);
+    expect(names(appService)).toEqual([
+      'KeyDescriptor',
+      'TargetScopes',
+      'ApplicationServiceEndpoint',
+      'PassiveRequestorEndpoint',
+    ]);
+    const addresses = Array.from(appService.getElementsByTagNameNS(NS.wsa, 'Address')).map(
+      (a) => a.textContent,
+    );
     expect(addresses).toEqual([urls.issuer, urls.wsfedUrl, urls.wsfedUrl]);
   });
 
   it('orders IDPSSODescriptor as KeyDescriptor, SLO Redirect, SSO Redirect, SSO POST, with no NameIDFormat', () => {
     expect(idp.getAttribute('protocolSupportEnumeration')).toBe(NS.samlp);
     expect(idp.hasAttribute('WantAuthnRequestsSigned')).toBe(false);
-    expect(names(idp)).toEqual(['KeyDescriptor', 'SingleLogoutService', 'SingleSignOnService', 'SingleSignOnService']);
-    expect(children(idp).slice(1).map((e) => [e.getAttribute('Binding'), e.getAttribute('Location')])).toEqual([
+    expect(names(idp)).toEqual([
+      'KeyDescriptor',
+      'SingleLogoutService',
+      'SingleSignOnService',
+      'SingleSignOnService',
+    ]);
+    expect(
+      children(idp)
+        .slice(1)
+        .map((e) => [e.getAttribute('Binding'), e.getAttribute('Location')]),
+    ).toEqual([
       [BINDING.redirect, urls.loginUrl],
       [BINDING.redirect, urls.loginUrl],
       [BINDING.post, urls.loginUrl],
@@ -140,10 +180,14 @@ describe('app federation metadata element tree (entra.md §1.2)', () => {
   });
 
   it('publishes the signing certificate, and only it, in all three roles and in the Signature', () => {
-    const certificates = Array.from(root.getElementsByTagNameNS(NS.ds, 'X509Certificate')).map((c) => c.textContent);
+    const certificates = Array.from(root.getElementsByTagNameNS(NS.ds, 'X509Certificate')).map(
+      (c) => c.textContent,
+    );
     expect(certificates).toEqual(Array(4).fill(certificateBase64(certificatePem)));
     for (const role of [sts, appService, idp]) {
-      expect(childElements(role, NS.md, 'KeyDescriptor').map((k) => k.getAttribute('use'))).toEqual(['signing']);
+      expect(childElements(role, NS.md, 'KeyDescriptor').map((k) => k.getAttribute('use'))).toEqual([
+        'signing',
+      ]);
     }
   });
 });
@@ -178,7 +222,9 @@ describe('appMetadataFor certificate selection', () => {
   it('lists only the active certificate while another one is inactive (Entra default)', () => {
     const { state, app } = testTenant();
     state.newCertificate(app.appId);
-    const xml = appMetadataFor(state, state.requireApp(app.appId), BASE_URL, sequentialIds(100)).toString('utf8');
+    const xml = appMetadataFor(state, state.requireApp(app.appId), BASE_URL, sequentialIds(100)).toString(
+      'utf8',
+    );
     expect(xml.match(/<KeyDescriptor /g)).toHaveLength(3);
   });
 
@@ -186,11 +232,16 @@ describe('appMetadataFor certificate selection', () => {
     const { state, app } = testTenant({ publishInactiveCertificates: true });
     const next = state.newCertificate(app.appId);
     const current = state.signingMaterial(app);
-    const xml = appMetadataFor(state, state.requireApp(app.appId), BASE_URL, sequentialIds(100)).toString('utf8');
+    const xml = appMetadataFor(state, state.requireApp(app.appId), BASE_URL, sequentialIds(100)).toString(
+      'utf8',
+    );
     const root = parseXml(xml).documentElement!;
     const idp = childElements(root, NS.md, 'IDPSSODescriptor')[0]!;
     const listed = Array.from(idp.getElementsByTagNameNS(NS.ds, 'X509Certificate')).map((c) => c.textContent);
-    expect(listed).toEqual([certificateBase64(current.certificatePem), certificateBase64(state.certificatePem(next.id))]);
+    expect(listed).toEqual([
+      certificateBase64(current.certificatePem),
+      certificateBase64(state.certificatePem(next.id)),
+    ]);
     expect(verifyWithXmlsec1(xml, current.certificatePem, ENTITY_DESCRIPTOR_ID).ok).toBe(true);
   });
 

@@ -11,7 +11,7 @@ import type { EnterpriseApp } from '../model/app.js';
 import { tenantUrls } from '../model/tenant.js';
 import { signElement, type SigningKey } from '../response/sign.js';
 import type { TenantState } from '../state/tenant-state.js';
-import { element, newDocument } from '../util/dom-builder.js';
+import { element, newDocument, type Attrs, type Child } from '../util/dom-builder.js';
 import type { IdGenerator } from '../util/ids.js';
 import { serializeXml } from '../util/xml.js';
 import { OFFERED_CLAIM_TYPES } from './claim-types.js';
@@ -94,12 +94,19 @@ export function buildFederationMetadata(content: FederationMetadataContent): Buf
   const id = content.ids.samlId();
   const doc = newDocument();
   doc.appendChild(entityDescriptor(doc, id, content));
-  const signed = signElement(serializeXml(doc), { key: content.signingKey, algorithm: 'sha256', elementId: id });
-  return Buffer.concat([UTF8_BOM, Buffer.from(METADATA_XML_DECLARATION + dotNetEmptyElements(signed), 'utf8')]);
+  const signed = signElement(serializeXml(doc), {
+    key: content.signingKey,
+    algorithm: 'sha256',
+    elementId: id,
+  });
+  return Buffer.concat([
+    UTF8_BOM,
+    Buffer.from(METADATA_XML_DECLARATION + dotNetEmptyElements(signed), 'utf8'),
+  ]);
 }
 
 function entityDescriptor(doc: Document, id: string, content: FederationMetadataContent): Element {
-  const md = (name: string, attrs: Parameters<typeof element>[3] = [], children: Parameters<typeof element>[4] = []): Element =>
+  const md = (name: string, attrs: Attrs = [], children: readonly Child[] = []): Element =>
     element(doc, NS.md, name, attrs, children);
   const keyDescriptors = (): Element[] => content.certificates.map((pem) => keyDescriptor(doc, pem));
   const wsfedRole = (type: string, children: Element[]): Element =>
@@ -113,7 +120,8 @@ function entityDescriptor(doc: Document, id: string, content: FederationMetadata
       ],
       [...keyDescriptors(), ...children],
     );
-  const fed = (name: string, address: string): Element => element(doc, NS.fed, `fed:${name}`, [], [endpointReference(doc, address)]);
+  const fed = (name: string, address: string): Element =>
+    element(doc, NS.fed, `fed:${name}`, [], [endpointReference(doc, address)]);
   return md(
     'EntityDescriptor',
     [
@@ -133,23 +141,46 @@ function entityDescriptor(doc: Document, id: string, content: FederationMetadata
         fed('PassiveRequestorEndpoint', content.wsfedUrl),
       ]),
       // Order matters: gosaml2 (Hanko) and others take SingleSignOnService[0], which must be Redirect.
-      md('IDPSSODescriptor', [['protocolSupportEnumeration', NS.samlp]], [
-        ...keyDescriptors(),
-        md('SingleLogoutService', [['Binding', BINDING.redirect], ['Location', content.samlUrl]]),
-        md('SingleSignOnService', [['Binding', BINDING.redirect], ['Location', content.samlUrl]]),
-        md('SingleSignOnService', [['Binding', BINDING.post], ['Location', content.samlUrl]]),
-      ]),
+      md(
+        'IDPSSODescriptor',
+        [['protocolSupportEnumeration', NS.samlp]],
+        [
+          ...keyDescriptors(),
+          md('SingleLogoutService', [
+            ['Binding', BINDING.redirect],
+            ['Location', content.samlUrl],
+          ]),
+          md('SingleSignOnService', [
+            ['Binding', BINDING.redirect],
+            ['Location', content.samlUrl],
+          ]),
+          md('SingleSignOnService', [
+            ['Binding', BINDING.post],
+            ['Location', content.samlUrl],
+          ]),
+        ],
+      ),
     ],
   );
 }
 
 /** Each KeyDescriptor's KeyInfo redeclares the dsig default namespace, as Entra's bytes do. */
 function keyDescriptor(doc: Document, certificatePem: string): Element {
-  const ds = (name: string, attrs: Parameters<typeof element>[3], children: Parameters<typeof element>[4]): Element =>
+  const ds = (name: string, attrs: Attrs, children: readonly Child[]): Element =>
     element(doc, NS.ds, name, attrs, children);
-  return element(doc, NS.md, 'KeyDescriptor', [['use', 'signing']], [
-    ds('KeyInfo', [['xmlns', NS.ds]], [ds('X509Data', [], [ds('X509Certificate', [], [certificateBase64(certificatePem)])])]),
-  ]);
+  return element(
+    doc,
+    NS.md,
+    'KeyDescriptor',
+    [['use', 'signing']],
+    [
+      ds(
+        'KeyInfo',
+        [['xmlns', NS.ds]],
+        [ds('X509Data', [], [ds('X509Certificate', [], [certificateBase64(certificatePem)])])],
+      ),
+    ],
+  );
 }
 
 /** Entra redeclares `xmlns:auth` on every ClaimType rather than once on the container. */
@@ -160,18 +191,31 @@ function claimTypesOffered(doc: Document): Element {
     'fed:ClaimTypesOffered',
     [],
     OFFERED_CLAIM_TYPES.map((claim) =>
-      element(doc, NS.auth, 'auth:ClaimType', [['Uri', claim.uri], ['xmlns:auth', NS.auth]], [
-        element(doc, NS.auth, 'auth:DisplayName', [], [claim.displayName]),
-        element(doc, NS.auth, 'auth:Description', [], [claim.description]),
-      ]),
+      element(
+        doc,
+        NS.auth,
+        'auth:ClaimType',
+        [
+          ['Uri', claim.uri],
+          ['xmlns:auth', NS.auth],
+        ],
+        [
+          element(doc, NS.auth, 'auth:DisplayName', [], [claim.displayName]),
+          element(doc, NS.auth, 'auth:Description', [], [claim.description]),
+        ],
+      ),
     ),
   );
 }
 
 function endpointReference(doc: Document, address: string): Element {
-  return element(doc, NS.wsa, 'wsa:EndpointReference', [['xmlns:wsa', NS.wsa]], [
-    element(doc, NS.wsa, 'wsa:Address', [], [address]),
-  ]);
+  return element(
+    doc,
+    NS.wsa,
+    'wsa:EndpointReference',
+    [['xmlns:wsa', NS.wsa]],
+    [element(doc, NS.wsa, 'wsa:Address', [], [address])],
+  );
 }
 
 /**

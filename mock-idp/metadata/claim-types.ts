@@ -1,7 +1,8 @@
 /**
- * @module The 20 `fed:ClaimTypesOffered` entries of Entra's federation metadata (entra.md §1.2), in
- * Entra's order and with its exact display names and descriptions, copied from captured metadata
- * (including the two descriptions that have no final period): WS-Fed consumers show these verbatim.
+ * @module The `fed:ClaimTypesOffered` entries of Entra's federation metadata (entra.md §1.2), in Entra's
+ * order with its exact display names and descriptions (two lack a final period), copied from captured
+ * app and `common` metadata: WS-Fed consumers show them verbatim. Real documents carry 19 entries;
+ * entra.md's "20" miscounts its own list of 19.
  */
 
 /** One `auth:ClaimType`: its `Uri` attribute, `auth:DisplayName` and `auth:Description`. */
@@ -25,7 +26,11 @@ export const OFFERED_CLAIM_TYPES: readonly OfferedClaimType[] = [
   },
   { uri: `${XMLSOAP}/givenname`, displayName: 'Given Name', description: 'First name of the user.' },
   { uri: `${XMLSOAP}/surname`, displayName: 'Surname', description: 'Last name of the user.' },
-  { uri: `${MS_IDENTITY}/displayname`, displayName: 'Display Name', description: 'Display name of the user.' },
+  {
+    uri: `${MS_IDENTITY}/displayname`,
+    displayName: 'Display Name',
+    description: 'Display name of the user.',
+  },
   { uri: `${MS_IDENTITY}/nickname`, displayName: 'Nick Name', description: 'Nick name of the user.' },
   {
     uri: `${MS_WS2008}/authenticationinstant`,
@@ -40,10 +45,19 @@ export const OFFERED_CLAIM_TYPES: readonly OfferedClaimType[] = [
   {
     uri: `${MS_IDENTITY}/objectidentifier`,
     displayName: 'ObjectIdentifier',
-    description: 'Primary identifier for the user in the directory. Immutable, globally unique, non-reusable.',
+    description:
+      'Primary identifier for the user in the directory. Immutable, globally unique, non-reusable.',
   },
-  { uri: `${MS_IDENTITY}/tenantid`, displayName: 'TenantId', description: "Identifier for the user's tenant." },
-  { uri: `${MS_IDENTITY}/identityprovider`, displayName: 'IdentityProvider', description: 'Identity provider for the user.' },
+  {
+    uri: `${MS_IDENTITY}/tenantid`,
+    displayName: 'TenantId',
+    description: "Identifier for the user's tenant.",
+  },
+  {
+    uri: `${MS_IDENTITY}/identityprovider`,
+    displayName: 'IdentityProvider',
+    description: 'Identity provider for the user.',
+  },
   { uri: `${XMLSOAP}/emailaddress`, displayName: 'Email', description: 'Email address of the user.' },
   { uri: `${MS_WS2008}/groups`, displayName: 'Groups', description: 'Groups of the user.' },
   {

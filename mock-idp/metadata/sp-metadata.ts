@@ -6,7 +6,12 @@
 import { X509Certificate } from 'node:crypto';
 import { BINDING, NS } from '../constants/namespaces.js';
 import { toPem } from '../keys/signing-certificate.js';
-import { isAllowedReplyUrl, type EnterpriseApp, type EnterpriseAppInput, type ReplyUrl } from '../model/app.js';
+import {
+  isAllowedReplyUrl,
+  type EnterpriseApp,
+  type EnterpriseAppInput,
+  type ReplyUrl,
+} from '../model/app.js';
 import { childElements, descendants, parseUntrustedXml, XmlParseError, type Element } from '../util/xml.js';
 
 export type SpMetadataErrorCode =
@@ -75,7 +80,9 @@ export function parseSpMetadata(input: string | Uint8Array): SpMetadata {
   }
   const keys = childElements(sp, NS.md, 'KeyDescriptor');
   const certificatesFor = (use: 'signing' | 'encryption'): string[] =>
-    unique(keys.filter((k) => [use, ''].includes(k.getAttribute('use')?.trim() ?? '')).flatMap(certificatesOf));
+    unique(
+      keys.filter((k) => [use, ''].includes(k.getAttribute('use')?.trim() ?? '')).flatMap(certificatesOf),
+    );
   return {
     entityId,
     assertionConsumerServices,
@@ -103,22 +110,36 @@ function spEntity(root: Element): Element {
   const isMd = (name: string): boolean => root.namespaceURI === NS.md && root.localName === name;
   if (isMd('EntityDescriptor')) return root;
   if (!isMd('EntitiesDescriptor')) {
-    throw new SpMetadataError('NOT_METADATA', `not SAML 2.0 metadata: root element is {${root.namespaceURI ?? ''}}${root.localName}`);
+    throw new SpMetadataError(
+      'NOT_METADATA',
+      `not SAML 2.0 metadata: root element is {${root.namespaceURI ?? ''}}${root.localName}`,
+    );
   }
-  const sps = descendants(root, NS.md, 'EntityDescriptor').filter((e) => childElements(e, NS.md, 'SPSSODescriptor').length > 0);
-  if (sps.length === 0) throw new SpMetadataError('NO_SP_DESCRIPTOR', 'EntitiesDescriptor contains no SP entity');
+  const sps = descendants(root, NS.md, 'EntityDescriptor').filter(
+    (e) => childElements(e, NS.md, 'SPSSODescriptor').length > 0,
+  );
+  if (sps.length === 0)
+    throw new SpMetadataError('NO_SP_DESCRIPTOR', 'EntitiesDescriptor contains no SP entity');
   // One upload configures one app; picking one of several SPs would configure the wrong one silently.
-  if (sps.length > 1) throw new SpMetadataError('MULTIPLE_SP_ENTITIES', `EntitiesDescriptor contains ${sps.length} SP entities`);
+  if (sps.length > 1)
+    throw new SpMetadataError(
+      'MULTIPLE_SP_ENTITIES',
+      `EntitiesDescriptor contains ${sps.length} SP entities`,
+    );
   return sps[0]!;
 }
 
 function saml2SpDescriptor(entity: Element): Element {
   const descriptors = childElements(entity, NS.md, 'SPSSODescriptor');
-  const saml2 = descriptors.find((d) => (d.getAttribute('protocolSupportEnumeration') ?? '').split(/\s+/).includes(NS.samlp));
+  const saml2 = descriptors.find((d) =>
+    (d.getAttribute('protocolSupportEnumeration') ?? '').split(/\s+/).includes(NS.samlp),
+  );
   if (saml2) return saml2;
   throw new SpMetadataError(
     'NO_SP_DESCRIPTOR',
-    descriptors.length === 0 ? 'EntityDescriptor has no SPSSODescriptor' : 'no SPSSODescriptor supports SAML 2.0',
+    descriptors.length === 0
+      ? 'EntityDescriptor has no SPSSODescriptor'
+      : 'no SPSSODescriptor supports SAML 2.0',
   );
 }
 
@@ -147,9 +168,13 @@ function certificatesOf(keyDescriptor: Element): string[] {
     try {
       new X509Certificate(pem);
     } catch (error) {
-      throw new SpMetadataError('INVALID_CERTIFICATE', 'a KeyDescriptor holds an X509Certificate that does not parse', {
-        cause: error,
-      });
+      throw new SpMetadataError(
+        'INVALID_CERTIFICATE',
+        'a KeyDescriptor holds an X509Certificate that does not parse',
+        {
+          cause: error,
+        },
+      );
     }
     return pem;
   });
@@ -197,7 +222,10 @@ export interface SpMetadataImport {
  */
 export function appPatchFromSpMetadata(meta: SpMetadata, options: AppPatchOptions = {}): SpMetadataImport {
   const skipped: SkippedEndpoint[] = [];
-  const patch: Partial<EnterpriseAppInput> = { identifiers: [meta.entityId], defaultIdentifier: meta.entityId };
+  const patch: Partial<EnterpriseAppInput> = {
+    identifiers: [meta.entityId],
+    defaultIdentifier: meta.entityId,
+  };
   const replyUrls = importReplyUrls(meta.assertionConsumerServices, skipped);
   if (replyUrls.length > 0) patch.replyUrls = replyUrls;
   const logoutUrl = importLogoutUrl(meta.singleLogoutServices, skipped);
@@ -221,7 +249,12 @@ function importReplyUrls(endpoints: readonly SpAcsEndpoint[], skipped: SkippedEn
   const replyUrls: ReplyUrl[] = [];
   for (const acs of endpoints) {
     const skip = (reason: SkipReason): void => {
-      skipped.push({ service: 'AssertionConsumerService', binding: acs.binding, location: acs.location, reason });
+      skipped.push({
+        service: 'AssertionConsumerService',
+        binding: acs.binding,
+        location: acs.location,
+        reason,
+      });
     };
     if (acs.binding !== BINDING.post) skip('unsupported-binding');
     else if (!isAllowedReplyUrl(acs.location)) skip(URL.canParse(acs.location) ? 'not-https' : 'invalid-url');
@@ -242,7 +275,10 @@ function importReplyUrls(endpoints: readonly SpAcsEndpoint[], skipped: SkippedEn
 }
 
 /** Entra sends its LogoutResponse to the Logout Url, so ResponseLocation wins over Location. */
-function importLogoutUrl(endpoints: readonly SpSloEndpoint[], skipped: SkippedEndpoint[]): string | undefined {
+function importLogoutUrl(
+  endpoints: readonly SpSloEndpoint[],
+  skipped: SkippedEndpoint[],
+): string | undefined {
   let logoutUrl: string | undefined;
   for (const slo of endpoints) {
     const target = slo.responseLocation ?? slo.location;

@@ -102,7 +102,10 @@ const SATISFIED_BY: Record<AuthnMethod, readonly string[]> = {
 };
 
 /** AADSTS75011 unless one of the requested class references is satisfied by `method`. */
-export function assertAuthnContextSatisfied(requested: RequestedAuthnContext | undefined, method: AuthnMethod): void {
+export function assertAuthnContextSatisfied(
+  requested: RequestedAuthnContext | undefined,
+  method: AuthnMethod,
+): void {
   if (!requested) return;
   if (requested.classRefs.some((ref) => SATISFIED_BY[method].includes(ref))) return;
   throw new AadstsError('75011', { requested: requested.classRefs.join(', '), method });
@@ -149,7 +152,9 @@ function requestedAuthnContext(root: Element): RequestedAuthnContext | undefined
   if (childElements(context, NS.saml, 'AuthnContextDeclRef').length > 0) {
     throw new AadstsError('75011', { detail: 'AuthnContextDeclRef' });
   }
-  const classRefs = childElements(context, NS.saml, 'AuthnContextClassRef').map((e) => (e.textContent ?? '').trim());
+  const classRefs = childElements(context, NS.saml, 'AuthnContextClassRef').map((e) =>
+    (e.textContent ?? '').trim(),
+  );
   if (classRefs.length === 0) throw invalid('RequestedAuthnContext has no AuthnContextClassRef');
   return { comparison: 'exact', classRefs };
 }

@@ -35,7 +35,8 @@ export interface ParsedLogoutRequest {
  */
 export function parseLogoutRequest(input: string | SamlMessageDocument): ParsedLogoutRequest {
   const message = typeof input === 'string' ? parseSamlMessage(input) : input;
-  if (message.kind !== 'LogoutRequest') throw new AadstsError('75005', { detail: 'the message is not a LogoutRequest' });
+  if (message.kind !== 'LogoutRequest')
+    throw new AadstsError('75005', { detail: 'the message is not a LogoutRequest' });
   const root = message.root;
   const id = root.getAttribute('ID') ?? '';
   if (id.trim() === '') throw signoutInvalid('the ID attribute is missing');
@@ -103,12 +104,25 @@ export function handleLogoutRequest(
   const app = findLogoutApp(request, state);
   if (!app.logoutUrl) return { kind: 'signed-out-page', app };
   const signingKey = state.signingMaterial(app).privateKey;
-  return buildLogoutResponse({ request, app, tenantId: state.tenant.tenantId, relayState, signingKey, ...deps });
+  return buildLogoutResponse({
+    request,
+    app,
+    tenantId: state.tenant.tenantId,
+    relayState,
+    signingKey,
+    ...deps,
+  });
 }
 
 /** Issuer per app.logoutIssuerStyle (entra.md §6 [Conflict]; default sts.windows.net like the metadata). */
-export function logoutIssuer(style: EnterpriseApp['logoutIssuerStyle'], tenantId: string, loginBase: string): string {
-  return style === 'login' ? `${loginBase.replace(/\/+$/, '')}/${tenantId}/` : `https://sts.windows.net/${tenantId}/`;
+export function logoutIssuer(
+  style: EnterpriseApp['logoutIssuerStyle'],
+  tenantId: string,
+  loginBase: string,
+): string {
+  return style === 'login'
+    ? `${loginBase.replace(/\/+$/, '')}/${tenantId}/`
+    : `https://sts.windows.net/${tenantId}/`;
 }
 
 function logoutResponseXml(options: LogoutResponseOptions, destination: string, responseId: string): string {
@@ -128,7 +142,13 @@ function logoutResponseXml(options: LogoutResponseOptions, destination: string, 
     ],
     [
       element(doc, NS.saml, 'Issuer', [['xmlns', NS.saml]], [issuer]),
-      element(doc, NS.samlp, 'samlp:Status', [], [element(doc, NS.samlp, 'samlp:StatusCode', [['Value', STATUS.success]])]),
+      element(
+        doc,
+        NS.samlp,
+        'samlp:Status',
+        [],
+        [element(doc, NS.samlp, 'samlp:StatusCode', [['Value', STATUS.success]])],
+      ),
     ],
   );
   doc.appendChild(response);
@@ -136,7 +156,12 @@ function logoutResponseXml(options: LogoutResponseOptions, destination: string, 
 }
 
 /** Redirect binding with the signature in the query (bindings §3.4.4.1), RSA-SHA256. */
-function signedRedirectUrl(base: string, xml: string, relayState: string | undefined, key: KeyObject): string {
+function signedRedirectUrl(
+  base: string,
+  xml: string,
+  relayState: string | undefined,
+  key: KeyObject,
+): string {
   const params = [
     `SAMLResponse=${entraUrlEncode(deflateRawSync(Buffer.from(xml, 'utf8')).toString('base64'))}`,
     ...(relayState === undefined ? [] : [`RelayState=${entraUrlEncode(relayState)}`]),

@@ -62,7 +62,9 @@ export function findAppByIssuer(issuer: string, state: TenantState): EnterpriseA
   const app = state.findAppByIdentifier(issuer);
   if (app) return app;
   const loose = withoutTrailingSlashes(issuer);
-  const nearMiss = state.listApps().some((a) => a.identifiers.some((id) => withoutTrailingSlashes(id) === loose));
+  const nearMiss = state
+    .listApps()
+    .some((a) => a.identifiers.some((id) => withoutTrailingSlashes(id) === loose));
   if (loose !== '' && nearMiss) throw new AadstsError('650056', { identifier: issuer });
   throw new AadstsError('700016', { identifier: issuer, tenant: state.tenant.tenantId });
 }
@@ -129,6 +131,8 @@ export function verifyRedirectSignature(query: RedirectQuery, settings: Verifica
  */
 export function verifyPostSignature(xml: string, requestId: string, settings: VerificationSettings): void {
   const { document, root } = parseSamlMessage(xml);
+  // The request the caller parsed must be the one whose signature is checked here.
+  if (root.getAttribute('ID') !== requestId) throw notSigned('signature-invalid');
   const all = descendants(document, NS.ds, 'Signature');
   const enveloped = childElements(root, NS.ds, 'Signature');
   if (all.length === 0) throw notSigned('unsigned');
@@ -140,7 +144,8 @@ export function verifyPostSignature(xml: string, requestId: string, settings: Ve
       signed.loadSignature(signatureNode);
       // xml-crypto takes the first SignatureMethod anywhere under Signature; insist it is SignedInfo's.
       const signedInfo = childElements(signatureNode, NS.ds, 'SignedInfo')[0];
-      const method = signedInfo && childElements(signedInfo, NS.ds, 'SignatureMethod')[0]?.getAttribute('Algorithm');
+      const method =
+        signedInfo && childElements(signedInfo, NS.ds, 'SignatureMethod')[0]?.getAttribute('Algorithm');
       if (!method || method !== signed.signatureAlgorithm) return false;
       allowedHash(method, settings);
       const references = signed.getReferences();
@@ -181,6 +186,8 @@ function verificationKeys(settings: VerificationSettings): KeyObject[] {
   return keys;
 }
 
-function notSigned(reason: 'unsigned' | 'signature-invalid' | 'algorithm-not-allowed' | 'no-verification-certificate'): AadstsError {
+function notSigned(
+  reason: 'unsigned' | 'signature-invalid' | 'algorithm-not-allowed' | 'no-verification-certificate',
+): AadstsError {
   return new AadstsError('76021', { reason });
 }

@@ -28,7 +28,11 @@ export const XMLSEC1 = process.env.XMLSEC1 ?? 'xmlsec1';
  * other key fails; the result is therefore "signed by certPem's key", not "signed by whoever it says".
  * Remote and file references are disabled: only same-document references are resolved.
  */
-export function verifyWithXmlsec1(xml: string, certPem: string, idAttr: readonly IdAttribute[]): Xmlsec1Result {
+export function verifyWithXmlsec1(
+  xml: string,
+  certPem: string,
+  idAttr: readonly IdAttribute[],
+): Xmlsec1Result {
   const dir = mkdtempSync(join(tmpdir(), 'samlspec-xmlsec1-'));
   try {
     const xmlFile = join(dir, 'signed.xml');
