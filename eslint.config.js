@@ -30,5 +30,8 @@ export default tseslint.config(
     ignores: ['reports/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/mock-idp/**'] }] },
   },
-  { files: ['bin/**/*.js', 'bench/**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  {
+    files: ['bin/**/*.js', 'bench/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly' } },
+  },
 );

@@ -1,6 +1,6 @@
 /** @module Sends Entra's error page for an AADSTS error; the code also goes in the `x-aadsts-code` header. */
 import type { Response } from 'express';
-import { AadstsError } from '../protocol/aadsts.js';
+import type { AadstsError } from '../protocol/aadsts.js';
 import { errorPage } from './pages/error-page.js';
 import type { ServerContext } from './context.js';
 

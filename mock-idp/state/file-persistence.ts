@@ -32,7 +32,7 @@ export class FileStatePersistence implements StatePersistence {
     try {
       return JSON.parse(text) as unknown;
     } catch (error) {
-      throw new Error(`state file ${join(this.location, relativePath)} is not valid JSON: ${(error as Error).message}`);
+      throw new Error(`state file ${join(this.location, relativePath)} is not valid JSON: ${(error as Error).message}`, { cause: error });
     }
   }
 

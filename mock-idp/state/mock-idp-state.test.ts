@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MockIdpState } from './mock-idp-state.js';
 import { selectSigningCertificate } from './tenant-state.js';
 import { describeCertificate } from '../keys/signing-certificate.js';
-import { MockIdpError } from '../errors.js';
+import type { MockIdpError } from '../errors.js';
 import type { CertificateRecord } from '../model/app.js';
 
 function walk(dir: string): string[] {
