@@ -43,6 +43,10 @@ async function encryptElement(plaintext: string, settings: EncryptionSettings): 
         pem,
         encryptionAlgorithm: DATA_ALGORITHM[settings.dataAlgorithm],
         keyEncryptionAlgorithm: KEY_ALGORITHM[settings.keyAlgorithm],
+        // Entra's token encryption uses AES-256-CBC; xml-encryption calls CBC insecure (padding
+        // oracles) and refuses it by default. The mock must emit what Entra emits.
+        disallowEncryptionWithInsecureAlgorithm: false,
+        warnInsecureAlgorithm: false,
       },
       (err, result) => (err ? reject(err) : resolve(result)),
     ),
