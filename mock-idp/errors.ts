@@ -1,6 +1,7 @@
 /** @module Typed errors of the mock IdP's own API (not the AADSTS errors it shows to browsers). */
 
-export type MockIdpErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'INVALID_CONFIG' | 'NO_SIGNING_KEY' | 'UNAUTHORIZED';
+export type MockIdpErrorCode =
+  'NOT_FOUND' | 'CONFLICT' | 'INVALID_CONFIG' | 'NO_SIGNING_KEY' | 'UNAUTHORIZED';
 
 export class MockIdpError extends Error {
   /** For INVALID_CONFIG: the paths of the offending fields, e.g. `apps[0].replyUrls[1].url`. */

@@ -15,7 +15,12 @@ import { createServer, type Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { MockIdpState } from './state/mock-idp-state.js';
 import { tenantUrls, type Tenant, type TenantUrls } from './model/tenant.js';
-import { isLoopbackHost, type CertificateRecord, type EnterpriseApp, type EnterpriseAppInput } from './model/app.js';
+import {
+  isLoopbackHost,
+  type CertificateRecord,
+  type EnterpriseApp,
+  type EnterpriseAppInput,
+} from './model/app.js';
 import type { DirectoryUser, DirectoryUserInput } from './model/user.js';
 import type { TenantState } from './state/tenant-state.js';
 import { createServerContext } from './http/context.js';
@@ -49,7 +54,9 @@ export interface StartMockIdpOptions {
 
 export interface MockIdpAdmin {
   readonly tenant: TenantState;
-  addApp(input: Omit<EnterpriseAppInput, 'appId' | 'objectId' | 'displayName'> & { displayName?: string }): EnterpriseApp;
+  addApp(
+    input: Omit<EnterpriseAppInput, 'appId' | 'objectId' | 'displayName'> & { displayName?: string },
+  ): EnterpriseApp;
   updateApp(app: string, patch: Partial<EnterpriseAppInput>): EnterpriseApp;
   getApp(app?: string): EnterpriseApp;
   /** "Upload metadata file": sets Identifier, Reply URLs and Logout URL from SP metadata XML. */
@@ -114,7 +121,8 @@ export async function startMockIdp(options: StartMockIdpOptions = {}): Promise<M
   const host = options.host ?? '127.0.0.1';
   const state = openConfiguredState(options);
   const tenant = state.defaultTenant;
-  const adminToken = options.adminToken ?? (isLoopbackHost(host) ? undefined : randomBytes(24).toString('base64url'));
+  const adminToken =
+    options.adminToken ?? (isLoopbackHost(host) ? undefined : randomBytes(24).toString('base64url'));
   const server = createServer();
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
@@ -144,9 +152,19 @@ export async function startMockIdp(options: StartMockIdpOptions = {}): Promise<M
     updateUser: (ref, patch) => tenant.updateUser(ref, patch),
     removeUser: (ref) => tenant.removeUser(ref),
     newCertificate: (ref, opts = {}) =>
-      tenant.newCertificate(ref, { activate: opts.activate ?? false, ...(opts.notAfter ? { notAfter: opts.notAfter } : {}) }),
+      tenant.newCertificate(ref, {
+        activate: opts.activate ?? false,
+        ...(opts.notAfter ? { notAfter: opts.notAfter } : {}),
+      }),
     activateCertificate: (ref, id) => tenant.activateCertificate(ref, id),
-    appMetadata: (ref) => appMetadataFor(tenant, tenant.requireApp(ref ?? DEFAULT_APP_NAME), baseUrl, state.ids, state.clock.now()).toString('utf8'),
+    appMetadata: (ref) =>
+      appMetadataFor(
+        tenant,
+        tenant.requireApp(ref ?? DEFAULT_APP_NAME),
+        baseUrl,
+        state.ids,
+        state.clock.now(),
+      ).toString('utf8'),
     createTenant: (input = {}) => state.createTenant(input),
   };
   return {

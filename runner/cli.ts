@@ -15,7 +15,9 @@ const servers: MockIdpHandle[] = [];
 
 export function buildProgram(): Command {
   const program = new Command('samlspec')
-    .description('SAML 2.0 conformance and security tests for service providers, with a mock Microsoft Entra ID')
+    .description(
+      'SAML 2.0 conformance and security tests for service providers, with a mock Microsoft Entra ID',
+    )
     .version('0.1.0')
     .showHelpAfterError()
     .exitOverride();

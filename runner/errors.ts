@@ -15,7 +15,12 @@ export type HarnessErrorCode =
   | 'TARGET_UNREACHABLE'
   | 'ORACLE_INCONCLUSIVE'
   | 'BROWSER_FAILED'
-  | 'IDP_FAILED';
+  | 'IDP_FAILED'
+  /** The mock (as Entra would) refused the SP's AuthnRequest, e.g. AADSTS50011: an SP configuration problem. */
+  | 'IDP_REFUSED_REQUEST'
+  | 'TIMEOUT'
+  /** The scenario needs something the SP target cannot do (e.g. no encryption certificate). */
+  | 'NOT_APPLICABLE';
 
 export class HarnessError extends Error {
   constructor(

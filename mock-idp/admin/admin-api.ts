@@ -15,13 +15,21 @@ import { applySpMetadataToApp } from './apply-sp-metadata.js';
 
 export const ADMIN_API_PREFIX = '/admin/api';
 
-export function adminApi(state: MockIdpState, options: { baseUrl: string; token?: string | undefined }): Router {
+export function adminApi(
+  state: MockIdpState,
+  options: { baseUrl: string; token?: string | undefined },
+): Router {
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
-  router.use(express.text({ type: ['application/xml', 'text/xml', 'application/samlmetadata+xml'], limit: '1mb' }));
+  router.use(
+    express.text({ type: ['application/xml', 'text/xml', 'application/samlmetadata+xml'], limit: '1mb' }),
+  );
   router.use((req, _res, next) => {
     if (options.token && !bearerMatches(req.headers.authorization, options.token)) {
-      throw new MockIdpError('UNAUTHORIZED', 'the admin API needs "Authorization: Bearer <token>" (printed when the server starts)');
+      throw new MockIdpError(
+        'UNAUTHORIZED',
+        'the admin API needs "Authorization: Bearer <token>" (printed when the server starts)',
+      );
     }
     next();
   });
@@ -33,7 +41,13 @@ export function adminApi(state: MockIdpState, options: { baseUrl: string; token?
   };
   const describeTenant = (t: TenantState) => {
     const urls = tenantUrls(options.baseUrl, t.tenant.tenantId);
-    return { ...t.tenant, issuer: urls.issuer, loginUrl: urls.loginUrl, logoutUrl: urls.logoutUrl, tenantMetadataUrl: urls.tenantMetadataUrl };
+    return {
+      ...t.tenant,
+      issuer: urls.issuer,
+      loginUrl: urls.loginUrl,
+      logoutUrl: urls.logoutUrl,
+      tenantMetadataUrl: urls.tenantMetadataUrl,
+    };
   };
   const describeApp = (t: TenantState, appRef: string) => {
     const app = t.requireApp(appRef);
@@ -52,16 +66,28 @@ export function adminApi(state: MockIdpState, options: { baseUrl: string; token?
   };
 
   router.get('/tenants', (_req, res) => void res.json(state.listTenants().map(describeTenant)));
-  router.post('/tenants', (req, res) => void res.status(201).json(describeTenant(state.createTenant(req.body ?? {}))));
+  router.post(
+    '/tenants',
+    (req, res) => void res.status(201).json(describeTenant(state.createTenant(req.body ?? {}))),
+  );
   router.get('/tenants/:tenant', (req, res) => void res.json(describeTenant(tenantOf(req))));
 
-  router.get('/tenants/:tenant/users', (req, res) => void res.json(tenantOf(req).listUsers().map(publicUser)));
+  router.get(
+    '/tenants/:tenant/users',
+    (req, res) => void res.json(tenantOf(req).listUsers().map(publicUser)),
+  );
   router.post('/tenants/:tenant/users', (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     res.status(201).json(publicUser(tenantOf(req).addUser({ objectId: state.ids.guid(), ...body } as never)));
   });
-  router.get('/tenants/:tenant/users/:user', (req, res) => void res.json(publicUser(tenantOf(req).requireUser(req.params.user!))));
-  router.patch('/tenants/:tenant/users/:user', (req, res) => void res.json(publicUser(tenantOf(req).updateUser(req.params.user!, req.body ?? {}))));
+  router.get(
+    '/tenants/:tenant/users/:user',
+    (req, res) => void res.json(publicUser(tenantOf(req).requireUser(req.params.user!))),
+  );
+  router.patch(
+    '/tenants/:tenant/users/:user',
+    (req, res) => void res.json(publicUser(tenantOf(req).updateUser(req.params.user!, req.body ?? {}))),
+  );
   router.delete('/tenants/:tenant/users/:user', (req, res) => {
     tenantOf(req).removeUser(req.params.user!);
     res.status(204).end();
@@ -82,7 +108,10 @@ export function adminApi(state: MockIdpState, options: { baseUrl: string; token?
     const app = t.addApp({ displayName: String(body.name ?? 'app'), ...body } as never);
     res.status(201).json(describeApp(t, app.appId));
   });
-  router.get('/tenants/:tenant/apps/:app', (req, res) => void res.json(describeApp(tenantOf(req), req.params.app!)));
+  router.get(
+    '/tenants/:tenant/apps/:app',
+    (req, res) => void res.json(describeApp(tenantOf(req), req.params.app!)),
+  );
   router.patch('/tenants/:tenant/apps/:app', (req, res) => {
     const t = tenantOf(req);
     const app = t.updateApp(req.params.app!, req.body ?? {});
@@ -94,14 +123,22 @@ export function adminApi(state: MockIdpState, options: { baseUrl: string; token?
   });
   router.put('/tenants/:tenant/apps/:app/sp-metadata', (req, res) => {
     const t = tenantOf(req);
-    if (typeof req.body !== 'string') throw new MockIdpError('INVALID_CONFIG', 'send the SP metadata XML with Content-Type: application/xml');
+    if (typeof req.body !== 'string')
+      throw new MockIdpError('INVALID_CONFIG', 'send the SP metadata XML with Content-Type: application/xml');
     const skipped = applySpMetadataToApp(t, req.params.app!, req.body);
     res.json({ ...describeApp(t, req.params.app!), skippedReplyUrls: skipped });
   });
-  router.get('/tenants/:tenant/apps/:app/certificates', (req, res) => void res.json(tenantOf(req).requireApp(req.params.app!).certificates));
+  router.get(
+    '/tenants/:tenant/apps/:app/certificates',
+    (req, res) => void res.json(tenantOf(req).requireApp(req.params.app!).certificates),
+  );
   router.post('/tenants/:tenant/apps/:app/certificates', (req, res) => {
     const body = z
-      .strictObject({ activate: z.boolean().optional(), years: z.number().int().min(1).max(3).optional(), notAfter: z.iso.datetime().optional() })
+      .strictObject({
+        activate: z.boolean().optional(),
+        years: z.number().int().min(1).max(3).optional(),
+        notAfter: z.iso.datetime().optional(),
+      })
       .parse(req.body ?? {});
     const record = tenantOf(req).newCertificate(req.params.app!, {
       activate: body.activate ?? false,
@@ -152,5 +189,7 @@ function adminErrorHandler(error: unknown, _req: Request, res: Response, _next: 
 }
 
 function isBodyParserError(error: unknown): error is { status: number; message: string } {
-  return typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number';
+  return (
+    typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number'
+  );
 }

@@ -10,7 +10,8 @@ export function applySpMetadataToApp(tenant: TenantState, appRef: string, metada
   try {
     imported = appPatchFromSpMetadata(parseSpMetadata(metadataXml), { existing: app });
   } catch (error) {
-    if (error instanceof SpMetadataError) throw new MockIdpError('INVALID_CONFIG', `SP metadata: ${error.message}`, { cause: error });
+    if (error instanceof SpMetadataError)
+      throw new MockIdpError('INVALID_CONFIG', `SP metadata: ${error.message}`, { cause: error });
     throw error;
   }
   tenant.updateApp(app.appId, imported.patch);

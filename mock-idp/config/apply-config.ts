@@ -34,7 +34,13 @@ export function applyConfig(
     const existing = tenant.findUser(user.userPrincipalName);
     const { objectId, ...fields } = user;
     if (existing) tenant.updateUser(existing.objectId, definedOnly(fields));
-    else tenant.addUser({ ...fields, userPrincipalName: user.userPrincipalName, displayName: user.displayName ?? user.userPrincipalName, objectId: objectId ?? state.ids.guid() });
+    else
+      tenant.addUser({
+        ...fields,
+        userPrincipalName: user.userPrincipalName,
+        displayName: user.displayName ?? user.userPrincipalName,
+        objectId: objectId ?? state.ids.guid(),
+      });
   }
   for (const app of config.apps) {
     const { spMetadataFile, ...settings } = app;
@@ -43,13 +49,17 @@ export function applyConfig(
     if (existing) tenant.updateApp(existing.appId, input);
     else tenant.addApp(input);
     if (spMetadataFile) {
-      if (!options.applySpMetadata) throw new MockIdpError('INVALID_CONFIG', 'spMetadataFile is not supported here');
+      if (!options.applySpMetadata)
+        throw new MockIdpError('INVALID_CONFIG', 'spMetadataFile is not supported here');
       const path = options.configPath ? resolve(dirname(options.configPath), spMetadataFile) : spMetadataFile;
       let xml: string;
       try {
         xml = readFileSync(path, 'utf8');
       } catch (error) {
-        throw new MockIdpError('INVALID_CONFIG', `apps[${settings.name}].spMetadataFile: cannot read ${path}: ${(error as Error).message}`);
+        throw new MockIdpError(
+          'INVALID_CONFIG',
+          `apps[${settings.name}].spMetadataFile: cannot read ${path}: ${(error as Error).message}`,
+        );
       }
       options.applySpMetadata(tenant, settings.name, xml);
     }

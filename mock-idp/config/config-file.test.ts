@@ -20,19 +20,35 @@ describe('config file', () => {
       'apps:\n  - name: heroku\n    identifiers: [https://sso.heroku.com/saml/acme]\n    replyUrls:\n      - url: https://sso.heroku.com/saml/acme/finalize\n',
       'c.yaml',
     );
-    const json = parseConfigText(JSON.stringify({ apps: [{ name: 'heroku', identifiers: ['https://sso.heroku.com/saml/acme'], replyUrls: [{ url: 'https://sso.heroku.com/saml/acme/finalize' }] }] }), 'c.json');
+    const json = parseConfigText(
+      JSON.stringify({
+        apps: [
+          {
+            name: 'heroku',
+            identifiers: ['https://sso.heroku.com/saml/acme'],
+            replyUrls: [{ url: 'https://sso.heroku.com/saml/acme/finalize' }],
+          },
+        ],
+      }),
+      'c.json',
+    );
     expect(yaml).toEqual(json);
     expect(yaml.apps[0]?.signing).toEqual({ option: 'assertion', algorithm: 'sha256' });
   });
 
   it('names the bad field of an http reply URL that is not loopback', () => {
-    const error = configError('apps:\n  - name: a\n    replyUrls:\n      - url: https://ok.example/acs\n      - url: http://sp.example/acs\n');
+    const error = configError(
+      'apps:\n  - name: a\n    replyUrls:\n      - url: https://ok.example/acs\n      - url: http://sp.example/acs\n',
+    );
     expect(error.code).toBe('INVALID_CONFIG');
     expect(error.fields).toEqual(['apps[0].replyUrls[1].url']);
   });
 
   it('accepts http reply URLs on loopback hosts, as Entra does for localhost', () => {
-    const config = parseConfigText('apps:\n  - name: a\n    replyUrls: [{ url: "http://localhost:3000/acs" }, { url: "http://127.0.0.1:9/acs" }]\n', 'c.yaml');
+    const config = parseConfigText(
+      'apps:\n  - name: a\n    replyUrls: [{ url: "http://localhost:3000/acs" }, { url: "http://127.0.0.1:9/acs" }]\n',
+      'c.yaml',
+    );
     expect(config.apps[0]?.replyUrls).toHaveLength(2);
   });
 

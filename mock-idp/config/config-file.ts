@@ -34,7 +34,10 @@ export type ConfigFile = z.infer<typeof configSchema>;
 /** The same object schema with every `.default()` removed, for partial updates that must not reset fields. */
 function withoutDefaults<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
   const shape = Object.fromEntries(
-    Object.entries(schema.shape).map(([key, field]) => [key, field instanceof z.ZodDefault ? field.removeDefault() : field]),
+    Object.entries(schema.shape).map(([key, field]) => [
+      key,
+      field instanceof z.ZodDefault ? field.removeDefault() : field,
+    ]),
   ) as { [K in keyof T]: T[K] extends z.ZodDefault<infer Inner> ? Inner : T[K] };
   return z.strictObject(shape);
 }
@@ -45,7 +48,10 @@ export function parseConfigText(text: string, sourceName: string): ConfigFile {
   try {
     raw = isJson ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
   } catch (error) {
-    throw new MockIdpError('INVALID_CONFIG', `${sourceName}: not valid ${isJson ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
+    throw new MockIdpError(
+      'INVALID_CONFIG',
+      `${sourceName}: not valid ${isJson ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
   const parsed = configSchema.safeParse(raw ?? {});
   if (!parsed.success) {
@@ -76,5 +82,7 @@ export function formatIssues(sourceName: string, error: z.ZodError): string {
 
 function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(root)';
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('');
 }

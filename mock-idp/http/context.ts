@@ -50,7 +50,11 @@ export interface ServerContext {
 
 export const SESSION_COOKIE = 'samlspec_sso';
 
-export function createServerContext(state: MockIdpState, baseUrl: string, options: ServerOptions): ServerContext {
+export function createServerContext(
+  state: MockIdpState,
+  baseUrl: string,
+  options: ServerOptions,
+): ServerContext {
   const now = (): number => state.clock.now().getTime();
   return {
     state,

@@ -6,7 +6,7 @@
 import type { Request, Response } from 'express';
 import { STATUS } from '../constants/namespaces.js';
 import type { DirectoryUser } from '../model/user.js';
-import type { EnterpriseApp } from '../model/app.js';
+import { isLoopbackHost, type EnterpriseApp } from '../model/app.js';
 import type { TenantState } from '../state/tenant-state.js';
 import { AadstsError, aadstsMessage } from '../protocol/aadsts.js';
 import { assertionContentFor, issueErrorResponse, issueResponse } from '../response/issue-response.js';
@@ -22,7 +22,12 @@ export function signInPath(tenantId: string): string {
 }
 
 /** Decides how the user signs in for this pending login, then answers. */
-export async function continueLogin(ctx: ServerContext, req: Request, res: Response, pending: PendingLogin): Promise<void> {
+export async function continueLogin(
+  ctx: ServerContext,
+  req: Request,
+  res: Response,
+  pending: PendingLogin,
+): Promise<void> {
   const tenant = requireTenant(ctx, pending.tenantId);
   const app = tenant.requireApp(pending.appId);
   const session = sessionFor(ctx, req, pending.tenantId);
@@ -77,7 +82,9 @@ function autoSignInUser(ctx: ServerContext, app: EnterpriseApp, pending: Pending
 /** "B.Simon" alone finds B.Simon@<tenant domain>, so automation need not know the domain. */
 function findByAlias(tenant: TenantState, alias: string): DirectoryUser | undefined {
   if (alias.includes('@')) return undefined;
-  return tenant.listUsers().find((u) => u.userPrincipalName.toLowerCase().startsWith(`${alias.toLowerCase()}@`));
+  return tenant
+    .listUsers()
+    .find((u) => u.userPrincipalName.toLowerCase().startsWith(`${alias.toLowerCase()}@`));
 }
 
 function sameUser(user: DirectoryUser, hint: string): boolean {
@@ -85,28 +92,38 @@ function sameUser(user: DirectoryUser, hint: string): boolean {
 }
 
 /** Handles the sign-in form post: checks the password, then completes the login. */
-export async function submitSignIn(ctx: ServerContext, req: Request, res: Response, tenantId: string): Promise<void> {
+export async function submitSignIn(
+  ctx: ServerContext,
+  req: Request,
+  res: Response,
+  tenantId: string,
+): Promise<void> {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const contextId = typeof body.ctx === 'string' ? body.ctx : '';
   const pending = ctx.pendingLogins.get(contextId);
   if (!pending || pending.tenantId !== tenantId) {
-    throw new AadstsError('75005', { detail: 'The sign-in session expired or is unknown. Start the sign-in again from the application.' });
+    throw new AadstsError('75005', {
+      detail: 'The sign-in session expired or is unknown. Start the sign-in again from the application.',
+    });
   }
   const tenant = requireTenant(ctx, tenantId);
   const username = typeof body.username === 'string' ? body.username.trim() : '';
   const password = typeof body.password === 'string' ? body.password : '';
   const user = tenant.findUser(username) ?? findByAlias(tenant, username);
   const retry = (error: string): void => {
-    res.status(200).type('html').send(
-      signInPage({
-        action: signInPath(tenantId),
-        contextId: pending.id,
-        appName: tenant.requireApp(pending.appId).displayName,
-        users: tenant.listUsers(),
-        loginHint: username,
-        error,
-      }),
-    );
+    res
+      .status(200)
+      .type('html')
+      .send(
+        signInPage({
+          action: signInPath(tenantId),
+          contextId: pending.id,
+          appName: tenant.requireApp(pending.appId).displayName,
+          users: tenant.listUsers(),
+          loginHint: username,
+          error,
+        }),
+      );
   };
   if (!user) return retry(aadstsMessage('50034', { user: username, tenant: tenant.tenant.primaryDomain }));
   if (user.password !== password) return retry(aadstsMessage('50126'));
@@ -131,8 +148,20 @@ export async function completeLogin(
   }
   if (startSession) {
     const sessionId = ctx.ids.guid();
-    ctx.sessions.set(sessionId, { tenantId: tenant.tenant.tenantId, userObjectId: user.objectId, authnInstant });
-    res.cookie(`${SESSION_COOKIE}_${tenant.tenant.tenantId}`, sessionId, { httpOnly: true, sameSite: 'none', secure: ctx.baseUrl.startsWith('https:'), path: '/' });
+    ctx.sessions.set(sessionId, {
+      tenantId: tenant.tenant.tenantId,
+      userObjectId: user.objectId,
+      authnInstant,
+    });
+    // SameSite=None needs Secure; browsers accept Secure cookies on http://localhost and 127.0.0.1.
+    const base = new URL(ctx.baseUrl);
+    const secure = base.protocol === 'https:' || isLoopbackHost(base.hostname);
+    res.cookie(`${SESSION_COOKIE}_${tenant.tenant.tenantId}`, sessionId, {
+      httpOnly: true,
+      sameSite: 'none',
+      secure,
+      path: '/',
+    });
   }
   let content;
   try {
@@ -148,7 +177,9 @@ export async function completeLogin(
 /** Assignment required: the user must be assigned directly or through a group they are a direct member of. */
 export function isAssigned(app: EnterpriseApp, user: DirectoryUser): boolean {
   if (!app.assignmentRequired) return true;
-  const direct = app.assignedUsers.some((u) => u.toLowerCase() === user.objectId || u.toLowerCase() === user.userPrincipalName.toLowerCase());
+  const direct = app.assignedUsers.some(
+    (u) => u.toLowerCase() === user.objectId || u.toLowerCase() === user.userPrincipalName.toLowerCase(),
+  );
   return direct || user.groups.some((g) => app.assignedGroups.includes(g));
 }
 

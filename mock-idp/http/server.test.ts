@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockIdp, type MockIdpHandle } from '../start-mock-idp.js';
-import { authnRequestXml, postBindingBody, readAutoPost, redirectBindingUrl } from '../test-support/authn-requests.js';
+import {
+  authnRequestXml,
+  postBindingBody,
+  readAutoPost,
+  redirectBindingUrl,
+} from '../test-support/authn-requests.js';
 import { parseXml } from '../util/xml.js';
 import { NAMEID_FORMAT, NS, STATUS } from '../constants/namespaces.js';
 
@@ -14,7 +19,10 @@ beforeAll(async () => {
   idp.admin.addApp({
     name: 'sp',
     identifiers: [SP],
-    replyUrls: [{ url: ACS, isDefault: true }, { url: 'https://sp.example.com/acs2', index: 7 }],
+    replyUrls: [
+      { url: ACS, isDefault: true },
+      { url: 'https://sp.example.com/acs2', index: 7 },
+    ],
     relayState: '/welcome',
     logoutUrl: 'https://sp.example.com/slo',
   });
@@ -34,7 +42,9 @@ function decodeResponse(html: string) {
 describe('/{tenant}/saml2', () => {
   it('answers a Redirect-binding AuthnRequest with a response posted to the registered ACS, RelayState echoed', async () => {
     const relay = 'https://sp.example.com/deep/link?a=1&b=ü x';
-    const res = await get(redirectBindingUrl(idp.loginUrl, authnRequestXml({ id: '_r1', issuer: SP }), relay));
+    const res = await get(
+      redirectBindingUrl(idp.loginUrl, authnRequestXml({ id: '_r1', issuer: SP }), relay),
+    );
     expect(res.status).toBe(200);
     const { post, root } = decodeResponse(await res.text());
     expect(post.action).toBe(ACS);
@@ -46,17 +56,29 @@ describe('/{tenant}/saml2', () => {
   });
 
   it('answers a POST-binding AuthnRequest and honours AssertionConsumerServiceIndex', async () => {
-    const res = await get(idp.loginUrl, { method: 'POST', body: postBindingBody(authnRequestXml({ issuer: SP, acsIndex: 7 }), 'rs') });
+    const res = await get(idp.loginUrl, {
+      method: 'POST',
+      body: postBindingBody(authnRequestXml({ issuer: SP, acsIndex: 7 }), 'rs'),
+    });
     const { post } = decodeResponse(await res.text());
     expect(post.action).toBe('https://sp.example.com/acs2');
     expect(post.fields.RelayState).toBe('rs');
   });
 
   it('signs in the login_hint user', async () => {
-    const url = redirectBindingUrl(idp.loginUrl, authnRequestXml({ issuer: SP }), undefined, '&login_hint=nomail.user%40contoso.onmicrosoft.com');
+    const url = redirectBindingUrl(
+      idp.loginUrl,
+      authnRequestXml({ issuer: SP }),
+      undefined,
+      '&login_hint=nomail.user%40contoso.onmicrosoft.com',
+    );
     const { root } = decodeResponse(await (await get(url)).text());
-    expect(root.getElementsByTagNameNS(NS.saml, 'NameID')[0]?.textContent).toBe('nomail.user@contoso.onmicrosoft.com');
-    const names = Array.from(root.getElementsByTagNameNS(NS.saml, 'Attribute')).map((a) => a.getAttribute('Name'));
+    expect(root.getElementsByTagNameNS(NS.saml, 'NameID')[0]?.textContent).toBe(
+      'nomail.user@contoso.onmicrosoft.com',
+    );
+    const names = Array.from(root.getElementsByTagNameNS(NS.saml, 'Attribute')).map((a) =>
+      a.getAttribute('Name'),
+    );
     expect(names).not.toContain('http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress');
   });
 
@@ -73,9 +95,21 @@ describe('/{tenant}/saml2', () => {
   it.each([
     ['no SAML message', () => get(idp.loginUrl), 'AADSTS750054'],
     ['undecodable SAMLRequest', () => get(`${idp.loginUrl}?SAMLRequest=%%%not-base64`), 'AADSTS75005'],
-    ['unknown Issuer', () => get(redirectBindingUrl(idp.loginUrl, authnRequestXml({ issuer: 'https://unknown.example' }))), 'AADSTS700016'],
-    ['ID starting with a digit', () => get(redirectBindingUrl(idp.loginUrl, authnRequestXml({ id: '1abc', issuer: SP }))), 'AADSTS7500529'],
-    ['unknown tenant', () => get(idp.loginUrl.replace(idp.tenantId, '00000000-0000-4000-8000-00000000dead')), 'AADSTS90002'],
+    [
+      'unknown Issuer',
+      () => get(redirectBindingUrl(idp.loginUrl, authnRequestXml({ issuer: 'https://unknown.example' }))),
+      'AADSTS700016',
+    ],
+    [
+      'ID starting with a digit',
+      () => get(redirectBindingUrl(idp.loginUrl, authnRequestXml({ id: '1abc', issuer: SP }))),
+      'AADSTS7500529',
+    ],
+    [
+      'unknown tenant',
+      () => get(idp.loginUrl.replace(idp.tenantId, '00000000-0000-4000-8000-00000000dead')),
+      'AADSTS90002',
+    ],
   ])('shows Entra’s error page for %s', async (_name, send, code) => {
     const res = await send();
     expect(res.status).toBe(400);
@@ -84,7 +118,9 @@ describe('/{tenant}/saml2', () => {
   });
 
   it('never posts to an unregistered ACS URL (AADSTS50011)', async () => {
-    const res = await get(redirectBindingUrl(idp.loginUrl, authnRequestXml({ issuer: SP, acsUrl: 'https://evil.example/acs' })));
+    const res = await get(
+      redirectBindingUrl(idp.loginUrl, authnRequestXml({ issuer: SP, acsUrl: 'https://evil.example/acs' })),
+    );
     expect(aadsts(res)).toBe('AADSTS50011');
     const body = await res.text();
     expect(readAutoPost(body)).toBeUndefined();
@@ -95,9 +131,13 @@ describe('/{tenant}/saml2', () => {
     const passive = await startMockIdp();
     try {
       passive.admin.addApp({ name: 'sp', identifiers: [SP], replyUrls: [{ url: ACS }] });
-      const res = await get(redirectBindingUrl(passive.loginUrl, authnRequestXml({ id: '_p1', issuer: SP, isPassive: true })));
+      const res = await get(
+        redirectBindingUrl(passive.loginUrl, authnRequestXml({ id: '_p1', issuer: SP, isPassive: true })),
+      );
       const { root } = decodeResponse(await res.text());
-      const codes = Array.from(root.getElementsByTagNameNS(NS.samlp, 'StatusCode')).map((c) => c.getAttribute('Value'));
+      const codes = Array.from(root.getElementsByTagNameNS(NS.samlp, 'StatusCode')).map((c) =>
+        c.getAttribute('Value'),
+      );
       expect(codes).toEqual([STATUS.requester, STATUS.noPassive]);
       expect(root.getElementsByTagNameNS(NS.samlp, 'StatusMessage')[0]?.textContent).toMatch(/^AADSTS50058:/);
       expect(root.getElementsByTagNameNS(NS.saml, 'Assertion')).toHaveLength(0);
@@ -107,7 +147,10 @@ describe('/{tenant}/saml2', () => {
   });
 
   it('refuses a request body larger than the limit with AADSTS75005', async () => {
-    const res = await get(idp.loginUrl, { method: 'POST', body: new URLSearchParams({ SAMLRequest: 'A'.repeat(3 * 1024 * 1024) }) });
+    const res = await get(idp.loginUrl, {
+      method: 'POST',
+      body: new URLSearchParams({ SAMLRequest: 'A'.repeat(3 * 1024 * 1024) }),
+    });
     expect(aadsts(res)).toBe('AADSTS75005');
   });
 });
@@ -121,12 +164,18 @@ describe('interactive sign-in page', () => {
   afterAll(() => people.close());
 
   async function openSignIn(extra: Partial<Parameters<typeof authnRequestXml>[0]> = {}, cookie?: string) {
-    const res = await get(redirectBindingUrl(people.loginUrl, authnRequestXml({ issuer: SP, ...extra }), 'rs'), cookie ? { headers: { cookie } } : {});
+    const res = await get(
+      redirectBindingUrl(people.loginUrl, authnRequestXml({ issuer: SP, ...extra }), 'rs'),
+      cookie ? { headers: { cookie } } : {},
+    );
     const html = await res.text();
     return { res, html, ctx: /name="ctx" value="([^"]+)"/.exec(html)?.[1] };
   }
   const signIn = (ctx: string, username: string, password: string) =>
-    get(`${people.baseUrl}/${people.tenantId}/login`, { method: 'POST', body: new URLSearchParams({ ctx, username, password }) });
+    get(`${people.baseUrl}/${people.tenantId}/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ ctx, username, password }),
+    });
 
   it('shows the page, refuses a wrong password (AADSTS50126), then posts the response and starts an SSO session', async () => {
     const { ctx } = await openSignIn();
@@ -146,7 +195,10 @@ describe('interactive sign-in page', () => {
   });
 
   it('refuses an unassigned user when assignment is required (AADSTS50105)', async () => {
-    people.admin.updateApp('sp', { assignmentRequired: true, assignedUsers: ['nomail.user@contoso.onmicrosoft.com'] });
+    people.admin.updateApp('sp', {
+      assignmentRequired: true,
+      assignedUsers: ['nomail.user@contoso.onmicrosoft.com'],
+    });
     try {
       const { ctx } = await openSignIn();
       const res = await signIn(ctx!, 'B.Simon@contoso.com', 'Passw0rd!');
@@ -167,11 +219,18 @@ describe('IdP-initiated launch', () => {
     expect(post.action).toBe(ACS);
     expect(post.fields.RelayState).toBe('/welcome');
     expect(root.hasAttribute('InResponseTo')).toBe(false);
-    expect(root.getElementsByTagNameNS(NS.saml, 'SubjectConfirmationData')[0]?.hasAttribute('InResponseTo')).toBe(false);
+    expect(
+      root.getElementsByTagNameNS(NS.saml, 'SubjectConfirmationData')[0]?.hasAttribute('InResponseTo'),
+    ).toBe(false);
   });
 
   it('goes SP-initiated through the Sign-on URL when one is set', async () => {
-    idp.admin.addApp({ name: 'with-sign-on', identifiers: ['https://s.example/'], replyUrls: [{ url: 'https://s.example/acs' }], signOnUrl: 'https://s.example/login' });
+    idp.admin.addApp({
+      name: 'with-sign-on',
+      identifiers: ['https://s.example/'],
+      replyUrls: [{ url: 'https://s.example/acs' }],
+      signOnUrl: 'https://s.example/login',
+    });
     const res = await get(idp.userAccessUrl('with-sign-on'));
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('https://s.example/login');
@@ -181,7 +240,8 @@ describe('IdP-initiated launch', () => {
 describe('portal, metadata and downloads', () => {
   it('serves the set-up page with the values to copy', async () => {
     const html = await (await get(idp.portalUrl('sp'))).text();
-    for (const value of [idp.loginUrl, idp.issuer, SP, ACS, idp.metadataUrl('sp')]) expect(html).toContain(value.replace(/&/g, '&amp;'));
+    for (const value of [idp.loginUrl, idp.issuer, SP, ACS, idp.metadataUrl('sp')])
+      expect(html).toContain(value.replace(/&/g, '&amp;'));
   });
 
   it('serves certificate downloads in Base64, Raw and PEM, and never a private key', async () => {
@@ -192,7 +252,12 @@ describe('portal, metadata and downloads', () => {
     const raw = Buffer.from(await (await get(`${base}/raw`)).arrayBuffer());
     expect(raw.toString('base64')).toBe(b64.replace(/-----[A-Z ]+-----|\s/g, ''));
     expect((await (await get(`${base}/thumbprint`)).text()).trim()).toBe(app.certificates[0]!.thumbprint);
-    for (const url of [idp.metadataUrl('sp'), idp.portalUrl('sp'), `${base}/pem`, `${idp.baseUrl}/admin/api/tenants/default/apps/sp`]) {
+    for (const url of [
+      idp.metadataUrl('sp'),
+      idp.portalUrl('sp'),
+      `${base}/pem`,
+      `${idp.baseUrl}/admin/api/tenants/default/apps/sp`,
+    ]) {
       expect(await (await get(url)).text()).not.toMatch(/PRIVATE KEY/);
     }
   });
@@ -200,7 +265,9 @@ describe('portal, metadata and downloads', () => {
   it('serves app metadata with a BOM, tenant metadata by GUID or domain, case-insensitively', async () => {
     const app = Buffer.from(await (await get(idp.metadataUrl('sp'))).arrayBuffer());
     expect([...app.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const tenantDoc = await get(`${idp.baseUrl}/contoso.com/FederationMetadata/2007-06/FederationMetadata.xml`);
+    const tenantDoc = await get(
+      `${idp.baseUrl}/contoso.com/FederationMetadata/2007-06/FederationMetadata.xml`,
+    );
     expect(tenantDoc.status).toBe(200);
     expect(await tenantDoc.text()).toContain(`entityID="${idp.issuer}"`);
   });

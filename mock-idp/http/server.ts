@@ -21,7 +21,13 @@ export function createMockIdpApp(ctx: ServerContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(ADMIN_API_PREFIX, adminApi(ctx.state, { baseUrl: ctx.baseUrl, token: ctx.options.adminToken }));
-  app.use(express.urlencoded({ extended: false, limit: ctx.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, parameterLimit: 50 }));
+  app.use(
+    express.urlencoded({
+      extended: false,
+      limit: ctx.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      parameterLimit: 50,
+    }),
+  );
   app.use(portalRoutes(ctx));
   app.use(metadataRoutes(ctx));
   app.use(launchRoutes(ctx));
@@ -33,10 +39,17 @@ export function createMockIdpApp(ctx: ServerContext): express.Express {
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (error instanceof AadstsError) return sendAadstsError(ctx, res, error);
     if (isPayloadError(error)) {
-      return sendAadstsError(ctx, res, new AadstsError('75005', { detail: 'The message is too large or not form-encoded.' }, error.status));
+      return sendAadstsError(
+        ctx,
+        res,
+        new AadstsError('75005', { detail: 'The message is too large or not form-encoded.' }, error.status),
+      );
     }
     if (error instanceof MockIdpError) {
-      res.status(error.code === 'NOT_FOUND' ? 404 : 400).type('text').send(`${error.message}\n`);
+      res
+        .status(error.code === 'NOT_FOUND' ? 404 : 400)
+        .type('text')
+        .send(`${error.message}\n`);
       return;
     }
     // Unexpected: log the message only (never request bodies, which may hold SAML messages).

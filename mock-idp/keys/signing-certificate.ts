@@ -25,7 +25,10 @@ export interface GeneratedCertificate {
 
 /** Creates a new key pair and self-signed certificate. Key generation uses node's native RSA. */
 export function createSigningCertificate(options: CertificateOptions = {}): GeneratedCertificate {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: options.keyBits ?? 2048, publicExponent: 65537 });
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: options.keyBits ?? 2048,
+    publicExponent: 65537,
+  });
   const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   return { certificatePem: selfSign(privateKeyPem, options), privateKeyPem };
 }
@@ -41,11 +44,17 @@ function selfSign(privateKeyPem: string, options: CertificateOptions): string {
   const notBefore = truncateToSeconds(options.notBefore ?? new Date());
   cert.validity.notBefore = notBefore;
   cert.validity.notAfter = options.notAfter ?? addYears(notBefore, options.years ?? 3);
-  const name = [{ shortName: 'CN', value: options.commonName ?? ENTRA_CERT_SUBJECT, valueTagClass: forge.asn1.Type.PRINTABLESTRING }] as unknown as forge.pki.CertificateField[];
+  const name = [
+    {
+      shortName: 'CN',
+      value: options.commonName ?? ENTRA_CERT_SUBJECT,
+      valueTagClass: forge.asn1.Type.PRINTABLESTRING,
+    },
+  ] as unknown as forge.pki.CertificateField[];
   cert.setSubject(name);
   cert.setIssuer(name);
   cert.sign(forgeKey, forge.md.sha256.create());
-  return forge.pki.certificateToPem(cert).replace(/\r\n/g, "\n");
+  return forge.pki.certificateToPem(cert).replace(/\r\n/g, '\n');
 }
 
 function truncateToSeconds(date: Date): Date {

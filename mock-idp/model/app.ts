@@ -61,10 +61,26 @@ export const claimSchema = z.strictObject({
 export type ClaimMapping = z.infer<typeof claimSchema>;
 
 export const DEFAULT_CLAIMS: ClaimMapping[] = [
-  { name: 'givenname', namespace: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims', source: 'user.givenname' },
-  { name: 'surname', namespace: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims', source: 'user.surname' },
-  { name: 'emailaddress', namespace: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims', source: 'user.mail' },
-  { name: 'name', namespace: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims', source: 'user.userprincipalname' },
+  {
+    name: 'givenname',
+    namespace: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims',
+    source: 'user.givenname',
+  },
+  {
+    name: 'surname',
+    namespace: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims',
+    source: 'user.surname',
+  },
+  {
+    name: 'emailaddress',
+    namespace: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims',
+    source: 'user.mail',
+  },
+  {
+    name: 'name',
+    namespace: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims',
+    source: 'user.userprincipalname',
+  },
 ];
 
 export const groupClaimSchema = z.strictObject({

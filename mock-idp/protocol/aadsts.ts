@@ -54,15 +54,20 @@ const MESSAGES: Record<AadstsCode, (a: MessageArgs) => string> = {
       ? "Reply address '' specified by the request is not a valid URL. Allowed schemes: 'http,https,ms-app'"
       : `The reply URL '${a.replyUrl}' specified in the request does not match the reply URLs configured for the application '${a.app}'. Make sure the reply URL sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/urlMismatchError to learn more about how to fix this.`,
   '7500529': (a) => `The value '${a.value}' is not a valid SAML ID. The ID must not begin with a number.`,
-  '75016': (a) => `SAML2 Authentication Request has invalid NameIdPolicy.${a.format ? ` Format '${a.format}' is not supported.` : ''}`,
-  '750054': () => 'SAMLRequest or SAMLResponse must be present as query string parameters in HTTP request for SAML Redirect binding.',
+  '75016': (a) =>
+    `SAML2 Authentication Request has invalid NameIdPolicy.${a.format ? ` Format '${a.format}' is not supported.` : ''}`,
+  '750054': () =>
+    'SAMLRequest or SAMLResponse must be present as query string parameters in HTTP request for SAML Redirect binding.',
   '75005': (a) => `The request is not a valid Saml2 protocol message.${a.detail ? ` ${a.detail}` : ''}`,
-  '75006': (a) => `An error occurred while processing a SAML2 Authentication request.${a.detail ? ` ${a.detail}` : ''}`,
+  '75006': (a) =>
+    `An error occurred while processing a SAML2 Authentication request.${a.detail ? ` ${a.detail}` : ''}`,
   '90011': (a) => `The SAML authentication request property '${a.property}' is not supported.`,
-  '900236': (a) => `The SAML authentication request property '${a.property}' isn't supported and must not be set.`,
+  '900236': (a) =>
+    `The SAML authentication request property '${a.property}' isn't supported and must not be set.`,
   '75011': () =>
     "Authentication method by which the user authenticated with the service doesn't match requested authentication method. To learn more, see the troubleshooting article for error 'AADSTS75011'.",
-  '75003': (a) => `The request is not supported. Responses can only be sent with HTTP-POST, not '${a.binding}'.`,
+  '75003': (a) =>
+    `The request is not supported. Responses can only be sent with HTTP-POST, not '${a.binding}'.`,
   '76021': (a) =>
     a.reason === undefined || a.reason === 'unsigned'
       ? 'The request sent by client is not signed while the application requires signed requests.'
@@ -73,7 +78,8 @@ const MESSAGES: Record<AadstsCode, (a: MessageArgs) => string> = {
   '7000112': (a) => `Application '${a.appId}'(${a.app}) is disabled.`,
   '501241': (a) => `Mandatory Input '${a.source}' missing from transformation ID 'NameIdTransformation'.`,
   '50003': (a) => `No signing key configured for application '${a.app}'.`,
-  '50034': (a) => `The user account ${a.user ?? ''} does not exist in the ${a.tenant} directory. To sign into this application, the account must be added to the directory.`,
+  '50034': (a) =>
+    `The user account ${a.user ?? ''} does not exist in the ${a.tenant} directory. To sign into this application, the account must be added to the directory.`,
   '50126': () => 'Error validating credentials due to invalid username or password.',
   '50057': () => 'The user account is disabled.',
   '90002': (a) =>

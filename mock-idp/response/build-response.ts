@@ -7,7 +7,13 @@
  * before signing, then sign, change it again, and serialize — see finish-response.ts.
  */
 import type { Document, Element } from '@xmldom/xmldom';
-import { ATTRNAME_FORMAT, AUTHN_CONTEXT_PASSWORD, CONFIRMATION_BEARER, NS, STATUS } from '../constants/namespaces.js';
+import {
+  ATTRNAME_FORMAT,
+  AUTHN_CONTEXT_PASSWORD,
+  CONFIRMATION_BEARER,
+  NS,
+  STATUS,
+} from '../constants/namespaces.js';
 import { addMs, MINUTE, samlInstant } from '../util/clock.js';
 import type { IdGenerator } from '../util/ids.js';
 import { element, newDocument } from '../util/dom-builder.js';
@@ -40,7 +46,10 @@ export interface ResponseDraft {
 export const NOT_BEFORE_SKEW_MS = -5 * MINUTE;
 export const LIFETIME_MS = 60 * MINUTE;
 
-export function buildResponseDraft(content: AssertionContent, deps: { ids: IdGenerator; now: Date }): ResponseDraft {
+export function buildResponseDraft(
+  content: AssertionContent,
+  deps: { ids: IdGenerator; now: Date },
+): ResponseDraft {
   const doc = newDocument();
   const responseId = deps.ids.samlId();
   const assertionId = deps.ids.samlId();
@@ -63,8 +72,11 @@ export function buildResponseDraft(content: AssertionContent, deps: { ids: IdGen
 function buildAssertion(doc: Document, content: AssertionContent, assertionId: string, now: Date): Element {
   const notBefore = samlInstant(addMs(now, NOT_BEFORE_SKEW_MS));
   const notOnOrAfter = samlInstant(addMs(now, LIFETIME_MS));
-  const a = (name: string, attrs: Parameters<typeof element>[3] = [], children: Parameters<typeof element>[4] = []): Element =>
-    element(doc, NS.saml, name, attrs, children);
+  const a = (
+    name: string,
+    attrs: Parameters<typeof element>[3] = [],
+    children: Parameters<typeof element>[4] = [],
+  ): Element => element(doc, NS.saml, name, attrs, children);
   const nameFormat = content.attributeNameFormat ? ATTRNAME_FORMAT[content.attributeNameFormat] : undefined;
   return a(
     'Assertion',
@@ -76,41 +88,82 @@ function buildAssertion(doc: Document, content: AssertionContent, assertionId: s
     ],
     [
       a('Issuer', [], [content.issuer]),
-      a('Subject', [], [
-        a('NameID', [['Format', content.nameId.format]], [content.nameId.value]),
-        a('SubjectConfirmation', [['Method', CONFIRMATION_BEARER]], [
-          a('SubjectConfirmationData', [
-            ['InResponseTo', content.inResponseTo],
-            ['NotOnOrAfter', notOnOrAfter],
-            ['Recipient', content.acsUrl],
-          ]),
-        ]),
-      ]),
-      a('Conditions', [['NotBefore', notBefore], ['NotOnOrAfter', notOnOrAfter]], [
-        a('AudienceRestriction', [], [a('Audience', [], [content.audience])]),
-      ]),
+      a(
+        'Subject',
+        [],
+        [
+          a('NameID', [['Format', content.nameId.format]], [content.nameId.value]),
+          a(
+            'SubjectConfirmation',
+            [['Method', CONFIRMATION_BEARER]],
+            [
+              a('SubjectConfirmationData', [
+                ['InResponseTo', content.inResponseTo],
+                ['NotOnOrAfter', notOnOrAfter],
+                ['Recipient', content.acsUrl],
+              ]),
+            ],
+          ),
+        ],
+      ),
+      a(
+        'Conditions',
+        [
+          ['NotBefore', notBefore],
+          ['NotOnOrAfter', notOnOrAfter],
+        ],
+        [a('AudienceRestriction', [], [a('Audience', [], [content.audience])])],
+      ),
       content.claims.length > 0 &&
         a(
           'AttributeStatement',
           [],
           content.claims.map((claim) =>
-            a('Attribute', [['Name', claim.name], ['NameFormat', nameFormat]], claim.values.map((v) => a('AttributeValue', [], [v]))),
+            a(
+              'Attribute',
+              [
+                ['Name', claim.name],
+                ['NameFormat', nameFormat],
+              ],
+              claim.values.map((v) => a('AttributeValue', [], [v])),
+            ),
           ),
         ),
-      a('AuthnStatement', [['AuthnInstant', samlInstant(content.authnInstant)], ['SessionIndex', assertionId]], [
-        a('AuthnContext', [], [a('AuthnContextClassRef', [], [content.authnContextClassRef ?? AUTHN_CONTEXT_PASSWORD])]),
-      ]),
+      a(
+        'AuthnStatement',
+        [
+          ['AuthnInstant', samlInstant(content.authnInstant)],
+          ['SessionIndex', assertionId],
+        ],
+        [
+          a(
+            'AuthnContext',
+            [],
+            [a('AuthnContextClassRef', [], [content.authnContextClassRef ?? AUTHN_CONTEXT_PASSWORD])],
+          ),
+        ],
+      ),
     ],
   );
 }
 
 function statusElement(doc: Document, code: string, subCode?: string, message?: string): Element {
-  return element(doc, NS.samlp, 'samlp:Status', [], [
-    element(doc, NS.samlp, 'samlp:StatusCode', [['Value', code]], [
-      subCode !== undefined && element(doc, NS.samlp, 'samlp:StatusCode', [['Value', subCode]]),
-    ]),
-    message !== undefined && element(doc, NS.samlp, 'samlp:StatusMessage', [], [message]),
-  ]);
+  return element(
+    doc,
+    NS.samlp,
+    'samlp:Status',
+    [],
+    [
+      element(
+        doc,
+        NS.samlp,
+        'samlp:StatusCode',
+        [['Value', code]],
+        [subCode !== undefined && element(doc, NS.samlp, 'samlp:StatusCode', [['Value', subCode]])],
+      ),
+      message !== undefined && element(doc, NS.samlp, 'samlp:StatusMessage', [], [message]),
+    ],
+  );
 }
 
 export interface ErrorResponseContent {
@@ -123,7 +176,10 @@ export interface ErrorResponseContent {
 }
 
 /** An error Response (entra.md §2.10): Status only, no Assertion, no Destination in Entra's sample. */
-export function buildErrorResponseDraft(content: ErrorResponseContent, deps: { ids: IdGenerator; now: Date }): ResponseDraft {
+export function buildErrorResponseDraft(
+  content: ErrorResponseContent,
+  deps: { ids: IdGenerator; now: Date },
+): ResponseDraft {
   const doc = newDocument();
   const responseId = deps.ids.samlId();
   const response = element(doc, NS.samlp, 'samlp:Response', [

@@ -29,8 +29,14 @@ export function buildClaims({ tenant, app, user, issuer, groups, authMethods }: 
     { name: CLAIM.tenantId, values: [tenant.tenantId] },
     { name: CLAIM.objectId, values: [user.objectId] },
     { name: CLAIM.displayName, values: [user.displayName] },
-    { name: CLAIM.identityProvider, values: [user.userType === 'Guest' && user.identityProvider ? user.identityProvider : issuer] },
-    { name: CLAIM.authnMethodsReferences, values: [...(authMethods ?? user.authMethods ?? [AUTHN_METHOD.password])] },
+    {
+      name: CLAIM.identityProvider,
+      values: [user.userType === 'Guest' && user.identityProvider ? user.identityProvider : issuer],
+    },
+    {
+      name: CLAIM.authnMethodsReferences,
+      values: [...(authMethods ?? user.authMethods ?? [AUTHN_METHOD.password])],
+    },
     ...app.claims.map((c) => ({ name: claimUri(c), values: [resolveSource(c.source, user, tenant) ?? ''] })),
     ...groupClaims(app, user, groups, tenant),
   ];
@@ -84,11 +90,19 @@ function groupClaims(
   if (!config) return [];
   let memberOf = user.groups.map((id) => ({ id, group: lookup(id) }));
   if (config.groups === 'security') memberOf = memberOf.filter((g) => g.group?.securityEnabled !== false);
-  if (config.groups === 'applicationGroups') memberOf = memberOf.filter((g) => app.assignedGroups.includes(g.id));
+  if (config.groups === 'applicationGroups')
+    memberOf = memberOf.filter((g) => app.assignedGroups.includes(g.id));
   const name = config.claimName ?? (config.emitAsRoles ? CLAIM.role : CLAIM.groups);
   if (memberOf.length > SAML_GROUP_OVERAGE_LIMIT) {
-    return [{ name: CLAIM.groupsLink, values: [`https://graph.windows.net/${tenant.tenantId}/users/${user.objectId}/getMemberObjects`] }];
+    return [
+      {
+        name: CLAIM.groupsLink,
+        values: [`https://graph.windows.net/${tenant.tenantId}/users/${user.objectId}/getMemberObjects`],
+      },
+    ];
   }
-  const values = memberOf.map((g) => (config.sourceAttribute === 'displayName' ? (g.group?.displayName ?? g.id) : g.id));
+  const values = memberOf.map((g) =>
+    config.sourceAttribute === 'displayName' ? (g.group?.displayName ?? g.id) : g.id,
+  );
   return values.length > 0 ? [{ name, values }] : [];
 }

@@ -58,7 +58,7 @@ async function encryptElement(plaintext: string, settings: EncryptionSettings): 
 
 /** xml-encryption pretty-prints its templates; Entra's responses are one line. */
 function stripWhitespaceText(node: Node): void {
-  for (let child = node.firstChild; child; ) {
+  for (let child = node.firstChild; child;) {
     const next = child.nextSibling;
     if (child.nodeType === 3 && /^\s*$/.test(child.nodeValue ?? '')) node.removeChild(child);
     else if (isElement(child)) stripWhitespaceText(child);
@@ -68,6 +68,10 @@ function stripWhitespaceText(node: Node): void {
 
 export function toCertificatePem(certificate: string): string {
   if (certificate.includes('-----BEGIN CERTIFICATE-----')) return certificate;
-  const body = certificate.replace(/\s+/g, '').match(/.{1,64}/g)?.join('\n') ?? '';
+  const body =
+    certificate
+      .replace(/\s+/g, '')
+      .match(/.{1,64}/g)
+      ?.join('\n') ?? '';
   return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
 }

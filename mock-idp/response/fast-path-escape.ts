@@ -16,26 +16,30 @@ export type ValueContext = 'text' | 'attribute';
  * what the first serializer leaves raw is changed: the fast path must change it the same way, or its
  * bytes would differ from the xml-crypto path's.
  */
-export function afterReparse(value: string, context: ValueContext): string {
-  if (!LINE_END_CHARS.test(value)) return value;
-  if (context === 'attribute') return value.replace(/[\u0085\u2028]/g, ' ');
-  return value.replace(/\r[\n\u0085]/g, '\n').replace(/[\r\u0085\u2028]/g, '\n');
+export function afterReparse(value: string, _context: ValueContext): string {
+  // sign.ts protects line-end characters from xml-crypto's re-parse, so values arrive unchanged.
+  return value;
 }
-const LINE_END_CHARS = /[\r\u0085\u2028]/;
 
 /** The posted bytes: xmldom's serializer, then xml-crypto's own `\r` → `&#xD;` on the whole text. */
 export function escapeForOutput(value: string, context: ValueContext): string {
   if (context === 'attribute') {
     return OUTPUT_ATTRIBUTE_CHARS.test(value)
-      ? value.replace(/[<>&"\t\n\r]/g, (c) => OUTPUT_ESCAPES[c] ?? c)
+      ? value.replace(/[<>&"\t\n\r\u0085\u2028\u2029]/g, (c) => OUTPUT_ESCAPES[c] ?? c)
       : value;
   }
   return OUTPUT_TEXT_CHARS.test(value)
-    ? value.replace(/[<>&\r]/g, (c) => OUTPUT_TEXT_ESCAPES[c] ?? c)
+    ? value.replace(/[<>&\r\u0085\u2028\u2029]/g, (c) => OUTPUT_TEXT_ESCAPES[c] ?? c)
     : value;
 }
-const OUTPUT_ATTRIBUTE_CHARS = /[<>&"\t\n\r]/;
-const OUTPUT_TEXT_CHARS = /[<>&\r]/;
+const OUTPUT_ATTRIBUTE_CHARS = /[<>&"\t\n\r\u0085\u2028\u2029]/;
+const OUTPUT_TEXT_CHARS = /[<>&\r\u0085\u2028\u2029]/;
+/** sign.ts writes these as references so that XML 1.1-normalizing verifiers read them unchanged. */
+const LINE_END_REFERENCES: Record<string, string> = {
+  '\u0085': '&#x85;',
+  '\u2028': '&#x2028;',
+  '\u2029': '&#x2029;',
+};
 const OUTPUT_ESCAPES: Record<string, string> = {
   '<': '&lt;',
   '>': '&gt;',
@@ -44,8 +48,15 @@ const OUTPUT_ESCAPES: Record<string, string> = {
   '\t': '&#9;',
   '\n': '&#10;',
   '\r': '&#13;',
+  ...LINE_END_REFERENCES,
 };
-const OUTPUT_TEXT_ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '\r': '&#xD;' };
+const OUTPUT_TEXT_ESCAPES: Record<string, string> = {
+  '<': '&lt;',
+  '>': '&gt;',
+  '&': '&amp;',
+  '\r': '&#xD;',
+  ...LINE_END_REFERENCES,
+};
 
 /** Canonical XML: text escapes `& < > CR`; attributes escape `& < " TAB LF CR` (c14n §2.3). */
 export function escapeForCanonical(value: string, context: ValueContext): string {

@@ -114,16 +114,12 @@ export async function learnTemplate(
     f.digestValue.textContent = marker(`d${k}`);
     f.signatureValue.textContent = marker(`s${k}`);
   });
-  const c14n = new ExclusiveCanonicalization();
   const signatures = found.map(({ element, signature }) => {
     const following = signature.nextSibling;
     element.removeChild(signature);
-    const canonical = split(c14n.process(element, {}));
+    const canonical = split(canonicalize(element));
     element.insertBefore(signature, following);
-    return {
-      canonical,
-      signedInfo: split(c14n.process(firstChildElement(signature, NS.ds, 'SignedInfo')!, {})),
-    };
+    return { canonical, signedInfo: split(canonicalize(firstChildElement(signature, NS.ds, 'SignedInfo')!)) };
   });
   const output = split(serializeXml(doc));
   const indexOf = (id: string): number => Number(/^\uE000v(\d+)\uE001$/.exec(id)?.[1] ?? NaN);
@@ -141,6 +137,14 @@ export async function learnTemplate(
     signing,
   );
   return template;
+}
+
+/** xml-crypto's exc-c14n, the one its signer digests with (its typings name the DOM lib's Element). */
+function canonicalize(element: Element): string {
+  return new ExclusiveCanonicalization().process(
+    element as unknown as Parameters<ExclusiveCanonicalization['process']>[0],
+    {},
+  );
 }
 
 function signatureOf(element: Element | undefined): {

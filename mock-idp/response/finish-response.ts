@@ -30,11 +30,14 @@ export async function finishResponse(draft: ResponseDraft, options: FinishOption
   const { hooks, signing } = options;
   hooks?.beforeSign?.(draft.document, draft);
   let xml = serializeXml(draft.document);
-  const signAssertion = (signing.option === 'assertion' || signing.option === 'both') && draft.assertionId !== '';
+  const signAssertion =
+    (signing.option === 'assertion' || signing.option === 'both') && draft.assertionId !== '';
   const signResponse = signing.option === 'response' || signing.option === 'both';
-  if (signAssertion) xml = signElement(xml, { key: signing.key, algorithm: signing.algorithm, elementId: draft.assertionId });
+  if (signAssertion)
+    xml = signElement(xml, { key: signing.key, algorithm: signing.algorithm, elementId: draft.assertionId });
   if (options.encryption) xml = await encryptAssertions(xml, options.encryption);
-  if (signResponse) xml = signElement(xml, { key: signing.key, algorithm: signing.algorithm, elementId: draft.responseId });
+  if (signResponse)
+    xml = signElement(xml, { key: signing.key, algorithm: signing.algorithm, elementId: draft.responseId });
   if (hooks?.afterSign) {
     const signed = parseXml(xml);
     hooks.afterSign(signed, draft);

@@ -7,10 +7,11 @@ import type { EnterpriseApp } from '../model/app.js';
 import type { DirectoryUser } from '../model/user.js';
 import type { TenantState } from '../state/tenant-state.js';
 import type { IdGenerator } from '../util/ids.js';
-import { buildResponseDraft, buildErrorResponseDraft, type AssertionContent, type ResponseDraft } from './build-response.js';
+import { buildResponseDraft, buildErrorResponseDraft, type AssertionContent } from './build-response.js';
 import { buildClaims } from './claims.js';
 import { selectNameId } from './name-id.js';
 import { finishResponse, type FinishOptions, type ResponseHooks } from './finish-response.js';
+import { signedBaseline } from './fast-path.js';
 
 export interface ResponseTarget {
   acsUrl: string;
@@ -30,7 +31,12 @@ export function issuerOf(tenant: TenantState): string {
 }
 
 /** What Entra would put in the assertion for this sign-in (throws NameIdSourceMissingError). */
-export function assertionContentFor(tenant: TenantState, app: EnterpriseApp, signIn: SignIn, target: ResponseTarget): AssertionContent {
+export function assertionContentFor(
+  tenant: TenantState,
+  app: EnterpriseApp,
+  signIn: SignIn,
+  target: ResponseTarget,
+): AssertionContent {
   const issuer = issuerOf(tenant);
   return {
     issuer,
@@ -58,7 +64,11 @@ export function assertionContentFor(tenant: TenantState, app: EnterpriseApp, sig
 }
 
 /** The signing and encryption settings of the app, with its current signing key. */
-export function appFinishOptions(tenant: TenantState, app: EnterpriseApp, hooks?: ResponseHooks): FinishOptions {
+export function appFinishOptions(
+  tenant: TenantState,
+  app: EnterpriseApp,
+  hooks?: ResponseHooks,
+): FinishOptions {
   const material = tenant.signingMaterial(app);
   return {
     signing: { option: app.signing.option, algorithm: app.signing.algorithm, key: material },
@@ -69,7 +79,8 @@ export function appFinishOptions(tenant: TenantState, app: EnterpriseApp, hooks?
 
 export interface IssuedResponse {
   xml: string;
-  draft: ResponseDraft;
+  responseId: string;
+  assertionId: string;
 }
 
 export async function issueResponse(
@@ -79,21 +90,37 @@ export async function issueResponse(
   deps: { ids: IdGenerator; now: Date },
   hooks?: ResponseHooks,
 ): Promise<IssuedResponse> {
+  const options = appFinishOptions(tenant, app, hooks);
+  if (!hooks) {
+    // The unmodified baseline: the fast path gives the same bytes as xml-crypto's, ~5x faster.
+    const signed = await signedBaseline(content, deps, options);
+    return { xml: signed.xml, responseId: signed.responseId, assertionId: signed.assertionId };
+  }
   const draft = buildResponseDraft(content, deps);
-  const xml = await finishResponse(draft, appFinishOptions(tenant, app, hooks));
-  return { xml, draft };
+  const xml = await finishResponse(draft, options);
+  return { xml, responseId: draft.responseId, assertionId: draft.assertionId };
 }
 
 /** An error Response posted back to the SP (Entra does this for IsPassive failures, e.g. AADSTS50058). */
 export async function issueErrorResponse(
   tenant: TenantState,
   app: EnterpriseApp,
-  error: { acsUrl: string; inResponseTo?: string | undefined; statusCode: string; subStatusCode?: string; message: string },
+  error: {
+    acsUrl: string;
+    inResponseTo?: string | undefined;
+    statusCode: string;
+    subStatusCode?: string;
+    message: string;
+  },
   deps: { ids: IdGenerator; now: Date },
 ): Promise<string> {
   const draft = buildErrorResponseDraft({ issuer: issuerOf(tenant), ...error }, deps);
   const options = appFinishOptions(tenant, app);
   // An error response has no assertion to sign; sign the Response when the app signs responses at all.
   const option = options.signing.option === 'assertion' ? 'none' : 'response';
-  return finishResponse(draft, { ...options, signing: { ...options.signing, option }, encryption: undefined });
+  return finishResponse(draft, {
+    ...options,
+    signing: { ...options.signing, option },
+    encryption: undefined,
+  });
 }

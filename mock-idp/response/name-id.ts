@@ -67,7 +67,9 @@ function configuredFormat(app: EnterpriseApp): string {
     case 'default':
       // "Default" resolves to emailAddress for UPN/mail sources; opaque sources are persistent.
       if (app.nameId.source === 'user.pairwiseid') return NAMEID_FORMAT.persistent;
-      return ['user.userprincipalname', 'user.mail'].includes(app.nameId.source) ? NAMEID_FORMAT.emailAddress : NAMEID_FORMAT.unspecified;
+      return ['user.userprincipalname', 'user.mail'].includes(app.nameId.source)
+        ? NAMEID_FORMAT.emailAddress
+        : NAMEID_FORMAT.unspecified;
   }
 }
 

@@ -41,14 +41,34 @@ export function signElement(xml: string, options: SignElementOptions): string {
     getKeyInfoContent: () => `<X509Data><X509Certificate>${certificate}</X509Certificate></X509Data>`,
   });
   const target = `//*[@ID='${options.elementId}']`;
-  signer.addReference({ xpath: target, transforms: [ALG.envelopedSignature, c14n], digestAlgorithm: alg.digest });
-  const hasIssuer = new RegExp(`ID="${escapeRegExp(options.elementId)}"[^>]*>\\s*<(\\w+:)?Issuer[\\s>]`).test(xml);
-  signer.computeSignature(xml, {
+  signer.addReference({
+    xpath: target,
+    transforms: [ALG.envelopedSignature, c14n],
+    digestAlgorithm: alg.digest,
+  });
+  const hasIssuer = new RegExp(`ID="${escapeRegExp(options.elementId)}"[^>]*>\\s*<(\\w+:)?Issuer[\\s>]`).test(
+    xml,
+  );
+  signer.computeSignature(protectLineEnds(xml), {
     location: hasIssuer
       ? { reference: `${target}/*[local-name()='Issuer']`, action: 'after' }
       : { reference: target, action: 'prepend' },
   });
-  return signer.getSignedXml();
+  // xml-crypto writes NEL and LINE/PARAGRAPH SEPARATOR raw; as references, every verifier reads the
+  // signed characters, even an XML 1.1-normalizing parser.
+  return protectLineEnds(signer.getSignedXml());
+}
+
+/**
+ * xml-crypto re-parses with its own xmldom, which applies XML 1.1 line-end normalization (CR, NEL and
+ * LINE SEPARATOR become LF) and tracks line numbers with a regex that is quadratic past U+2029. Writing
+ * those characters as character references keeps values exactly as built and parsing linear. A raw CR
+ * can only be data here (serializeXml never emits one as markup), so this changes no structure.
+ */
+export function protectLineEnds(xml: string): string {
+  return /[\r\u0085\u2028\u2029]/.test(xml)
+    ? xml.replace(/[\r\u0085\u2028\u2029]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`)
+    : xml;
 }
 
 function escapeRegExp(value: string): string {

@@ -119,12 +119,7 @@ function decryptWithXmlEncryption(xml: string): Promise<string> {
 }
 
 describe.each(['aes256-cbc', 'aes256-gcm'] as const)('encrypted assertion, %s', (dataAlgorithm) => {
-  // KNOWN BUG (encrypt.ts): xml-encryption 6 refuses aes256-cbc unless told
-  // `disallowEncryptionWithInsecureAlgorithm: false`, so CBC — the app model's default — throws.
-  // These cases are expected to fail until encrypt.ts passes that option; then drop `.fails`.
-  const test = dataAlgorithm === 'aes256-cbc' ? it.fails : it;
-
-  test.each(['rsa-oaep-mgf1p', 'rsa-oaep'] as const)(
+  it.each(['rsa-oaep-mgf1p', 'rsa-oaep'] as const)(
     '%s: decrypts with xmlsec1 and xml-encryption; the signature still verifies',
     async (keyAlgorithm) => {
       const encryption: EncryptionSettings = { certificate: sp.certificatePem, dataAlgorithm, keyAlgorithm };

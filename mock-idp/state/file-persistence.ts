@@ -6,7 +6,16 @@
  * `directory.json`, `apps/<appId>.json`, `certs/<certId>.pem`, `keys/<certId>.key.pem` (0600) and
  * `keys/pairwise.secret` (0600). Private keys are written only here and never served or logged.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 export interface StatePersistence {
@@ -32,7 +41,10 @@ export class FileStatePersistence implements StatePersistence {
     try {
       return JSON.parse(text) as unknown;
     } catch (error) {
-      throw new Error(`state file ${join(this.location, relativePath)} is not valid JSON: ${(error as Error).message}`, { cause: error });
+      throw new Error(
+        `state file ${join(this.location, relativePath)} is not valid JSON: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
   }
 

@@ -9,7 +9,9 @@ import type { MockIdpError } from '../errors.js';
 import type { CertificateRecord } from '../model/app.js';
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 describe('state directory', () => {
@@ -22,8 +24,12 @@ describe('state directory', () => {
     const again = second.defaultTenant.requireApp('sp');
     expect(again.appId).toBe(app.appId);
     expect(again.certificates[0]?.thumbprint).toBe(app.certificates[0]?.thumbprint);
-    expect(second.defaultTenant.signingMaterial(again).certificatePem).toBe(first.defaultTenant.signingMaterial(app).certificatePem);
-    expect(second.defaultTenant.requireUser('B.Simon@contoso.com').objectId).toBe(first.defaultTenant.requireUser('B.Simon@contoso.com').objectId);
+    expect(second.defaultTenant.signingMaterial(again).certificatePem).toBe(
+      first.defaultTenant.signingMaterial(app).certificatePem,
+    );
+    expect(second.defaultTenant.requireUser('B.Simon@contoso.com').objectId).toBe(
+      first.defaultTenant.requireUser('B.Simon@contoso.com').objectId,
+    );
   });
 
   it('writes private keys 0600 and nowhere else', () => {
@@ -103,7 +109,11 @@ describe('apps', () => {
 
   it('finds apps by exact Identifier only', () => {
     const tenant = MockIdpState.open().defaultTenant;
-    tenant.addApp({ name: 'sentry', displayName: 'Sentry', identifiers: ['https://sentry.io/saml/metadata/acme/'] });
+    tenant.addApp({
+      name: 'sentry',
+      displayName: 'Sentry',
+      identifiers: ['https://sentry.io/saml/metadata/acme/'],
+    });
     expect(tenant.findAppByIdentifier('https://sentry.io/saml/metadata/acme/')?.name).toBe('sentry');
     expect(tenant.findAppByIdentifier('https://sentry.io/saml/metadata/acme')).toBeUndefined();
     expect(tenant.findAppByIdentifier('HTTPS://SENTRY.IO/saml/metadata/acme/')).toBeUndefined();

@@ -39,7 +39,8 @@ export class MockIdpState {
     for (const tenantId of this.index.tenantIds) {
       const raw = persistence.readJson(`tenants/${tenantId}/tenant.json`);
       const parsed = tenantSchema.safeParse(raw);
-      if (!parsed.success) throw new MockIdpError('INVALID_CONFIG', `state file tenants/${tenantId}/tenant.json is damaged`);
+      if (!parsed.success)
+        throw new MockIdpError('INVALID_CONFIG', `state file tenants/${tenantId}/tenant.json is damaged`);
       const tenant = new TenantState(parsed.data, persistence, ids, clock);
       tenant.load();
       this.tenants.set(tenantId, tenant);
@@ -47,7 +48,9 @@ export class MockIdpState {
   }
 
   static open(options: OpenStateOptions = {}): MockIdpState {
-    const persistence = options.stateDir ? new FileStatePersistence(options.stateDir) : new MemoryStatePersistence();
+    const persistence = options.stateDir
+      ? new FileStatePersistence(options.stateDir)
+      : new MemoryStatePersistence();
     const state = new MockIdpState(persistence, options.ids ?? randomIds, options.clock ?? systemClock);
     if (state.tenants.size === 0) state.createTenant({});
     return state;
@@ -70,13 +73,16 @@ export class MockIdpState {
   /** Finds a tenant by GUID or by its verified domain (Entra accepts either in metadata URLs). */
   findTenant(idOrDomain: string): TenantState | undefined {
     const key = idOrDomain.toLowerCase();
-    return this.tenants.get(key) ?? this.listTenants().find((t) => t.tenant.primaryDomain.toLowerCase() === key);
+    return (
+      this.tenants.get(key) ?? this.listTenants().find((t) => t.tenant.primaryDomain.toLowerCase() === key)
+    );
   }
 
   /** Creates a tenant with the built-in directory (B.Simon, a user without mail, a guest). */
   createTenant(input: Partial<Tenant>, options: { withDefaultDirectory?: boolean } = {}): TenantState {
     const tenant = tenantSchema.parse({ tenantId: input.tenantId ?? this.ids.guid(), ...input });
-    if (this.tenants.has(tenant.tenantId)) throw new MockIdpError('CONFLICT', `tenant ${tenant.tenantId} already exists`);
+    if (this.tenants.has(tenant.tenantId))
+      throw new MockIdpError('CONFLICT', `tenant ${tenant.tenantId} already exists`);
     const state = new TenantState(tenant, this.persistence, this.ids, this.clock);
     if (options.withDefaultDirectory ?? true) {
       for (const group of DEFAULT_GROUPS) state.addGroup(group);

@@ -3,11 +3,27 @@
  * change persisted. This is what the admin API and the in-process handle operate on.
  */
 import { randomBytes, type KeyObject } from 'node:crypto';
-import { appSchema, type CertificateRecord, type EnterpriseApp, type EnterpriseAppInput } from '../model/app.js';
-import { groupSchema, userSchema, type DirectoryGroup, type DirectoryUser, type DirectoryUserInput } from '../model/user.js';
+import {
+  appSchema,
+  type CertificateRecord,
+  type EnterpriseApp,
+  type EnterpriseAppInput,
+} from '../model/app.js';
+import {
+  groupSchema,
+  userSchema,
+  type DirectoryGroup,
+  type DirectoryUser,
+  type DirectoryUserInput,
+} from '../model/user.js';
 import type { Tenant } from '../model/tenant.js';
 import type { StatePersistence } from './file-persistence.js';
-import { createSigningCertificate, describeCertificate, loadPrivateKey, type CertificateOptions } from '../keys/signing-certificate.js';
+import {
+  createSigningCertificate,
+  describeCertificate,
+  loadPrivateKey,
+  type CertificateOptions,
+} from '../keys/signing-certificate.js';
 import type { IdGenerator } from '../util/ids.js';
 import type { Clock } from '../util/clock.js';
 import { MockIdpError } from '../errors.js';
@@ -39,8 +55,7 @@ export class TenantState {
   /** Loads directory and apps from persistence (if present). */
   load(): void {
     const directory = this.persistence.readJson(`${this.root}/directory.json`) as
-      | { users?: unknown[]; groups?: unknown[] }
-      | undefined;
+      { users?: unknown[]; groups?: unknown[] } | undefined;
     for (const g of directory?.groups ?? []) this.putGroup(groupSchema.parse(g), false);
     for (const u of directory?.users ?? []) this.putUser(userSchema.parse(u), false);
     for (const file of this.persistence.list(`${this.root}/apps`)) {
@@ -75,7 +90,10 @@ export class TenantState {
 
   addUser(input: DirectoryUserInput): DirectoryUser {
     const user = userSchema.parse(input);
-    if (this.findUser(user.userPrincipalName) && this.findUser(user.userPrincipalName)?.objectId !== user.objectId) {
+    if (
+      this.findUser(user.userPrincipalName) &&
+      this.findUser(user.userPrincipalName)?.objectId !== user.objectId
+    ) {
       throw new MockIdpError('CONFLICT', `a user with UPN ${user.userPrincipalName} already exists`);
     }
     this.putUser(user, true);
@@ -137,12 +155,15 @@ export class TenantState {
   /** Finds an app by appId, objectId or short name. */
   findApp(ref: string): EnterpriseApp | undefined {
     const lower = ref.toLowerCase();
-    return this.listApps().find((a) => a.appId === lower || a.objectId === lower || a.name.toLowerCase() === lower);
+    return this.listApps().find(
+      (a) => a.appId === lower || a.objectId === lower || a.name.toLowerCase() === lower,
+    );
   }
 
   requireApp(ref: string): EnterpriseApp {
     const app = this.findApp(ref);
-    if (!app) throw new MockIdpError('NOT_FOUND', `no enterprise app ${ref} in tenant ${this.tenant.tenantId}`);
+    if (!app)
+      throw new MockIdpError('NOT_FOUND', `no enterprise app ${ref} in tenant ${this.tenant.tenantId}`);
     return app;
   }
 
@@ -152,8 +173,14 @@ export class TenantState {
   }
 
   /** Creates an app with a fresh active signing certificate, like adding a non-gallery app in the portal. */
-  addApp(input: Omit<EnterpriseAppInput, 'appId' | 'objectId'> & { appId?: string; objectId?: string }): EnterpriseApp {
-    const app = appSchema.parse({ ...input, appId: input.appId ?? this.ids.guid(), objectId: input.objectId ?? this.ids.guid() });
+  addApp(
+    input: Omit<EnterpriseAppInput, 'appId' | 'objectId'> & { appId?: string; objectId?: string },
+  ): EnterpriseApp {
+    const app = appSchema.parse({
+      ...input,
+      appId: input.appId ?? this.ids.guid(),
+      objectId: input.objectId ?? this.ids.guid(),
+    });
     this.checkUniqueness(app);
     this.apps.set(app.appId, app);
     if (app.certificates.length === 0) this.newCertificate(app.appId, { activate: true });
@@ -190,7 +217,8 @@ export class TenantState {
       }
       const shared = app.identifiers.find((id) => other.identifiers.includes(id));
       // Entra: each Identifier must be unique across all apps of the tenant.
-      if (shared) throw new MockIdpError('CONFLICT', `Identifier ${shared} is already used by app ${other.name}`);
+      if (shared)
+        throw new MockIdpError('CONFLICT', `Identifier ${shared} is already used by app ${other.name}`);
     }
   }
 
@@ -201,7 +229,10 @@ export class TenantState {
   // ---- certificates ----
 
   /** "New Certificate": inactive unless activate is set (or it is the app's first). */
-  newCertificate(appRef: string, options: CertificateOptions & { activate?: boolean } = {}): CertificateRecord {
+  newCertificate(
+    appRef: string,
+    options: CertificateOptions & { activate?: boolean } = {},
+  ): CertificateRecord {
     const app = this.requireApp(appRef);
     const generated = createSigningCertificate({ notBefore: this.clock.now(), ...options });
     const info = describeCertificate(generated.certificatePem);
@@ -216,7 +247,10 @@ export class TenantState {
     this.persistence.writeText(`${this.root}/certs/${record.id}.pem`, generated.certificatePem);
     this.persistence.writeSecret(`${this.root}/keys/${record.id}.key.pem`, generated.privateKeyPem);
     const activate = options.activate ?? app.certificates.length === 0;
-    const certificates = [...app.certificates.map((c) => ({ ...c, active: activate ? false : c.active })), { ...record, active: activate }];
+    const certificates = [
+      ...app.certificates.map((c) => ({ ...c, active: activate ? false : c.active })),
+      { ...record, active: activate },
+    ];
     const updated = { ...app, certificates };
     this.apps.set(app.appId, updated);
     this.saveApp(updated);
@@ -229,7 +263,10 @@ export class TenantState {
     if (!app.certificates.some((c) => c.id === certificateId)) {
       throw new MockIdpError('NOT_FOUND', `app ${app.name} has no certificate ${certificateId}`);
     }
-    const updated = { ...app, certificates: app.certificates.map((c) => ({ ...c, active: c.id === certificateId })) };
+    const updated = {
+      ...app,
+      certificates: app.certificates.map((c) => ({ ...c, active: c.id === certificateId })),
+    };
     this.apps.set(app.appId, updated);
     this.saveApp(updated);
     return updated;
@@ -237,19 +274,26 @@ export class TenantState {
 
   certificatePem(certificateId: string): string {
     const pem = this.persistence.readText(`${this.root}/certs/${certificateId}.pem`);
-    if (!pem) throw new MockIdpError('NOT_FOUND', `certificate ${certificateId} is missing from the state directory`);
+    if (!pem)
+      throw new MockIdpError('NOT_FOUND', `certificate ${certificateId} is missing from the state directory`);
     return pem;
   }
 
   /** The certificate and key a response for this app is signed with (entra.md §5 rollover rules). */
   signingMaterial(app: EnterpriseApp): SigningMaterial {
     const record = selectSigningCertificate(app.certificates, this.clock.now());
-    if (!record) throw new MockIdpError('NO_SIGNING_KEY', `app ${app.name} has no signing certificate (AADSTS50003)`);
+    if (!record)
+      throw new MockIdpError('NO_SIGNING_KEY', `app ${app.name} has no signing certificate (AADSTS50003)`);
     const cached = this.keyCache.get(record.id);
     if (cached) return { ...cached, record };
     const keyPem = this.persistence.readSecret(`${this.root}/keys/${record.id}.key.pem`);
-    if (!keyPem) throw new MockIdpError('NO_SIGNING_KEY', `private key for certificate ${record.id} is missing`);
-    const material = { record, certificatePem: this.certificatePem(record.id), privateKey: loadPrivateKey(keyPem) };
+    if (!keyPem)
+      throw new MockIdpError('NO_SIGNING_KEY', `private key for certificate ${record.id} is missing`);
+    const material = {
+      record,
+      certificatePem: this.certificatePem(record.id),
+      privateKey: loadPrivateKey(keyPem),
+    };
     this.keyCache.set(record.id, material);
     return material;
   }
@@ -266,7 +310,11 @@ export class TenantState {
       let certificatePem = this.persistence.readText(`${this.root}/certs/${id}.pem`);
       let keyPem = this.persistence.readSecret(`${this.root}/keys/${id}.key.pem`);
       if (!certificatePem || !keyPem) {
-        const generated = createSigningCertificate({ commonName: 'accounts.accesscontrol.windows.net', notBefore: this.clock.now(), years: 5 });
+        const generated = createSigningCertificate({
+          commonName: 'accounts.accesscontrol.windows.net',
+          notBefore: this.clock.now(),
+          years: 5,
+        });
         certificatePem = generated.certificatePem;
         keyPem = generated.privateKeyPem;
         this.persistence.writeText(`${this.root}/certs/${id}.pem`, certificatePem);
@@ -307,7 +355,10 @@ type GroupInput = Parameters<typeof groupSchema.parse>[0];
  * Entra signs with the active certificate; if it has expired and a valid inactive one exists, Entra
  * signs with that one instead; with no valid alternative it keeps signing with the expired one.
  */
-export function selectSigningCertificate(certificates: readonly CertificateRecord[], now: Date): CertificateRecord | undefined {
+export function selectSigningCertificate(
+  certificates: readonly CertificateRecord[],
+  now: Date,
+): CertificateRecord | undefined {
   const active = certificates.find((c) => c.active);
   const valid = (c: CertificateRecord): boolean => new Date(c.notBefore) <= now && now < new Date(c.notAfter);
   if (active && valid(active)) return active;

@@ -25,12 +25,19 @@ export function authnRequestXml(fields: AuthnRequestFields): string {
     fields.forceAuthn ? 'ForceAuthn="true"' : '',
     fields.isPassive ? 'IsPassive="true"' : '',
   ].filter(Boolean);
-  const policy = fields.nameIdFormat ? `<samlp:NameIDPolicy Format="${escapeXml(fields.nameIdFormat)}" AllowCreate="true"/>` : '';
+  const policy = fields.nameIdFormat
+    ? `<samlp:NameIDPolicy Format="${escapeXml(fields.nameIdFormat)}" AllowCreate="true"/>`
+    : '';
   return `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ${attrs.join(' ')}><saml:Issuer>${escapeXml(fields.issuer)}</saml:Issuer>${policy}${fields.extra ?? ''}</samlp:AuthnRequest>`;
 }
 
 /** The HTTP-Redirect URL for `xml` at `loginUrl` (raw DEFLATE, base64, URL-encoded). */
-export function redirectBindingUrl(loginUrl: string, xml: string, relayState?: string, extraQuery = ''): string {
+export function redirectBindingUrl(
+  loginUrl: string,
+  xml: string,
+  relayState?: string,
+  extraQuery = '',
+): string {
   const params = new URLSearchParams({ SAMLRequest: deflateRawSync(Buffer.from(xml)).toString('base64') });
   if (relayState !== undefined) params.set('RelayState', relayState);
   return `${loginUrl}?${params.toString()}${extraQuery}`;
@@ -54,5 +61,8 @@ export function readAutoPost(html: string): { action: string; fields: Record<str
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? _m);
+  return text.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? _m,
+  );
 }

@@ -11,7 +11,7 @@ import { buildClaims } from '../response/claims.js';
 import { selectNameId } from '../response/name-id.js';
 import type { SigningKey } from '../response/sign.js';
 import type { TenantState } from '../state/tenant-state.js';
-import { firstChildElement, parseXml, type Element } from '../util/xml.js';
+import { descendants, firstChildElement, parseXml, type Element } from '../util/xml.js';
 import type { IdAttribute } from './xmlsec1.js';
 
 export const ISSUER_OF = (tenantId: string): string => `https://sts.windows.net/${tenantId}/`;
@@ -48,18 +48,18 @@ export const SAML_ID_ATTRS: readonly IdAttribute[] = [
   { ns: NS.saml, localName: 'Assertion' },
 ];
 
-/** The Signature child of the Response, or of its Assertion. */
+/** The Signature child of the Response, or of the Assertion (wherever it is: xmlsec1 decrypts in place). */
 export const SIGNATURE_XPATH = {
   response: "/*[local-name()='Response']/*[local-name()='Signature']",
-  assertion: "/*[local-name()='Response']/*[local-name()='Assertion']/*[local-name()='Signature']",
+  assertion: "//*[local-name()='Assertion']/*[local-name()='Signature']",
 } as const;
 
 export type SignedPart = keyof typeof SIGNATURE_XPATH;
 
-/** The Signature element directly inside the Response (`response`) or its Assertion (`assertion`). */
+/** The Signature element directly inside the Response (`response`) or the (first) Assertion (`assertion`). */
 export function signatureElement(xml: string, part: SignedPart): Element | undefined {
-  const response = parseXml(xml).documentElement!;
-  const holder = part === 'response' ? response : firstChildElement(response, NS.saml, 'Assertion');
+  const doc = parseXml(xml.replace(/^<\?xml[^>]*>\s*/, ''));
+  const holder = part === 'response' ? doc.documentElement! : descendants(doc, NS.saml, 'Assertion')[0];
   return holder && firstChildElement(holder, NS.ds, 'Signature');
 }
 

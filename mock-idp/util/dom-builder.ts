@@ -13,7 +13,13 @@ export function newDocument(): Document {
 }
 
 /** Creates `qualifiedName` in namespace `ns`; `xmlns*` attributes become namespace declarations. */
-export function element(doc: Document, ns: string | null, qualifiedName: string, attrs: Attrs = [], children: readonly Child[] = []): Element {
+export function element(
+  doc: Document,
+  ns: string | null,
+  qualifiedName: string,
+  attrs: Attrs = [],
+  children: readonly Child[] = [],
+): Element {
   const el = doc.createElementNS(ns, qualifiedName);
   for (const [name, value] of attrs) {
     if (value === undefined) continue;

@@ -28,7 +28,8 @@ export function parseUntrustedXml(xml: string, maxBytes = DEFAULT_MAX_XML_BYTES)
   }
   const text = xml.replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new XmlParseError('empty', 'XML document is empty');
-  if (DTD_PATTERN.test(text)) throw new XmlParseError('dtd', 'XML document contains a DTD, which is not allowed');
+  if (DTD_PATTERN.test(text))
+    throw new XmlParseError('dtd', 'XML document contains a DTD, which is not allowed');
   return parseXml(text);
 }
 
@@ -44,10 +45,16 @@ export function parseXml(xml: string): Document {
   try {
     doc = parser.parseFromString(xml.replace(/^\uFEFF/, ''), 'application/xml');
   } catch (error) {
-    throw new XmlParseError('malformed', `XML is not well-formed: ${(error as Error).message.split('\n')[0]}`);
+    throw new XmlParseError(
+      'malformed',
+      `XML is not well-formed: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
   if (problems.length > 0 || !doc.documentElement) {
-    throw new XmlParseError('malformed', `XML is not well-formed: ${problems[0]?.split('\n')[0] ?? 'no root element'}`);
+    throw new XmlParseError(
+      'malformed',
+      `XML is not well-formed: ${problems[0]?.split('\n')[0] ?? 'no root element'}`,
+    );
   }
   return doc;
 }
@@ -82,7 +89,13 @@ export function textOf(element: Element | undefined): string | undefined {
   return element?.textContent ?? undefined;
 }
 
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes text for an XML (or HTML) text node or attribute value. */
 export function escapeXml(value: string): string {

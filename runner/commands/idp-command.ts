@@ -5,7 +5,12 @@
 import { resolve } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { startMockIdp, openConfiguredState, baseUrlFor, type MockIdpHandle } from '../../mock-idp/start-mock-idp.js';
+import {
+  startMockIdp,
+  openConfiguredState,
+  baseUrlFor,
+  type MockIdpHandle,
+} from '../../mock-idp/start-mock-idp.js';
 import { DEFAULT_STATE_DIR } from '../../mock-idp/state/mock-idp-state.js';
 import { ensureApp, DEFAULT_APP_NAME } from '../../mock-idp/default-app.js';
 import { appMetadataFor } from '../../mock-idp/metadata/app-metadata.js';
@@ -32,8 +37,17 @@ interface IdpOptions {
 
 function addCommonOptions(command: Command): Command {
   return command
-    .option('--port <port>', 'port the mock IdP listens on (part of every URL in its metadata)', parsePort, DEFAULT_IDP_PORT)
-    .option('--host <address>', 'address to bind; beyond loopback the admin API requires a token', '127.0.0.1')
+    .option(
+      '--port <port>',
+      'port the mock IdP listens on (part of every URL in its metadata)',
+      parsePort,
+      DEFAULT_IDP_PORT,
+    )
+    .option(
+      '--host <address>',
+      'address to bind; beyond loopback the admin API requires a token',
+      '127.0.0.1',
+    )
     .option('--base-url <url>', 'public base URL, if not http://<host>:<port>')
     .option('--state-dir <dir>', 'where the tenant, apps and keys persist', DEFAULT_STATE_DIR)
     .option('--config <file>', 'users and apps (JSON or YAML)')
@@ -44,8 +58,15 @@ function addCommonOptions(command: Command): Command {
 export function registerIdpCommand(program: Command, onServerStarted: (handle: MockIdpHandle) => void): void {
   const idp = program.command('idp').description('the mock Microsoft Entra ID tenant');
   addCommonOptions(idp.command('serve', { isDefault: true }).description('serve the mock tenant (default)'))
-    .option('--auto-sign-in [upn]', 'sign users in without the sign-in page (login_hint user, else B.Simon, or the given UPN)')
-    .option('--admin-token <token>', 'bearer token for the admin API (env SAMLSPEC_ADMIN_TOKEN)', process.env.SAMLSPEC_ADMIN_TOKEN)
+    .option(
+      '--auto-sign-in [upn]',
+      'sign users in without the sign-in page (login_hint user, else B.Simon, or the given UPN)',
+    )
+    .option(
+      '--admin-token <token>',
+      'bearer token for the admin API (env SAMLSPEC_ADMIN_TOKEN)',
+      process.env.SAMLSPEC_ADMIN_TOKEN,
+    )
     .action(async (options: IdpOptions) => {
       const stateDir = resolve(options.stateDir);
       const handle = await startMockIdp({
@@ -57,7 +78,11 @@ export function registerIdpCommand(program: Command, onServerStarted: (handle: M
         ...(options.autoSignIn !== undefined ? { autoSignIn: options.autoSignIn } : {}),
         ...(options.adminToken ? { adminToken: options.adminToken } : {}),
       }).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'EADDRINUSE') throw new HarnessError('BAD_CONFIG', `port ${options.port} is already in use (choose another with --port)`);
+        if (error.code === 'EADDRINUSE')
+          throw new HarnessError(
+            'BAD_CONFIG',
+            `port ${options.port} is already in use (choose another with --port)`,
+          );
         throw error;
       });
       const tenant = handle.admin.tenant;
@@ -66,14 +91,25 @@ export function registerIdpCommand(program: Command, onServerStarted: (handle: M
       printServerInfo(handle, tenant, options.app, stateDir);
       onServerStarted(handle);
     });
-  addCommonOptions(idp.command('metadata').description("print the app's federation metadata XML (no server is started)"))
+  addCommonOptions(
+    idp.command('metadata').description("print the app's federation metadata XML (no server is started)"),
+  )
     .option('--out <file>', 'write to a file instead of standard output')
     .action(async (options: IdpOptions & { out?: string }) => {
-      const state = openConfiguredState({ stateDir: resolve(options.stateDir), ...(options.config ? { config: options.config } : {}) });
+      const state = openConfiguredState({
+        stateDir: resolve(options.stateDir),
+        ...(options.config ? { config: options.config } : {}),
+      });
       const tenant = state.defaultTenant;
       const app = ensureApp(tenant, options.app);
       if (options.spMetadata) await applySpMetadataFrom(tenant, app.name, options.spMetadata);
-      const xml = appMetadataFor(tenant, tenant.requireApp(app.name), baseUrlFor(options.host, options.port, options.baseUrl), state.ids, state.clock.now());
+      const xml = appMetadataFor(
+        tenant,
+        tenant.requireApp(app.name),
+        baseUrlFor(options.host, options.port, options.baseUrl),
+        state.ids,
+        state.clock.now(),
+      );
       if (options.out) await writeFile(options.out, xml);
       else process.stdout.write(xml);
     });
@@ -82,10 +118,16 @@ export function registerIdpCommand(program: Command, onServerStarted: (handle: M
 async function applySpMetadataFrom(tenant: TenantState, app: string, source: string): Promise<void> {
   const xml = await loadTextFromFileOrUrl(source, 'SP metadata');
   const skipped = applySpMetadataToApp(tenant, app, xml);
-  for (const url of skipped) console.error(`samlspec: skipped Reply URL ${url} (https only, http only for localhost)`);
+  for (const url of skipped)
+    console.error(`samlspec: skipped Reply URL ${url} (https only, http only for localhost)`);
 }
 
-function printServerInfo(handle: MockIdpHandle, tenant: TenantState, appName: string, stateDir: string): void {
+function printServerInfo(
+  handle: MockIdpHandle,
+  tenant: TenantState,
+  appName: string,
+  stateDir: string,
+): void {
   const app = tenant.requireApp(appName);
   const urls = tenantUrls(handle.baseUrl, tenant.tenant.tenantId);
   const rows: [string, string][] = [
@@ -97,14 +139,19 @@ function printServerInfo(handle: MockIdpHandle, tenant: TenantState, appName: st
     ['App Federation Metadata Url', urls.appMetadataUrl(app.appId)],
     ['Set-up page (portal)', urls.portalUrl(app.appId)],
     ['User access URL (IdP-initiated)', urls.userAccessUrl(app.appId)],
-    ['Admin API', `${handle.baseUrl}/admin/api${handle.adminToken ? `  (Authorization: Bearer ${handle.adminToken})` : ''}`],
+    [
+      'Admin API',
+      `${handle.baseUrl}/admin/api${handle.adminToken ? `  (Authorization: Bearer ${handle.adminToken})` : ''}`,
+    ],
     ['State directory', stateDir],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log('samlspec mock Microsoft Entra ID is running');
   for (const [key, value] of rows) console.log(`  ${key.padEnd(width)}  ${value}`);
   if (app.identifiers.length === 0 || app.replyUrls.length === 0) {
-    console.log(`  Note: the app has no Identifier or Reply URL yet; pass --sp-metadata, a --config, or use the admin API.`);
+    console.log(
+      `  Note: the app has no Identifier or Reply URL yet; pass --sp-metadata, a --config, or use the admin API.`,
+    );
   }
   console.log('Press Ctrl-C to stop.');
 }

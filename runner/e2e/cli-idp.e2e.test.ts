@@ -27,10 +27,17 @@ function certificates(metadata: string): string[] {
   return [...metadata.matchAll(/<X509Certificate>([^<]+)<\/X509Certificate>/g)].map((m) => m[1]!);
 }
 
-async function waitForOutput(child: ReturnType<typeof spawn>, text: string, timeoutMs = 15_000): Promise<string> {
+async function waitForOutput(
+  child: ReturnType<typeof spawn>,
+  text: string,
+  timeoutMs = 15_000,
+): Promise<string> {
   let out = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for "${text}"; got: ${out}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`timed out waiting for "${text}"; got: ${out}`)),
+      timeoutMs,
+    );
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       if (out.includes(text)) {
@@ -49,9 +56,13 @@ describe('samlspec idp', () => {
     const offline = run(['idp', 'metadata', '--state-dir', stateDir, '--port', String(port)]);
     expect(offline.status).toBe(0);
     expect(offline.stdout.charCodeAt(0)).toBe(0xfeff);
-    expect(run(['idp', 'metadata', '--state-dir', stateDir, '--port', String(port)]).stdout).toContain(certificates(offline.stdout)[0]);
+    expect(run(['idp', 'metadata', '--state-dir', stateDir, '--port', String(port)]).stdout).toContain(
+      certificates(offline.stdout)[0],
+    );
 
-    const server = spawn(process.execPath, [BIN, 'idp', '--state-dir', stateDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = spawn(process.execPath, [BIN, 'idp', '--state-dir', stateDir, '--port', String(port)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(server);
     const banner = await waitForOutput(server, 'Press Ctrl-C');
     const metadataUrl = /App Federation Metadata Url\s+(\S+)/.exec(banner)?.[1];

@@ -38,7 +38,8 @@ export class CookieJar {
   store(requestUrl: URL, setCookie: string): void {
     const parsed = parseSetCookie(setCookie, requestUrl, this.now());
     if (!parsed) return;
-    const same = (c: Cookie): boolean => c.name === parsed.name && c.domain === parsed.domain && c.path === parsed.path;
+    const same = (c: Cookie): boolean =>
+      c.name === parsed.name && c.domain === parsed.domain && c.path === parsed.path;
     const existing = this.cookies.find(same);
     this.cookies = this.cookies.filter((c) => !same(c));
     // An already expired cookie is how servers delete one (§5.3 step 12).
@@ -130,7 +131,8 @@ function parseSetCookie(header: string, requestUrl: URL, now: number): Omit<Cook
       cookie.httpOnly = true;
     } else if (key === 'samesite') {
       const v = val.toLowerCase();
-      if (v === 'strict' || v === 'lax' || v === 'none') cookie.sameSite = (v[0]!.toUpperCase() + v.slice(1)) as SameSite;
+      if (v === 'strict' || v === 'lax' || v === 'none')
+        cookie.sameSite = (v[0]!.toUpperCase() + v.slice(1)) as SameSite;
     }
   }
   // Max-Age wins over Expires (§5.3 step 3).

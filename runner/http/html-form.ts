@@ -13,9 +13,10 @@ const NOT_SUBMITTED = new Set(['submit', 'button', 'reset', 'image', 'file']);
 
 interface Draft {
   form: HtmlForm;
-  select?: { name: string; options: Array<{ value: string; selected: boolean }>; multiple: boolean };
-  textarea?: { name: string; text: string };
-  option?: { value: string | undefined; text: string; selected: boolean };
+  select?:
+    { name: string; options: Array<{ value: string; selected: boolean }>; multiple: boolean } | undefined;
+  textarea?: { name: string; text: string } | undefined;
+  option?: { value: string | undefined; text: string; selected: boolean } | undefined;
 }
 
 /** Every top-level form in the page, in document order. Nested <form> tags are ignored, as browsers do. */
@@ -114,7 +115,8 @@ function closeControl(draft: Draft, tag: string): void {
   } else if (tag === 'select' && draft.select) {
     const { name, options, multiple } = draft.select;
     const selected = options.filter((o) => o.selected);
-    const chosen = selected.length > 0 ? (multiple ? selected : selected.slice(-1)) : multiple ? [] : options.slice(0, 1);
+    const chosen =
+      selected.length > 0 ? (multiple ? selected : selected.slice(-1)) : multiple ? [] : options.slice(0, 1);
     for (const o of chosen) draft.form.fields.push([name, o.value]);
     draft.select = undefined;
   }

@@ -37,5 +37,18 @@ button{background:#0067b8;color:#fff;border:0;padding:8px 20px;font-size:15px;ma
 .muted{color:#666;font-size:13px}.error{color:#a4262c}.step{display:inline-block;background:#0067b8;color:#fff;border-radius:50%;width:24px;height:24px;text-align:center;margin-right:8px}`;
 
 export function page(title: string, body: SafeHtml): string {
-  return html`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${new SafeHtml(STYLE)}</style></head><body><main>${body}</main></body></html>`.value;
+  return html`<!DOCTYPE html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <title>${title}</title>
+        <style>
+          ${new SafeHtml(STYLE)}
+        </style>
+      </head>
+      <body>
+        <main>${body}</main>
+      </body>
+    </html>`.value;
 }

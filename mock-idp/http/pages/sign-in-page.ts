@@ -20,13 +20,29 @@ export function signInPage(info: SignInPageInfo): string {
   );
   return page(
     'Sign in to your account',
-    html`<h1>Sign in</h1><p class="muted">to continue to <strong>${info.appName}</strong> · samlspec mock Microsoft Entra ID</p>
-${info.error ? html`<p class="error" role="alert" id="sign-in-error">${info.error}</p>` : ''}
-<form method="POST" action="${info.action}" id="sign-in-form"><input type="hidden" name="ctx" value="${info.contextId}" />
-<label for="username">Email, phone, or Skype</label><input id="username" name="username" type="email" autocomplete="username" list="directory-users" value="${info.loginHint ?? ''}" required />
-<datalist id="directory-users">${options}</datalist>
-<label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required />
-<p class="muted">Test directory: every built-in user's password is <code>Passw0rd!</code> unless the config file sets another.</p>
-<button type="submit" id="idSIButton9">Sign in</button></form>`,
+    html`<h1>Sign in</h1>
+      <p class="muted">to continue to <strong>${info.appName}</strong> · samlspec mock Microsoft Entra ID</p>
+      ${info.error ? html`<p class="error" role="alert" id="sign-in-error">${info.error}</p>` : ''}
+      <form method="POST" action="${info.action}" id="sign-in-form">
+        <input type="hidden" name="ctx" value="${info.contextId}" />
+        <label for="username">Email, phone, or Skype</label
+        ><input
+          id="username"
+          name="username"
+          type="email"
+          autocomplete="username"
+          list="directory-users"
+          value="${info.loginHint ?? ''}"
+          required
+        />
+        <datalist id="directory-users">${options}</datalist>
+        <label for="password">Password</label
+        ><input id="password" name="password" type="password" autocomplete="current-password" required />
+        <p class="muted">
+          Test directory: every built-in user's password is <code>Passw0rd!</code> unless the config file sets
+          another.
+        </p>
+        <button type="submit" id="idSIButton9">Sign in</button>
+      </form>`,
   );
 }

@@ -14,7 +14,8 @@ import type { ServerContext } from '../context.js';
 export function launchRoutes(ctx: ServerContext): Router {
   const router = Router();
   router.get('/launcher/api/signin/:app', async (req, res) => {
-    const tenantId = typeof req.query.tenantId === 'string' ? req.query.tenantId : ctx.state.defaultTenant.tenant.tenantId;
+    const tenantId =
+      typeof req.query.tenantId === 'string' ? req.query.tenantId : ctx.state.defaultTenant.tenant.tenantId;
     await launch(ctx, req, res, requireTenant(ctx, tenantId), req.params.app);
   });
   router.get('/portal/:tenant/apps/:app/test', async (req, res) => {
@@ -23,7 +24,13 @@ export function launchRoutes(ctx: ServerContext): Router {
   return router;
 }
 
-async function launch(ctx: ServerContext, req: Request, res: Response, tenant: TenantState, appRef: string): Promise<void> {
+async function launch(
+  ctx: ServerContext,
+  req: Request,
+  res: Response,
+  tenant: TenantState,
+  appRef: string,
+): Promise<void> {
   const app = tenant.findApp(appRef);
   if (!app) throw new AadstsError('700016', { identifier: appRef, tenant: tenant.tenant.tenantId });
   if (!app.enabled) throw new AadstsError('7000112', { app: app.displayName, appId: app.appId });

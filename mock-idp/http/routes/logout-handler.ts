@@ -18,7 +18,11 @@ export function handleLogoutRequest(
   message: SamlMessageDocument,
   query: RedirectQuery,
 ): void {
-  const outcome = answerLogout(message, query.relayState?.value, tenant, { loginBase: ctx.baseUrl, ids: ctx.ids, now: ctx.clock.now() });
+  const outcome = answerLogout(message, query.relayState?.value, tenant, {
+    loginBase: ctx.baseUrl,
+    ids: ctx.ids,
+    now: ctx.clock.now(),
+  });
   const cookieName = `${SESSION_COOKIE}_${tenant.tenant.tenantId}`;
   const sessionId = parseCookies(req.headers.cookie)[cookieName];
   if (sessionId) ctx.sessions.delete(sessionId);
@@ -28,5 +32,9 @@ export function handleLogoutRequest(
 }
 
 export function signedOutPage(): string {
-  return page('Sign out', html`<h1>You signed out of your account</h1><p>It's a good idea to close all browser windows.</p>`);
+  return page(
+    'Sign out',
+    html`<h1>You signed out of your account</h1>
+      <p>It's a good idea to close all browser windows.</p>`,
+  );
 }

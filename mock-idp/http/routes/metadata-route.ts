@@ -33,7 +33,11 @@ export function metadataRoutes(ctx: ServerContext): Router {
         ids: ctx.ids,
       });
     }
-    res.status(200).set('content-type', 'text/xml; charset=utf-8').set('cache-control', 'no-store').send(body);
+    res
+      .status(200)
+      .set('content-type', 'text/xml; charset=utf-8')
+      .set('cache-control', 'no-store')
+      .send(body);
   });
   return router;
 }

@@ -11,7 +11,12 @@ import { homePage } from '../pages/home-page.js';
 import { requireTenant } from '../login-flow.js';
 import type { ServerContext } from '../context.js';
 
-export function certificateDownloadPath(tenantId: string, appId: string, certificateId: string, format: string): string {
+export function certificateDownloadPath(
+  tenantId: string,
+  appId: string,
+  certificateId: string,
+  format: string,
+): string {
   return `/portal/${tenantId}/apps/${appId}/certificates/${certificateId}/${format}`;
 }
 
@@ -33,7 +38,8 @@ export function portalRoutes(ctx: ServerContext): Router {
       portalPage({
         app,
         urls: tenantUrls(ctx.baseUrl, tid),
-        certificateDownloadUrl: (id, format) => `${ctx.baseUrl}${certificateDownloadPath(tid, app.appId, id, format)}`,
+        certificateDownloadUrl: (id, format) =>
+          `${ctx.baseUrl}${certificateDownloadPath(tid, app.appId, id, format)}`,
         launchUrl: `${ctx.baseUrl}${launchPath(tid, app.appId)}`,
         now: ctx.clock.now(),
       }),
@@ -48,19 +54,31 @@ export function portalRoutes(ctx: ServerContext): Router {
     const name = app.displayName.replace(/[^\w.-]+/g, '_');
     switch (req.params.format) {
       case 'base64':
-        res.set('content-disposition', `attachment; filename="${name}.cer"`).type('application/x-x509-ca-cert').send(pem);
+        res
+          .set('content-disposition', `attachment; filename="${name}.cer"`)
+          .type('application/x-x509-ca-cert')
+          .send(pem);
         return;
       case 'pem':
-        res.set('content-disposition', `attachment; filename="${name}.pem"`).type('application/x-pem-file').send(pem);
+        res
+          .set('content-disposition', `attachment; filename="${name}.pem"`)
+          .type('application/x-pem-file')
+          .send(pem);
         return;
       case 'raw':
-        res.set('content-disposition', `attachment; filename="${name}.cer"`).type('application/pkix-cert').send(certificateDer(pem));
+        res
+          .set('content-disposition', `attachment; filename="${name}.cer"`)
+          .type('application/pkix-cert')
+          .send(certificateDer(pem));
         return;
       case 'thumbprint':
         res.type('text/plain').send(`${record.thumbprint}\n`);
         return;
       default:
-        throw new MockIdpError('NOT_FOUND', `unknown certificate format ${req.params.format} (base64, raw, pem, thumbprint)`);
+        throw new MockIdpError(
+          'NOT_FOUND',
+          `unknown certificate format ${req.params.format} (base64, raw, pem, thumbprint)`,
+        );
     }
   });
   return router;

@@ -7,7 +7,12 @@
 import { Router, type Request, type Response } from 'express';
 import { PORTAL_TEST_REQUEST_ID } from '../../constants/namespaces.js';
 import { AadstsError } from '../../protocol/aadsts.js';
-import { decodeSamlMessage, parseRedirectQuery, parseSamlMessage, type SamlMessageDocument } from '../../protocol/decode-message.js';
+import {
+  decodeSamlMessage,
+  parseRedirectQuery,
+  parseSamlMessage,
+  type SamlMessageDocument,
+} from '../../protocol/decode-message.js';
 import { parseAuthnRequest } from '../../protocol/authn-request.js';
 import { resolveAuthnRequest, type ReceivedRequest } from '../../protocol/resolve-request.js';
 import type { TenantState } from '../../state/tenant-state.js';
@@ -20,11 +25,14 @@ export function saml2Routes(ctx: ServerContext): Router {
   const router = Router();
   router.get('/:tenant/saml2', async (req, res) => {
     const tenant = requireTenant(ctx, req.params.tenant);
-    const rawQuery = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '';
+    const rawQuery = req.originalUrl.includes('?')
+      ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1)
+      : '';
     const query = parseRedirectQuery(rawQuery);
     if (query.samlRequest) {
       const message = parseSamlMessage(decodeSamlMessage(query.samlRequest.value, 'redirect'));
-      if (message.kind === 'AuthnRequest') return handleAuthnRequest(ctx, req, res, tenant, message, { binding: 'redirect', query });
+      if (message.kind === 'AuthnRequest')
+        return handleAuthnRequest(ctx, req, res, tenant, message, { binding: 'redirect', query });
       if (message.kind === 'LogoutRequest') return handleLogoutRequest(ctx, req, res, tenant, message, query);
       throw new AadstsError('75005', { detail: `A ${message.kind} is not a request.` });
     }
@@ -43,10 +51,16 @@ export function saml2Routes(ctx: ServerContext): Router {
       const xml = decodeSamlMessage(samlRequest, 'post');
       const message = parseSamlMessage(xml);
       if (message.kind === 'AuthnRequest') {
-        return handleAuthnRequest(ctx, req, res, tenant, message, { binding: 'post', xml, relayState: firstString(body.RelayState) });
+        return handleAuthnRequest(ctx, req, res, tenant, message, {
+          binding: 'post',
+          xml,
+          relayState: firstString(body.RelayState),
+        });
       }
       // Entra supports single logout only over HTTP-Redirect (entra.md §6).
-      throw new AadstsError('75005', { detail: `A ${message.kind} over HTTP-POST is not supported; use HTTP-Redirect.` });
+      throw new AadstsError('75005', {
+        detail: `A ${message.kind} over HTTP-POST is not supported; use HTTP-Redirect.`,
+      });
     }
     if (firstString(body.SAMLResponse) !== undefined) {
       res.type('html').send(signedOutPage());

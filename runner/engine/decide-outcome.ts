@@ -1,0 +1,56 @@
+/**
+ * @module From the oracle's verdict to an outcome: pass, fail (a broken must), non-strict (a broken
+ * should), info (observed only), or error (the harness could not tell). "The SP was wrong" and "the
+ * harness broke" are never confused: an inconclusive verdict is an error, never a pass.
+ */
+import type { Expectation, Level, Outcome, Verdict } from '../../reports/types.js';
+
+export interface Decision {
+  outcome: Outcome;
+  expected: string[];
+  actual: string;
+}
+
+const EXPECTED: Record<Expectation, string[]> = {
+  accept: ['the SP signs the baseline user in'],
+  reject: ['the SP creates no session'],
+  'no-victim-session': [
+    'the SP creates no session',
+    'or signs in only the baseline user (from the signed assertion)',
+  ],
+};
+
+export function decideOutcome(level: Level, expect: Expectation, verdict: Verdict): Decision {
+  const expected = EXPECTED[expect];
+  if (verdict.login === 'inconclusive') return { outcome: 'error', expected, actual: verdict.because };
+  const actual = describe(verdict);
+  const wrong = (): Outcome => (level === 'must' ? 'fail' : level === 'should' ? 'non-strict' : 'info');
+  if (level === 'info') return { outcome: 'info', expected, actual };
+  switch (expect) {
+    case 'accept':
+      return {
+        outcome: verdict.login === 'accepted' && verdict.identity === 'baseline' ? 'pass' : wrong(),
+        expected,
+        actual,
+      };
+    case 'reject':
+      return { outcome: verdict.login === 'rejected' ? 'pass' : wrong(), expected, actual };
+    case 'no-victim-session':
+      return {
+        outcome: verdict.login === 'accepted' && verdict.identity !== 'baseline' ? wrong() : 'pass',
+        expected,
+        actual,
+      };
+  }
+}
+
+function describe(verdict: Verdict): string {
+  if (verdict.login === 'rejected') return `no session (${verdict.because})`;
+  const who = {
+    baseline: 'the baseline user',
+    victim: 'THE VICTIM',
+    other: 'an unrecognised user',
+    undefined: 'someone',
+  }[String(verdict.identity) as 'baseline'];
+  return `signed in ${who} (${verdict.because})`;
+}

@@ -1,0 +1,182 @@
+/**
+ * @module One scenario in one flow: start the login (SP-initiated: capture and check the SP's
+ * AuthnRequest as Entra would), build the scenario's response, deliver it (twice for replays, into
+ * another session for cross-session cases), ask the oracle, decide the outcome, keep the evidence.
+ */
+import { defaultIdentifier, defaultReplyUrl } from '../../mock-idp/model/app.js';
+import {
+  decodeSamlMessage,
+  parseRedirectQuery,
+  parseSamlMessage,
+} from '../../mock-idp/protocol/decode-message.js';
+import { parseAuthnRequest } from '../../mock-idp/protocol/authn-request.js';
+import { resolveAuthnRequest, type ReceivedRequest } from '../../mock-idp/protocol/resolve-request.js';
+import { AadstsError } from '../../mock-idp/protocol/aadsts.js';
+import type { Evidence, Flow, ScenarioResult, SpReplyEvidence, Verdict } from '../../reports/types.js';
+import type { Scenario } from '../../scenarios/types.js';
+import { HarnessError } from '../errors.js';
+import type { Oracle } from '../oracles/types.js';
+import type { LoginStart, SpTarget } from '../targets/types.js';
+import { buildScenarioResponse, type FlowTarget, type ScenarioIdp } from './scenario-response.js';
+import { decideOutcome } from './decide-outcome.js';
+
+export interface RunEnvironment {
+  idp: ScenarioIdp;
+  createTarget(): SpTarget;
+  oracle: Oracle;
+  now(): Date;
+}
+
+interface FlowStart {
+  target: FlowTarget;
+  relayState?: string | undefined;
+  evidence?: Evidence['authnRequest'];
+}
+
+export async function runScenario(
+  scenario: Scenario,
+  flow: Flow,
+  env: RunEnvironment,
+): Promise<ScenarioResult> {
+  const started = Date.now();
+  const evidence: Evidence = {};
+  const base = {
+    id: scenario.id,
+    flow,
+    level: scenario.level,
+    expect: scenario.expect,
+    title: scenario.title,
+    requirement: scenario.requirement,
+    refs: [...scenario.refs],
+    tags: [...(scenario.tags ?? [])],
+    evidence,
+  };
+  const target = env.createTarget();
+  try {
+    const identities = {
+      baseline: env.idp.tenant.requireUser(scenario.response?.user ?? env.idp.baselineUser).userPrincipalName,
+      victim: env.idp.victim,
+    };
+    let start = await startFlow(flow, target, env);
+    evidence.authnRequest = start.evidence;
+    if (scenario.delivery?.foreignSession) {
+      // The response answers a request of another browser session: start a second login in a new one.
+      await target.reset();
+      const second = await startFlow(flow, target, env);
+      start = { ...second, target: start.target };
+    }
+    const built = await buildScenarioResponse(scenario, start.target, env.idp, env.now());
+    const relayState = scenario.delivery?.relayState ?? start.relayState;
+    const delivery = {
+      acsUrl: start.target.acsUrl,
+      samlResponse: Buffer.from(built.xml, 'utf8').toString('base64'),
+      relayState,
+      method: scenario.delivery?.method ?? 'POST',
+    } as const;
+    evidence.responseSent = {
+      xml: built.xml,
+      baselineXml: built.baselineXml,
+      relayState,
+      acsUrl: delivery.acsUrl,
+      deliveries: 1,
+    };
+    let reply = await target.deliver(delivery);
+    let judged = await env.oracle.judge({ reply, target, identities });
+    if (scenario.delivery?.replay) {
+      if (judged.verdict.login !== 'accepted') {
+        throw new HarnessError(
+          'ORACLE_INCONCLUSIVE',
+          `the first delivery was not accepted (${judged.verdict.because}), so a replay cannot be judged`,
+        );
+      }
+      await target.reset();
+      reply = await target.deliver(delivery);
+      evidence.responseSent.deliveries = 2;
+      judged = await env.oracle.judge({ reply, target, identities });
+    }
+    evidence.spReply = reply;
+    evidence.probe = judged.probe;
+    const decision = decideOutcome(scenario.level, scenario.expect, judged.verdict);
+    return { ...base, ...decision, verdict: judged.verdict, durationMs: Date.now() - started };
+  } catch (error) {
+    return { ...base, ...errorResult(error), durationMs: Date.now() - started };
+  } finally {
+    await target.close().catch(() => undefined);
+  }
+}
+
+async function startFlow(flow: Flow, target: SpTarget, env: RunEnvironment): Promise<FlowStart> {
+  if (flow === 'idp-initiated') {
+    const app = env.idp.app;
+    const acsUrl = defaultReplyUrl(app);
+    const audience = defaultIdentifier(app);
+    if (!acsUrl || !audience)
+      throw new HarnessError('BAD_CONFIG', 'the app has no default Reply URL or Identifier');
+    return { target: { acsUrl, audience }, relayState: app.relayState };
+  }
+  const login = await target.startLogin();
+  const { received, xml } = decodeLogin(login);
+  try {
+    const request = parseAuthnRequest(parseSamlMessage(xml));
+    const resolved = resolveAuthnRequest(request, received, env.idp.tenant);
+    return {
+      target: {
+        acsUrl: resolved.acsUrl,
+        audience: resolved.audience,
+        inResponseTo: request.id,
+        requestedNameIdFormat: request.nameIdPolicyFormat,
+      },
+      relayState: login.relayState,
+      evidence: { binding: login.binding, xml, relayState: login.relayState },
+    };
+  } catch (error) {
+    if (error instanceof AadstsError) {
+      throw new HarnessError(
+        'IDP_REFUSED_REQUEST',
+        `Entra would refuse the SP's AuthnRequest: ${error.message}`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+function decodeLogin(login: LoginStart): { received: ReceivedRequest; xml: string } {
+  try {
+    if (login.binding === 'redirect') {
+      const query = parseRedirectQuery(login.rawQuery ?? '');
+      return {
+        received: { binding: 'redirect', query },
+        xml: decodeSamlMessage(query.samlRequest?.value, 'redirect'),
+      };
+    }
+    const xml = decodeSamlMessage(login.samlRequest, 'post');
+    return { received: { binding: 'post', xml, relayState: login.relayState }, xml };
+  } catch (error) {
+    if (error instanceof AadstsError) {
+      throw new HarnessError(
+        'IDP_REFUSED_REQUEST',
+        `the SP's AuthnRequest cannot be read: ${error.message}`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+function errorResult(
+  error: unknown,
+): Pick<ScenarioResult, 'outcome' | 'expected' | 'actual' | 'error' | 'verdict'> {
+  const code = error instanceof HarnessError ? error.code : 'SCENARIO_INVALID';
+  const message = error instanceof Error ? error.message : String(error);
+  const verdict: Verdict = { login: 'inconclusive', because: message };
+  return {
+    outcome: 'error',
+    expected: [],
+    actual: `harness error: ${message}`,
+    error: { code, message },
+    verdict,
+  };
+}
+
+export type { SpReplyEvidence };

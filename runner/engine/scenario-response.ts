@@ -1,0 +1,153 @@
+/**
+ * @module Builds the exact response a scenario sends: the mock IdP's real baseline for the flow (the
+ * same code path as the IdP's own endpoints), changed by the scenario's overrides before it is built,
+ * its mutations at their stage, and its signing choices (key, option, algorithm, encryption).
+ */
+import type { Document } from '@xmldom/xmldom';
+import { NS } from '../../mock-idp/constants/namespaces.js';
+import { assertionContentFor } from '../../mock-idp/response/issue-response.js';
+import { buildResponseDraft, type AssertionContent } from '../../mock-idp/response/build-response.js';
+import { finishResponse, type ResponseHooks } from '../../mock-idp/response/finish-response.js';
+import { serializeXml } from '../../mock-idp/util/xml.js';
+import type { TenantState } from '../../mock-idp/state/tenant-state.js';
+import type { EnterpriseApp } from '../../mock-idp/model/app.js';
+import type { IdGenerator } from '../../mock-idp/util/ids.js';
+import { samlInstant } from '../../mock-idp/util/clock.js';
+import type { KeyPair, MutationContext, ResponseOverrides, Scenario } from '../../scenarios/types.js';
+import { shift } from './relative-time.js';
+
+/** Where and to whom this delivery answers: the result of the flow so far. */
+export interface FlowTarget {
+  acsUrl: string;
+  audience: string;
+  inResponseTo?: string | undefined;
+  requestedNameIdFormat?: string | undefined;
+}
+
+export interface ScenarioIdp {
+  tenant: TenantState;
+  app: EnterpriseApp;
+  /** A second tenant of the same mock with the same app registered (cross-tenant scenarios). */
+  otherTenant: TenantState;
+  otherApp: EnterpriseApp;
+  attacker: KeyPair;
+  ids: IdGenerator;
+  baselineUser: string;
+  victim: string;
+  /** The SP's encryption certificate, when it has one. */
+  spEncryptionCertificate?: string | undefined;
+}
+
+export interface BuiltResponse {
+  /** The exact text posted (before base64). */
+  xml: string;
+  /** The unmodified baseline for the same inputs, for showing the mutation as a diff. */
+  baselineXml: string;
+}
+
+export async function buildScenarioResponse(
+  scenario: Scenario,
+  target: FlowTarget,
+  idp: ScenarioIdp,
+  now: Date,
+): Promise<BuiltResponse> {
+  const overrides = scenario.response ?? {};
+  const tenant = overrides.tenant === 'other' ? idp.otherTenant : idp.tenant;
+  const app = overrides.tenant === 'other' ? idp.otherApp : idp.app;
+  const user = tenant.requireUser(overrides.user ?? idp.baselineUser);
+  const issuedAt = overrides.issuedAt ? shift(now, overrides.issuedAt) : now;
+  const content = applyContentOverrides(
+    assertionContentFor(tenant, app, { user, authnInstant: issuedAt }, target),
+    overrides,
+    target,
+  );
+  const material = tenant.signingMaterial(app);
+  const idpKey: KeyPair = { privateKey: material.privateKey, certificatePem: material.certificatePem };
+  const ctx: MutationContext = {
+    keys: { idp: idpKey, attacker: idp.attacker },
+    identities: { baseline: user.userPrincipalName, victim: idp.victim },
+    acsUrl: target.acsUrl,
+    audience: target.audience,
+    issuer: content.issuer,
+    now,
+  };
+  const mutations = scenario.mutations ?? [];
+  const hooks: ResponseHooks = {
+    beforeSign: (doc) => {
+      applyDomOverrides(doc, overrides, issuedAt);
+      for (const m of mutations) if (m.stage === 'before-sign') m.apply(doc, ctx);
+    },
+    afterSign: (doc) => {
+      for (const m of mutations) if (m.stage === 'after-sign') m.apply(doc, ctx);
+    },
+    serialized: (xml) =>
+      mutations.reduce((text, m) => (m.stage === 'serialized' ? m.apply(text, ctx) : text), xml),
+  };
+  const encryption = overrides.encrypt
+    ? {
+        certificate: requireEncryptionCertificate(idp),
+        dataAlgorithm: overrides.encrypt,
+        keyAlgorithm: 'rsa-oaep-mgf1p' as const,
+      }
+    : app.encryption;
+  const signing = {
+    option: overrides.sign ?? app.signing.option,
+    algorithm: overrides.signatureAlgorithm ?? app.signing.algorithm,
+    key: overrides.signingKey === 'attacker' ? idp.attacker : idpKey,
+  };
+  const deps = { ids: idp.ids, now: issuedAt };
+  const draft = buildResponseDraft(content, deps);
+  const baselineXml = serializeXml(draft.document);
+  const xml = await finishResponse(draft, { signing, encryption, hooks });
+  return { xml, baselineXml };
+}
+
+function requireEncryptionCertificate(idp: ScenarioIdp): string {
+  if (!idp.spEncryptionCertificate) throw new Error('the SP has no encryption certificate');
+  return idp.spEncryptionCertificate;
+}
+
+function applyContentOverrides(
+  content: AssertionContent,
+  o: ResponseOverrides,
+  target: FlowTarget,
+): AssertionContent {
+  let claims = [...content.claims];
+  for (const [name, values] of Object.entries(o.attributes ?? {})) {
+    claims = claims.filter((c) => c.name !== name);
+    if (values.length > 0) claims.push({ name, values: [...values] });
+  }
+  return {
+    ...content,
+    issuer: o.issuer ?? content.issuer,
+    audience: typeof o.audience === 'string' ? o.audience : content.audience,
+    inResponseTo: o.inResponseTo === null ? undefined : (o.inResponseTo ?? target.inResponseTo),
+    nameId: { format: o.nameIdFormat ?? content.nameId.format, value: o.nameId ?? content.nameId.value },
+    claims,
+  };
+}
+
+/** Overrides that are attribute edits on the built DOM (still before signing, so they are signed). */
+function applyDomOverrides(doc: Document, o: ResponseOverrides, issuedAt: Date): void {
+  const first = (local: string) => doc.getElementsByTagNameNS(NS.saml, local)[0];
+  const response = doc.documentElement!;
+  const conditions = first('Conditions');
+  const confirmation = first('SubjectConfirmationData');
+  if (o.destination === null) response.removeAttribute('Destination');
+  else if (o.destination) response.setAttribute('Destination', o.destination);
+  if (o.recipient === null) confirmation?.removeAttribute('Recipient');
+  else if (o.recipient) confirmation?.setAttribute('Recipient', o.recipient);
+  if (o.audience === null) {
+    const restriction = first('AudienceRestriction');
+    restriction?.parentNode?.removeChild(restriction);
+  }
+  if (o.notBefore === null) conditions?.removeAttribute('NotBefore');
+  else if (o.notBefore) conditions?.setAttribute('NotBefore', samlInstant(shift(issuedAt, o.notBefore)));
+  if (o.notOnOrAfter) {
+    const value = samlInstant(shift(issuedAt, o.notOnOrAfter));
+    conditions?.setAttribute('NotOnOrAfter', value);
+    confirmation?.setAttribute('NotOnOrAfter', value);
+  }
+  if (o.subjectNotOnOrAfter)
+    confirmation?.setAttribute('NotOnOrAfter', samlInstant(shift(issuedAt, o.subjectNotOnOrAfter)));
+}

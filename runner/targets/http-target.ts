@@ -1,0 +1,160 @@
+/**
+ * @module HTTP mode: the SP is driven with a browserless user agent (cookie jar per scenario, redirects
+ * followed, auto-submitting forms understood, per-request timeouts). The IdP side is never requested:
+ * the runner answers the AuthnRequest itself with the scenario's response.
+ */
+import { UserAgent } from '../http/user-agent.js';
+import { firstForm } from '../http/html-form.js';
+import type { UaResponse } from '../http/types.js';
+import { UserAgentError } from '../http/user-agent-error.js';
+import type { HttpExchange } from '../../reports/types.js';
+import { HarnessError } from '../errors.js';
+import type { Delivery, LoginStart, SpReply, SpTarget } from './types.js';
+
+export interface HttpTargetOptions {
+  /** Where an SP-initiated login starts (the SP's login link). */
+  loginUrl?: string | undefined;
+  /** The IdP's Login URL: the flow stops when the SP sends the browser there. */
+  idpLoginUrl: string;
+  timeoutMs?: number;
+  /** Bytes of each reply body kept as evidence. */
+  excerptBytes?: number;
+}
+
+const MAX_HOPS = 20;
+
+export class HttpTarget implements SpTarget {
+  readonly kind = 'http';
+  private agent: UserAgent;
+
+  constructor(private readonly options: HttpTargetOptions) {
+    this.agent = this.newAgent();
+  }
+
+  private newAgent(): UserAgent {
+    return new UserAgent({ timeoutMs: this.options.timeoutMs ?? 10_000 });
+  }
+
+  async startLogin(): Promise<LoginStart> {
+    const loginUrl = this.options.loginUrl;
+    if (!loginUrl)
+      throw new HarnessError('BAD_CONFIG', 'SP-initiated flows need the SP login URL (--login-url)');
+    const hops: HttpExchange[] = [];
+    let url = loginUrl;
+    for (let i = 0; i < MAX_HOPS; i++) {
+      const response = await this.call(() => this.agent.get(url, { followRedirects: false }));
+      hops.push(...response.hops);
+      const location = response.headers.location;
+      if (response.status >= 300 && response.status < 400 && location) {
+        const next = new URL(location, response.url).toString();
+        if (this.isIdp(next)) return redirectStart(next, hops);
+        url = next;
+        continue;
+      }
+      const form = firstForm(response.body, response.url);
+      if (form && this.isIdp(form.action)) {
+        const fields = Object.fromEntries(form.fields);
+        if (!fields.SAMLRequest) break;
+        return {
+          binding: 'post',
+          form: fields,
+          samlRequest: fields.SAMLRequest,
+          relayState: fields.RelayState,
+          hops,
+        };
+      }
+      throw new HarnessError(
+        'TARGET_UNREACHABLE',
+        `the SP login URL did not send the browser to the IdP (ended at ${response.url} with HTTP ${response.status})`,
+      );
+    }
+    throw new HarnessError('TARGET_UNREACHABLE', `the SP login URL redirected more than ${MAX_HOPS} times`);
+  }
+
+  async deliver(delivery: Delivery): Promise<SpReply> {
+    const fields: [string, string][] = [['SAMLResponse', delivery.samlResponse]];
+    if (delivery.relayState !== undefined) fields.push(['RelayState', delivery.relayState]);
+    let response: UaResponse;
+    if (delivery.method === 'GET') {
+      const url = new URL(delivery.acsUrl);
+      for (const [k, v] of fields) url.searchParams.append(k, v);
+      response = await this.call(() => this.agent.get(url.toString(), { followRedirects: false }));
+    } else {
+      response = await this.call(() => this.agent.post(delivery.acsUrl, fields, { followRedirects: false }));
+    }
+    return this.followWithinSp(response);
+  }
+
+  async fetchPage(url: string): Promise<SpReply> {
+    return this.toReply(await this.call(() => this.agent.get(url, { followRedirects: false })));
+  }
+
+  async reset(): Promise<void> {
+    this.agent = this.newAgent();
+  }
+
+  async close(): Promise<void> {}
+
+  /** Follows the SP's redirects after the ACS, stopping before the IdP (a redirect there means "log in again"). */
+  private async followWithinSp(first: UaResponse): Promise<SpReply> {
+    let response = first;
+    const hops = [...first.hops];
+    for (let i = 0; i < MAX_HOPS; i++) {
+      const location = response.headers.location;
+      if (!(response.status >= 300 && response.status < 400 && location)) break;
+      const next = new URL(location, response.url).toString();
+      if (this.isIdp(next) || !/^https?:/i.test(next)) break;
+      response = await this.call(() => this.agent.get(next, { followRedirects: false }));
+      hops.push(...response.hops);
+    }
+    return { ...this.toReply(response), hops };
+  }
+
+  private isIdp(url: string): boolean {
+    return url.startsWith(this.options.idpLoginUrl);
+  }
+
+  private toReply(response: UaResponse): SpReply {
+    const limit = this.options.excerptBytes ?? 4096;
+    return {
+      status: response.status,
+      url: response.url,
+      headers: response.headers,
+      bodyExcerpt: response.body.length > limit ? `${response.body.slice(0, limit)}…` : response.body,
+      hops: response.hops.map((h) => ({
+        method: h.method,
+        url: h.url,
+        status: h.status,
+        location: h.location,
+      })),
+    };
+  }
+
+  private async call(request: () => Promise<UaResponse>): Promise<UaResponse> {
+    try {
+      return await request();
+    } catch (error) {
+      if (error instanceof UserAgentError)
+        throw new HarnessError('TARGET_UNREACHABLE', error.message, { cause: error });
+      throw error;
+    }
+  }
+}
+
+function redirectStart(idpUrl: string, hops: HttpExchange[]): LoginStart {
+  const rawQuery = idpUrl.includes('?') ? idpUrl.slice(idpUrl.indexOf('?') + 1).replace(/#.*$/, '') : '';
+  const params = new URLSearchParams(rawQuery);
+  const samlRequest = params.get('SAMLRequest');
+  if (!samlRequest)
+    throw new HarnessError(
+      'TARGET_UNREACHABLE',
+      `the SP redirected to the IdP without a SAMLRequest: ${idpUrl}`,
+    );
+  return {
+    binding: 'redirect',
+    rawQuery,
+    samlRequest,
+    relayState: params.get('RelayState') ?? undefined,
+    hops,
+  };
+}

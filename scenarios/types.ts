@@ -1,0 +1,126 @@
+/**
+ * @module The scenario catalog's types: each scenario states how it differs from the mock IdP's one
+ * valid baseline response (overrides, DOM mutations at a stage, delivery changes), which requirement it
+ * checks, where that requirement is written, and what the SP must do.
+ */
+import type { Document } from '@xmldom/xmldom';
+import type { KeyObject } from 'node:crypto';
+
+export type SpecDoc =
+  'saml-core' | 'saml-bindings' | 'saml-profiles' | 'saml-sec' | 'xmldsig' | 'xml' | 'entra-docs';
+export type SpecRef =
+  { doc: SpecDoc; section: string; quote?: string } | { cve: string } | { url: string; title: string };
+
+/** must: a broken must is a finding; should: reported as non-strict (a finding with --strict); info: observed only. */
+export type Level = 'must' | 'should' | 'info';
+export type Flow = 'sp-initiated' | 'idp-initiated';
+
+/**
+ * What the SP must do. `accept`: sign the baseline user in. `reject`: create no session at all (policy
+ * cases). `no-victim-session`: a forgery — the SP fails only if it signs the victim in; signing in the
+ * baseline user (using only the signed assertion) is lenient but safe (attacks.md §0).
+ */
+export type Expectation = 'accept' | 'reject' | 'no-victim-session';
+
+/** A relative time like `-10m`, `+30s`, `+2h`. */
+export type RelativeTime = `${'+' | '-'}${number}${'s' | 'm' | 'h'}`;
+
+/** Data changes to the baseline response, applied before it is built. */
+export interface ResponseOverrides {
+  /** Sign in as this directory user (UPN) instead of the baseline user. */
+  user?: string;
+  issuer?: string;
+  /** Audience; `null` removes the AudienceRestriction. */
+  audience?: string | null;
+  /** Response Destination and SubjectConfirmationData Recipient (default: the ACS URL). */
+  destination?: string | null;
+  recipient?: string | null;
+  /** `null` removes InResponseTo (unsolicited), a string replaces it. */
+  inResponseTo?: string | null;
+  nameId?: string;
+  nameIdFormat?: string;
+  /** Time shift of the whole assertion's clock (IssueInstant, NotBefore, NotOnOrAfter). */
+  issuedAt?: RelativeTime;
+  notBefore?: RelativeTime | null;
+  notOnOrAfter?: RelativeTime;
+  subjectNotOnOrAfter?: RelativeTime;
+  /** Replace or add claims (URI → values); an empty array removes the claim. */
+  attributes?: Record<string, readonly string[]>;
+  sign?: 'assertion' | 'response' | 'both' | 'none';
+  signatureAlgorithm?: 'sha256' | 'sha1';
+  /** Sign with the attacker's key (K') instead of the IdP's (K). */
+  signingKey?: 'idp' | 'attacker';
+  /** Encrypt the assertion for the SP (needs the SP's encryption certificate). */
+  encrypt?: 'aes256-cbc' | 'aes256-gcm';
+  /** Use another tenant of the same mock (different issuer and keys). */
+  tenant?: 'other';
+}
+
+/** How the response reaches the SP, when not the usual single POST to the ACS. */
+export interface Delivery {
+  /** POST the same response twice; the verdict is on the second delivery. */
+  replay?: boolean;
+  /** RelayState to send with the response (default: what the SP sent, or none for IdP-initiated). */
+  relayState?: string;
+  /** Send by GET with SAMLResponse in the query string instead of POST. */
+  method?: 'POST' | 'GET';
+  /** Deliver a response that answers an AuthnRequest of another (earlier) browser session. */
+  foreignSession?: boolean;
+}
+
+export interface KeyPair {
+  privateKey: KeyObject;
+  certificatePem: string;
+}
+
+/** What a mutation can see besides the document. */
+export interface MutationContext {
+  readonly keys: { idp: KeyPair; attacker: KeyPair };
+  /** The baseline user's identity and the victim's, for SWAP-style attacks. */
+  readonly identities: { baseline: string; victim: string };
+  readonly acsUrl: string;
+  readonly audience: string;
+  readonly issuer: string;
+  readonly now: Date;
+}
+
+export type DomMutation = {
+  readonly name: string;
+  readonly stage: 'before-sign' | 'after-sign';
+  apply(doc: Document, ctx: MutationContext): void;
+};
+export type TextMutation = {
+  readonly name: string;
+  readonly stage: 'serialized';
+  apply(xml: string, ctx: MutationContext): string;
+};
+export type Mutation = DomMutation | TextMutation;
+
+/** What the target SP must support for a scenario to apply; otherwise it is `skipped`. */
+export type Capability = 'idp-initiated' | 'encryption' | 'sp-domain';
+
+export interface ScenarioInput {
+  slug: string;
+  /** The stimulus, present tense: "Sends a Response whose Assertion expired 10 minutes ago". */
+  title: string;
+  /** The normative sentence: "The SP MUST reject …". */
+  requirement: string;
+  refs: readonly [SpecRef, ...SpecRef[]];
+  level: Level;
+  expect: Expectation;
+  /** Default: both flows. */
+  flows?: readonly Flow[];
+  response?: ResponseOverrides;
+  mutations?: readonly Mutation[];
+  delivery?: Delivery;
+  requires?: readonly Capability[];
+  tags?: readonly string[];
+  /** For info scenarios: what the observation means. */
+  note?: string;
+}
+
+export interface Scenario extends Omit<ScenarioInput, 'slug'> {
+  /** `${prefix}/${slug}`, e.g. `profiles/4.1.4.3/recipient-mismatch`. */
+  readonly id: string;
+  readonly flows: readonly Flow[];
+}
