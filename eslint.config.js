@@ -17,7 +17,12 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     ignores: ['fixtures/sps/samlify-sp/samlify-api.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'samlify', message: 'use fixtures/sps/samlify-sp/samlify-api.ts' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'samlify', message: 'use fixtures/sps/samlify-sp/samlify-api.ts' }] },
+      ],
+    },
   },
   // Layering (style.md): the mock IdP stands alone and never reaches into the runner or reports.
   {
