@@ -50,6 +50,8 @@ export interface StartMockIdpOptions {
   adminToken?: string;
   clock?: Clock;
   ids?: IdGenerator;
+  /** Serve an already opened state (e.g. the one a test run configured); stateDir and config are then ignored. */
+  state?: MockIdpState;
 }
 
 export interface MockIdpAdmin {
@@ -119,7 +121,7 @@ export function baseUrlFor(host: string, port: number, explicit?: string): strin
 
 export async function startMockIdp(options: StartMockIdpOptions = {}): Promise<MockIdpHandle> {
   const host = options.host ?? '127.0.0.1';
-  const state = openConfiguredState(options);
+  const state = options.state ?? openConfiguredState(options);
   const tenant = state.defaultTenant;
   const adminToken =
     options.adminToken ?? (isLoopbackHost(host) ? undefined : randomBytes(24).toString('base64url'));

@@ -7,11 +7,34 @@ import { Command, CommanderError } from 'commander';
 import { z } from 'zod';
 import { MockIdpError } from '../mock-idp/errors.js';
 import type { MockIdpHandle } from '../mock-idp/start-mock-idp.js';
+import { ReporterConfigError } from '../reports/errors.js';
+import { formatIssues } from '../mock-idp/config/config-file.js';
 import { EXIT, HarnessError } from './errors.js';
 import { registerIdpCommand } from './commands/idp-command.js';
-import { formatIssues } from '../mock-idp/config/config-file.js';
+import { registerRunCommand } from './commands/run-command.js';
+import { registerListCommand } from './commands/list-command.js';
+import { registerDemoCommand } from './commands/demo-command.js';
+import { executeRun, type ExecuteOptions } from './run/execute-run.js';
+import type { RunConfig } from './run/run-config.js';
 
 const servers: MockIdpHandle[] = [];
+const runAbort = new AbortController();
+let runActive = false;
+
+async function run(config: RunConfig, options: ExecuteOptions = {}): Promise<number> {
+  runActive = true;
+  try {
+    const result = await executeRun(config, {
+      ...options,
+      signal: runAbort.signal,
+      log: (line) => console.error(line),
+    });
+    for (const file of result.files) console.error(`samlspec: wrote ${file}`);
+    return result.exitCode;
+  } finally {
+    runActive = false;
+  }
+}
 
 export function buildProgram(): Command {
   const program = new Command('samlspec')
@@ -22,25 +45,38 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerIdpCommand(program, (handle) => servers.push(handle));
+  registerRunCommand(program, run);
+  registerListCommand(program);
+  registerDemoCommand(program, run);
   return program;
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof HarnessError || error instanceof MockIdpError) return error.message;
+  if (error instanceof HarnessError || error instanceof MockIdpError || error instanceof ReporterConfigError)
+    return error.message;
   if (error instanceof z.ZodError) return formatIssues('configuration', error);
   return `unexpected error: ${(error as Error)?.message ?? String(error)}`;
 }
 
+function onSignal(): void {
+  if (runActive && !runAbort.signal.aborted) {
+    // First Ctrl-C: stop scheduling scenarios; the run still writes its reports.
+    console.error(
+      'samlspec: interrupted — writing reports for the scenarios that finished (Ctrl-C again to quit now)',
+    );
+    runAbort.abort();
+    return;
+  }
+  void Promise.all(servers.map((s) => s.close())).finally(() =>
+    process.exit(runActive ? EXIT.harness : (process.exitCode ?? EXIT.ok)),
+  );
+}
+
 async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
-  const stop = async (): Promise<void> => {
-    await Promise.all(servers.map((s) => s.close()));
-    process.exit(process.exitCode ?? EXIT.ok);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
-    await program.parseAsync(argv);
+    await buildProgram().parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end here with code 0; usage errors were already printed by commander.
@@ -49,6 +85,10 @@ async function main(argv: string[]): Promise<void> {
     }
     console.error(`samlspec: ${describeError(error)}`);
     process.exitCode = EXIT.harness;
+  }
+  if (servers.length === 0 && !runActive) {
+    // Nothing left to serve: don't let stray handles keep the process alive.
+    setTimeout(() => process.exit(process.exitCode ?? EXIT.ok), 50).unref();
   }
 }
 

@@ -1,0 +1,126 @@
+/**
+ * @module `samlspec run [ID_PREFIX...]`: the catalog against any SP. Flags override the config file.
+ * Ctrl-C stops scheduling; what finished is reported (exit 2, interrupted).
+ */
+import type { Command } from 'commander';
+import { DEFAULT_STATE_DIR } from '../../mock-idp/state/mock-idp-state.js';
+import { DEFAULT_APP_NAME } from '../../mock-idp/default-app.js';
+import type { ExecuteOptions } from '../run/execute-run.js';
+import { mergeConfig, parseRunConfig, readRunConfigFile, type RunConfig } from '../run/run-config.js';
+import { parsePort, parsePositiveInt } from '../options.js';
+import { DEFAULT_IDP_PORT } from './idp-command.js';
+
+export interface RunFlags {
+  spMetadata?: string;
+  loginUrl?: string;
+  probe?: string;
+  spDomain?: string;
+  idpInitiated?: boolean;
+  idpPort?: number;
+  idpHost?: string;
+  stateDir?: string;
+  app?: string;
+  reporter?: string[];
+  outputDir?: string;
+  strict?: boolean;
+  workers?: number;
+  timeout?: number;
+  config?: string;
+  quiet?: boolean;
+}
+
+const list = (value: string, previous: string[] = []): string[] => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
+
+export function addRunOptions(command: Command): Command {
+  return command
+    .option(
+      '--reporter <names>',
+      'console,json,junit,html,markdown (repeatable or comma-separated; default all)',
+      list,
+    )
+    .option('--output-dir <dir>', 'where reports are written (default reports-out)')
+    .option('--strict', 'SHOULD violations are findings too (exit 1)')
+    .option('--workers <n>', 'scenarios run concurrently (default 4)', parsePositiveInt)
+    .option('--timeout <ms>', 'time limit per scenario in ms (default 30000)', parsePositiveInt)
+    .option('--quiet', 'console: only the summary');
+}
+
+export function registerRunCommand(
+  program: Command,
+  run: (config: RunConfig, options?: ExecuteOptions) => Promise<number>,
+): void {
+  addRunOptions(
+    program
+      .command('run')
+      .description('run the scenario catalog (or the scenarios whose id starts with ID_PREFIX) against an SP')
+      .argument('[ID_PREFIX...]', 'scenario id prefixes, e.g. profiles/4.1.4.3 attacks/xsw')
+      .option('--sp-metadata <url|file>', "the SP's metadata (entity ID, ACS URLs, certificates)")
+      .option(
+        '--login-url <url>',
+        'where SP-initiated sign-in starts (without it only IdP-initiated flows run)',
+      )
+      .option('--probe <url|path>', 'answers 2xx only with a session and shows who is signed in (e.g. /me)')
+      .option('--sp-domain <domain>', "the SP's email domain (enables the domain-mismatch scenarios)")
+      .option('--no-idp-initiated', 'the SP accepts only SP-initiated sign-in')
+      .option(
+        '--idp-port <port>',
+        `mock IdP port (default ${DEFAULT_IDP_PORT}); same as for \`samlspec idp metadata\``,
+        parsePort,
+      )
+      .option('--idp-host <address>', 'mock IdP address (default 127.0.0.1)')
+      .option(
+        '--state-dir <dir>',
+        `mock IdP state (default ${DEFAULT_STATE_DIR}); same as for \`samlspec idp metadata\``,
+      )
+      .option('--app <name>', `enterprise app (default ${DEFAULT_APP_NAME})`)
+      .option('--config <file>', 'run configuration (JSON or YAML: sp, idp, run sections)'),
+  ).action(async (prefixes: string[], flags: RunFlags) => {
+    process.exitCode = await run(configFromFlags(prefixes, flags));
+  });
+}
+
+export function configFromFlags(prefixes: string[], flags: RunFlags): RunConfig {
+  const file = flags.config ? readRunConfigFile(flags.config) : {};
+  const fromFlags = {
+    sp: {
+      metadata: flags.spMetadata,
+      loginUrl: flags.loginUrl,
+      probe: flags.probe,
+      domain: flags.spDomain,
+      idpInitiated: flags.idpInitiated === false ? false : undefined,
+    },
+    idp: { port: flags.idpPort, host: flags.idpHost, stateDir: flags.stateDir, app: flags.app },
+    run: {
+      scenarios: prefixes.length > 0 ? prefixes : undefined,
+      reporters: flags.reporter,
+      outputDir: flags.outputDir,
+      strict: flags.strict,
+      workers: flags.workers,
+      timeoutMs: flags.timeout,
+      quiet: flags.quiet,
+    },
+  };
+  const merged = mergeConfig(file, fromFlags) as Record<string, Record<string, unknown> | undefined>;
+  if (!merged.sp?.metadata) {
+    return parseRunConfig(
+      { ...merged, sp: { ...merged.sp, metadata: undefined } },
+      flags.config ?? 'command line (--sp-metadata is required)',
+    );
+  }
+  return parseRunConfig(stripUndefined(merged), flags.config ?? 'command line');
+}
+
+function stripUndefined(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, stripUndefined(v)]),
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * @module The IdP side of a run: the mock tenant and the app under test (the same state a
+ * `samlspec idp` serves), a second tenant with the same app registered (cross-tenant cases), an
+ * attacker key pair K' with a look-alike certificate, the baseline user and the victim.
+ */
+import {
+  createSigningCertificate,
+  loadPrivateKey,
+  ENTRA_CERT_SUBJECT,
+} from '../../mock-idp/keys/signing-certificate.js';
+import type { MockIdpState } from '../../mock-idp/state/mock-idp-state.js';
+import type { EnterpriseApp } from '../../mock-idp/model/app.js';
+import type { TenantState } from '../../mock-idp/state/tenant-state.js';
+import type { ScenarioIdp } from './scenario-response.js';
+
+export const BASELINE_USER = 'B.Simon';
+export const OTHER_TENANT_DOMAIN = 'fabrikam.com';
+
+export function createScenarioIdp(
+  state: MockIdpState,
+  app: EnterpriseApp,
+  options: { spEncryptionCertificate?: string | undefined; baselineUser?: string | undefined } = {},
+): ScenarioIdp {
+  const tenant = state.defaultTenant;
+  const otherTenant =
+    state.findTenant(OTHER_TENANT_DOMAIN) ??
+    state.createTenant({ displayName: 'Fabrikam', primaryDomain: OTHER_TENANT_DOMAIN });
+  const otherApp = mirrorApp(otherTenant, app);
+  // K': same subject as Entra's certificates, so only the key tells it apart (SAML Raider's "clone").
+  const attacker = createSigningCertificate({ commonName: ENTRA_CERT_SUBJECT });
+  const baselineUser =
+    options.baselineUser ??
+    tenant.findUser(`${BASELINE_USER}@${tenant.tenant.primaryDomain}`)?.userPrincipalName ??
+    tenant.listUsers()[0]!.userPrincipalName;
+  return {
+    tenant,
+    app,
+    otherTenant,
+    otherApp,
+    attacker: { privateKey: loadPrivateKey(attacker.privateKeyPem), certificatePem: attacker.certificatePem },
+    ids: state.ids,
+    baselineUser,
+    victim: `admin@${tenant.tenant.primaryDomain}`,
+    spEncryptionCertificate: options.spEncryptionCertificate,
+  };
+}
+
+/** The same SP registered in another tenant (its own certificate), so cross-tenant responses are well-formed. */
+function mirrorApp(tenant: TenantState, app: EnterpriseApp): EnterpriseApp {
+  const settings = {
+    identifiers: app.identifiers,
+    replyUrls: app.replyUrls,
+    signing: app.signing,
+    ...(app.defaultIdentifier ? { defaultIdentifier: app.defaultIdentifier } : {}),
+  };
+  const existing = tenant.findApp(app.name);
+  return existing
+    ? tenant.updateApp(existing.appId, settings)
+    : tenant.addApp({ name: app.name, displayName: app.displayName, ...settings });
+}

@@ -1,0 +1,173 @@
+/**
+ * @module A whole run: prepare the mock IdP for the SP, plan the selected scenarios, run them with
+ * bounded concurrency and time limits, and write every report — also when the run is interrupted or
+ * the SP dies. Returns the report and the exit code; only the CLI exits.
+ */
+import { createReporters, Multiplexer } from '../../reports/index.js';
+import { summarize, type RunReport, type ScenarioResult } from '../../reports/types.js';
+import { selectScenarios } from '../../scenarios/index.js';
+import { defaultReplyUrl } from '../../mock-idp/model/app.js';
+import { EXIT, HarnessError } from '../errors.js';
+import { HttpTarget } from '../targets/http-target.js';
+import type { SpTarget } from '../targets/types.js';
+import { runScenario } from '../engine/run-scenario.js';
+import { planRuns, type PlannedRun } from './plan.js';
+import { runPlan } from './run-plan.js';
+import { prepareIdp } from './prepare-idp.js';
+import { buildOracle } from './build-oracle.js';
+import type { RunConfig } from './run-config.js';
+
+export const VERSION = '0.1.0';
+
+export interface ExecuteOptions {
+  signal?: AbortSignal | undefined;
+  /** SP metadata already in hand (demo); otherwise read from config.sp.metadata. */
+  spMetadataXml?: string;
+  /** Keep the IdP state in memory (demo), instead of the state directory. */
+  inMemoryIdp?: boolean;
+  /** A different transport (browser mode). */
+  createTarget?: (idpLoginUrl: string) => SpTarget;
+  describeTarget?: string;
+  notes?: string[];
+  log?: (line: string) => void;
+}
+
+export interface ExecuteResult {
+  report: RunReport;
+  exitCode: number;
+  files: readonly string[];
+}
+
+export async function executeRun(config: RunConfig, options: ExecuteOptions = {}): Promise<ExecuteResult> {
+  const scenarios = selectScenarios(config.run.scenarios);
+  if (scenarios.length === 0)
+    throw new HarnessError(
+      'BAD_CONFIG',
+      `no scenario matches ${config.run.scenarios.join(', ')} (see samlspec list)`,
+    );
+  const reporters = new Multiplexer(
+    createReporters(config.run.reporters, { outputDir: config.run.outputDir, quiet: config.run.quiet }),
+    {
+      onReporterError: (f) =>
+        options.log?.(`samlspec: reporter ${f.reporter} failed in ${f.hook}: ${f.message}`),
+    },
+  );
+  const idp = await prepareIdp(config, {
+    ...(options.spMetadataXml ? { spMetadataXml: options.spMetadataXml } : {}),
+    ...(options.inMemoryIdp ? { inMemory: true } : {}),
+  });
+  const startedAt = new Date();
+  try {
+    const acsUrl = defaultReplyUrl(idp.app)!;
+    const oracle = buildOracle(config.sp, acsUrl);
+    const plan = planRuns(scenarios, {
+      spInitiated: Boolean(config.sp.loginUrl),
+      idpInitiated: config.sp.idpInitiated,
+      encryption: idp.sp.encryptionCertificates.length > 0,
+      spDomain: Boolean(config.sp.domain),
+    });
+    const describeTarget = options.describeTarget ?? `SP ${idp.sp.entityId}`;
+    await reporters.onRunStart({
+      target: describeTarget,
+      scenarios: plan.map((p) => ({
+        id: p.scenario.id,
+        flow: p.flow,
+        level: p.scenario.level,
+        title: p.scenario.title,
+      })),
+      strict: config.run.strict,
+    });
+    const createTarget = (): SpTarget =>
+      options.createTarget?.(idp.handle.loginUrl) ??
+      new HttpTarget({
+        loginUrl: config.sp.loginUrl,
+        idpLoginUrl: idp.handle.loginUrl,
+        timeoutMs: Math.min(10_000, config.run.timeoutMs),
+      });
+    const outcome = await runPlan(plan, {
+      workers: config.run.workers,
+      timeoutMs: config.run.timeoutMs,
+      signal: options.signal,
+      execute: (run) =>
+        runScenario(run.scenario, run.flow, {
+          idp: idp.scenarioIdp,
+          createTarget,
+          oracle,
+          now: () => new Date(),
+        }),
+      skipped: (run) => staticResult(run, 'skipped', run.skip ?? 'not applicable'),
+      timedOut: (run, ms) =>
+        staticResult(run, 'error', `the scenario did not finish within ${ms} ms`, 'TIMEOUT'),
+      onResult: (result) => reporters.onScenarioEnd(result),
+    });
+    const report = buildReport(config, describeTarget, idp, startedAt, outcome.results, outcome.interrupted, [
+      ...idp.notes,
+      ...(options.notes ?? []),
+    ]);
+    const files = await reporters.onRunEnd(report);
+    return { report, exitCode: exitCodeFor(report, reporters.failures.length > 0), files };
+  } finally {
+    await idp.handle.close();
+  }
+}
+
+function buildReport(
+  config: RunConfig,
+  description: string,
+  idp: Awaited<ReturnType<typeof prepareIdp>>,
+  startedAt: Date,
+  results: ScenarioResult[],
+  interrupted: boolean,
+  notes: string[],
+): RunReport {
+  const finishedAt = new Date();
+  return {
+    tool: { name: 'samlspec', version: VERSION },
+    target: {
+      description,
+      mode: config.run.mode,
+      spEntityId: idp.sp.entityId,
+      idpIssuer: idp.handle.issuer,
+      notes,
+    },
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
+    strict: config.run.strict,
+    interrupted,
+    summary: summarize(results),
+    results,
+  };
+}
+
+/** 1 for findings (a failed must; with --strict also a broken should); 2 when the harness could not judge. */
+export function exitCodeFor(report: RunReport, reporterFailed: boolean): number {
+  if (reporterFailed || report.interrupted || report.summary.errors > 0) return EXIT.harness;
+  if (report.summary.failed > 0 || (report.strict && report.summary.nonStrict > 0)) return EXIT.findings;
+  return EXIT.ok;
+}
+
+function staticResult(
+  run: PlannedRun,
+  outcome: 'skipped' | 'error',
+  reason: string,
+  code?: string,
+): ScenarioResult {
+  const s = run.scenario;
+  return {
+    id: s.id,
+    flow: run.flow,
+    level: s.level,
+    expect: s.expect,
+    outcome,
+    title: s.title,
+    requirement: s.requirement,
+    refs: [...s.refs],
+    tags: [...(s.tags ?? [])],
+    durationMs: 0,
+    expected: [],
+    actual: reason,
+    ...(code ? { error: { code, message: reason } } : {}),
+    evidence: {},
+  };
+}

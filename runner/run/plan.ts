@@ -1,0 +1,43 @@
+/**
+ * @module The run plan: every selected scenario in every flow it runs in, in catalog order, with the
+ * ones the target cannot do marked skipped up front (and why).
+ */
+import type { Flow, Scenario } from '../../scenarios/types.js';
+
+export interface TargetCapabilities {
+  /** The SP has a login URL, so SP-initiated flows can start. */
+  spInitiated: boolean;
+  /** The SP accepts unsolicited (IdP-initiated) responses. */
+  idpInitiated: boolean;
+  /** The SP publishes an encryption certificate. */
+  encryption: boolean;
+  /** The SP's email domain is known (--sp-domain). */
+  spDomain: boolean;
+}
+
+export interface PlannedRun {
+  scenario: Scenario;
+  flow: Flow;
+  /** Why this run is skipped, if it is. */
+  skip?: string | undefined;
+}
+
+export function planRuns(scenarios: readonly Scenario[], can: TargetCapabilities): PlannedRun[] {
+  return scenarios.flatMap((scenario) =>
+    scenario.flows.map((flow) => ({ scenario, flow, skip: skipReason(scenario, flow, can) })),
+  );
+}
+
+function skipReason(scenario: Scenario, flow: Flow, can: TargetCapabilities): string | undefined {
+  if (flow === 'sp-initiated' && !can.spInitiated)
+    return 'the SP has no login URL for SP-initiated sign-in (--login-url)';
+  const needsUnsolicited =
+    flow === 'idp-initiated' && !(scenario.tags ?? []).includes('unsolicited-to-sp-initiated-only');
+  if (needsUnsolicited && !can.idpInitiated) return 'the SP does not accept IdP-initiated sign-in';
+  for (const need of scenario.requires ?? []) {
+    if (need === 'encryption' && !can.encryption) return 'the SP publishes no encryption certificate';
+    if (need === 'sp-domain' && !can.spDomain) return "the SP's email domain is not given (--sp-domain)";
+    if (need === 'idp-initiated' && !can.idpInitiated) return 'the SP does not accept IdP-initiated sign-in';
+  }
+  return undefined;
+}

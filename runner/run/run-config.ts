@@ -1,0 +1,94 @@
+/**
+ * @module The run configuration: which SP to test and how to tell whether it signed someone in, where
+ * the mock IdP listens, and what to report. From CLI flags, a config file (JSON or YAML), or both
+ * (flags win). Validated with zod so every mistake names its field.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { formatIssues } from '../../mock-idp/config/config-file.js';
+import { DEFAULT_STATE_DIR } from '../../mock-idp/state/mock-idp-state.js';
+import { DEFAULT_APP_NAME } from '../../mock-idp/default-app.js';
+import { HarnessError } from '../errors.js';
+
+export const DEFAULT_REPORTERS = ['console', 'json', 'junit', 'html', 'markdown'] as const;
+
+export const runConfigSchema = z.strictObject({
+  sp: z.strictObject({
+    /** SP metadata: a file path or an http(s) URL. */
+    metadata: z.string().min(1),
+    /** Where SP-initiated sign-in starts (without it, only IdP-initiated flows run). */
+    loginUrl: z.url().optional(),
+    /** Session probe: 2xx only with a session, showing who is signed in (absolute, or a path on the ACS origin). */
+    probe: z.string().optional(),
+    /** Alternative oracles when the SP has no probe: a regex the final URL matches, or a text the page shows. */
+    successUrl: z.string().optional(),
+    successText: z.string().optional(),
+    /** The SP's email domain, for domain-mismatch scenarios. */
+    domain: z.string().optional(),
+    /** Does the SP accept IdP-initiated (unsolicited) responses? */
+    idpInitiated: z.boolean().default(true),
+  }),
+  idp: z
+    .strictObject({
+      port: z.number().int().min(0).max(65535).default(7080),
+      host: z.string().default('127.0.0.1'),
+      baseUrl: z.url().optional(),
+      stateDir: z.string().default(DEFAULT_STATE_DIR),
+      app: z.string().default(DEFAULT_APP_NAME),
+      config: z.string().optional(),
+    })
+    .prefault({}),
+  run: z
+    .strictObject({
+      scenarios: z.array(z.string()).default([]),
+      reporters: z.array(z.string()).default([...DEFAULT_REPORTERS]),
+      outputDir: z.string().default('reports-out'),
+      strict: z.boolean().default(false),
+      workers: z.number().int().min(1).max(64).default(4),
+      timeoutMs: z.number().int().min(1000).default(30_000),
+      mode: z.enum(['http', 'browser']).default('http'),
+      quiet: z.boolean().default(false),
+    })
+    .prefault({}),
+});
+export type RunConfig = z.infer<typeof runConfigSchema>;
+export type RunConfigInput = z.input<typeof runConfigSchema>;
+
+export function parseRunConfig(raw: unknown, source: string): RunConfig {
+  const parsed = runConfigSchema.safeParse(raw);
+  if (!parsed.success) throw new HarnessError('BAD_CONFIG', formatIssues(source, parsed.error));
+  return parsed.data;
+}
+
+export function readRunConfigFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new HarnessError('BAD_CONFIG', `cannot read config file ${path}: ${(error as Error).message}`);
+  }
+  try {
+    return /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+  } catch (error) {
+    throw new HarnessError(
+      'BAD_CONFIG',
+      `${path}: not valid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`,
+    );
+  }
+}
+
+/** Deep-merges flag values over the file's (flags win; undefined flags leave the file's value). */
+export function mergeConfig(file: unknown, flags: RunConfigInput | Record<string, unknown>): unknown {
+  if (!isObject(file)) return flags;
+  const out: Record<string, unknown> = { ...file };
+  for (const [key, value] of Object.entries(flags)) {
+    if (value === undefined) continue;
+    out[key] = isObject(value) && isObject(out[key]) ? mergeConfig(out[key], value) : value;
+  }
+  return out;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
