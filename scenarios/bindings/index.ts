@@ -1,0 +1,4 @@
+/** @module The bindings scenario groups, composed explicitly so a missing import is a compile error. */
+import type { ScenarioGroup } from '../define.js';
+
+export const groups: readonly ScenarioGroup[] = [];
