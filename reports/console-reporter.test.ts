@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { ConsoleReporter } from './console-reporter.js';
+import { sampleReport } from './test-support/sample-report.js';
+
+function capture(isTTY: boolean) {
+  let text = '';
+  return { stream: { isTTY, write: (s: string) => (text += s) }, output: () => text };
+}
+
+function run(reporter: ConsoleReporter): void {
+  reporter.onRunStart({ target: 'Reference SP', scenarios: [], strict: false });
+  for (const r of sampleReport.results) reporter.onScenarioEnd(r);
+  reporter.onRunEnd(sampleReport);
+}
+
+describe('ConsoleReporter', () => {
+  it('prints a line per scenario and the findings with expected vs actual, without colour off a TTY', () => {
+    const out = capture(false);
+    run(new ConsoleReporter({ stream: out.stream }, {}));
+    const text = out.output();
+    expect(text).toContain('  ✓ core/2.5.1.2/not-on-or-after-past [sp-initiated] 120 ms\n');
+    expect(text).toContain('  ✗ profiles/4.1.4.3/recipient-mismatch [idp-initiated] 2.3 s\n');
+    expect(text).toContain('✗ FAILED profiles/4.1.4.3/recipient-mismatch [idp-initiated] MUST');
+    expect(text).toContain('expected:    the SP creates no session');
+    expect(text).toContain('TARGET_UNREACHABLE: connect ECONNREFUSED 127.0.0.1:8080');
+    expect(text).toContain('FAILED: 2 findings, 1 non-strict (SHOULD), 1 harness error.');
+    expect(text).toContain('1 passed, 2 failed, 1 non-strict, 1 error, 1 info, 1 skipped (3.0 s)');
+    expect(text).not.toContain('\u001b');
+    expect(text).not.toContain('\u0000');
+  });
+
+  it('colours on a TTY unless NO_COLOR is set', () => {
+    const tty = capture(true);
+    run(new ConsoleReporter({ stream: tty.stream }, {}));
+    expect(tty.output()).toContain('\u001b[32m✓\u001b[0m');
+    const noColor = capture(true);
+    run(new ConsoleReporter({ stream: noColor.stream }, { NO_COLOR: '1' }));
+    expect(noColor.output()).not.toContain('\u001b');
+  });
+
+  it('strips terminal escapes an SP put in its reply even when colouring', () => {
+    const tty = capture(true);
+    run(new ConsoleReporter({ stream: tty.stream }, {}));
+    expect(tty.output()).toContain('(bad[31mred)');
+    expect(tty.output()).not.toContain('\u001b[31mred');
+  });
+
+  it('prints only the summary when quiet, and says it prints to stdio', () => {
+    const out = capture(false);
+    const reporter = new ConsoleReporter({ stream: out.stream, quiet: true }, {});
+    run(reporter);
+    expect(out.output()).not.toContain('✓ core/2.5.1.2');
+    expect(out.output()).toContain('Findings');
+    expect(reporter.printsToStdio()).toBe(true);
+  });
+});

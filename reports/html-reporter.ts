@@ -1,0 +1,29 @@
+/**
+ * @module The HTML report: one self-contained file (template + the RunReport embedded as JSON, as
+ * Playwright does) that a person would rather read than the JSON: filters, search, the mutation
+ * highlighted in the response, the SP's reply. Artifact paths are relative, so write it into the
+ * directory the artifacts are relative to.
+ */
+import { loadAssets, renderHtml, type PageAssets } from './html/render-page.js';
+import { outputPath, writeReportFile, type FileReporterOptions } from './output-file.js';
+import type { Reporter, RunReport } from './types.js';
+
+export const HTML_REPORT_FILE = 'samlspec-report.html';
+
+export type HtmlReporterOptions = FileReporterOptions;
+
+export class HtmlReporter implements Reporter {
+  readonly name = 'html';
+  readonly #path: string;
+  readonly #assets: PageAssets;
+
+  /** Loads the template now, so a broken install fails before the run rather than after it. */
+  constructor(options: HtmlReporterOptions, assets: PageAssets = loadAssets()) {
+    this.#path = outputPath(options, HTML_REPORT_FILE);
+    this.#assets = assets;
+  }
+
+  async onRunEnd(report: RunReport): Promise<string[]> {
+    return [await writeReportFile(this.#path, renderHtml(report, this.#assets))];
+  }
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { prettyXml } from './xml-pretty.js';
+import { tokenizeXml } from './xml-tokens.js';
+
+describe('prettyXml', () => {
+  it('indents elements and keeps text-only elements on one line', () => {
+    expect(prettyXml('<?xml version="1.0"?><a><b>text</b><c/><d></d></a>')).toEqual([
+      '<?xml version="1.0"?>',
+      '<a>',
+      '  <b>text</b>',
+      '  <c/>',
+      '  <d></d>',
+      '</a>',
+    ]);
+  });
+
+  it('puts each attribute of a long start tag on its own line', () => {
+    const tag =
+      '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_r1" Version="2.0" Destination=\'https://sp/acs\'>';
+    expect(prettyXml(`${tag}<x/></samlp:Response>`)).toEqual([
+      '<samlp:Response',
+      '    xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"',
+      '    ID="_r1"',
+      '    Version="2.0"',
+      "    Destination='https://sp/acs'>",
+      '  <x/>',
+      '</samlp:Response>',
+    ]);
+  });
+
+  it('shows a comment splitting a text node (comment injection) on its own line', () => {
+    expect(prettyXml('<NameID>victim@example.com<!---->.evil.example</NameID>')).toEqual([
+      '<NameID>',
+      '  victim@example.com',
+      '  <!---->',
+      '  .evil.example',
+      '</NameID>',
+    ]);
+  });
+
+  it('never throws on malformed input and loses no characters', () => {
+    const inputs = [
+      '<a><b attr="unclosed></b></a>',
+      '<a>1 < 2 & <3</a>',
+      '<a <b>x</b>',
+      '<!DOCTYPE r [<!ENTITY x "<y>">]><r>&x;</r>',
+      '<a><![CDATA[ <not> a tag ]]></a></a></a>',
+      '<a',
+      '</',
+      '<!-- never closed',
+      '',
+    ];
+    for (const input of inputs) {
+      expect(
+        tokenizeXml(input)
+          .map((t) => t.raw)
+          .join(''),
+      ).toBe(input);
+      expect(() => prettyXml(input)).not.toThrow();
+    }
+    expect(prettyXml('<a <b>x</b>')).toEqual(['<a', '<b>x</b>']);
+    expect(prettyXml('<!DOCTYPE r [<!ENTITY x "<y>">]><r>&x;</r>')).toEqual([
+      '<!DOCTYPE r [<!ENTITY x "<y>">]>',
+      '<r>&x;</r>',
+    ]);
+  });
+});

@@ -1,0 +1,37 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { JsonReporter } from './json-reporter.js';
+import { sampleReport } from './test-support/sample-report.js';
+
+describe('JsonReporter', () => {
+  it('writes the RunReport pretty-printed, and it round-trips', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'samlspec-json-'));
+    const written = await new JsonReporter({ outputDir: join(dir, 'nested') }).onRunEnd(sampleReport);
+    expect(written).toEqual([join(dir, 'nested', 'samlspec-report.json')]);
+    const text = await readFile(join(dir, 'nested', 'samlspec-report.json'), 'utf8');
+    expect(text.startsWith('{\n  "tool"')).toBe(true);
+    const parsed = JSON.parse(text);
+    expect(parsed).toEqual(sampleReport);
+    expect(parsed.summary).toEqual({ passed: 1, failed: 2, nonStrict: 1, info: 1, errors: 1, skipped: 1 });
+    const first = parsed.results[0];
+    expect(Object.keys(first)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'flow',
+        'level',
+        'expect',
+        'outcome',
+        'title',
+        'requirement',
+        'refs',
+        'durationMs',
+        'evidence',
+      ]),
+    );
+    expect(Object.keys(first.evidence)).toEqual(['authnRequest', 'responseSent', 'spReply']);
+    // The temporary file used for the atomic write is gone.
+    expect(await readdir(join(dir, 'nested'))).toEqual(['samlspec-report.json']);
+  });
+});

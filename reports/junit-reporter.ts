@@ -1,0 +1,161 @@
+/**
+ * @module JUnit XML for CI test tabs: one <testsuite> per id prefix (a spec section or attack family),
+ * one <testcase> per scenario and flow. A finding is a <failure>, a harness problem an <error>, so CI
+ * never confuses "the SP is wrong" with "the tool broke" (style.md §3).
+ */
+import { isSafeArtifactPath } from './artifacts.js';
+import { outputPath, writeReportFile, type FileReporterOptions } from './output-file.js';
+import { refLabel } from './refs.js';
+import { idPrefix, oneLine } from './text.js';
+import type { Reporter, RunReport, ScenarioResult } from './types.js';
+import { el, serializeXml, type XmlElement } from './xml-writer.js';
+
+export const JUNIT_REPORT_FILE = 'samlspec-junit.xml';
+
+export type JUnitReporterOptions = FileReporterOptions;
+
+export class JUnitReporter implements Reporter {
+  readonly name = 'junit';
+  readonly #path: string;
+
+  constructor(options: JUnitReporterOptions) {
+    this.#path = outputPath(options, JUNIT_REPORT_FILE);
+  }
+
+  async onRunEnd(report: RunReport): Promise<string[]> {
+    return [await writeReportFile(this.#path, renderJUnit(report))];
+  }
+}
+
+interface Counts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+export function renderJUnit(report: RunReport): string {
+  const groups = new Map<string, ScenarioResult[]>();
+  for (const result of report.results) {
+    const prefix = idPrefix(result.id);
+    groups.set(prefix, [...(groups.get(prefix) ?? []), result]);
+  }
+  const suites = [...groups].map(([prefix, results]) => testSuite(prefix, results, report));
+  const total = count(report.results, report.strict);
+  return serializeXml(
+    el(
+      'testsuites',
+      { name: 'samlspec', ...total, time: seconds(report.durationMs), timestamp: report.startedAt },
+      suites,
+    ),
+  );
+}
+
+function testSuite(prefix: string, results: ScenarioResult[], report: RunReport): XmlElement {
+  const time = results.reduce((sum, r) => sum + r.durationMs, 0);
+  const attrs = {
+    name: prefix,
+    ...count(results, report.strict),
+    time: seconds(time),
+    timestamp: report.startedAt,
+  };
+  return el('testsuite', attrs, [
+    el('properties', {}, [
+      property('target', report.target.description),
+      property('strict', String(report.strict)),
+    ]),
+    ...results.map((r) => testCase(prefix, r, report.strict)),
+  ]);
+}
+
+function count(results: readonly ScenarioResult[], strict: boolean): Counts {
+  const is = (predicate: (r: ScenarioResult) => boolean): number => results.filter(predicate).length;
+  return {
+    tests: results.length,
+    failures: is((r) => r.outcome === 'fail' || (strict && r.outcome === 'non-strict')),
+    errors: is((r) => r.outcome === 'error'),
+    skipped: is((r) => r.outcome === 'skipped'),
+  };
+}
+
+function testCase(prefix: string, r: ScenarioResult, strict: boolean): XmlElement {
+  // Test names are one line in every CI viewer; a newline in a title would split the row.
+  const name = `${r.id} [${r.flow}] — ${oneLine(r.title, 500)}`;
+  return el('testcase', { name, classname: prefix, time: seconds(r.durationMs) }, [
+    properties(r),
+    ...outcomeElements(r, strict),
+  ]);
+}
+
+// Playwright and Vitest put annotations into per-testcase <properties>; CI viewers show them as metadata.
+function properties(r: ScenarioResult): XmlElement {
+  return el('properties', {}, [
+    property('level', r.level),
+    property('flow', r.flow),
+    property('expect', r.expect),
+    property('outcome', r.outcome),
+    ...r.refs.map((ref) => property('ref', refLabel(ref))),
+    ...r.tags.map((tag) => property('tag', tag)),
+  ]);
+}
+
+function outcomeElements(r: ScenarioResult, strict: boolean): XmlElement[] {
+  switch (r.outcome) {
+    case 'fail':
+      return [el('failure', { message: shortMessage(r), type: r.level }, [details(r)])];
+    case 'non-strict':
+      return strict
+        ? [el('failure', { message: shortMessage(r), type: r.level }, [details(r)])]
+        : [
+            el('system-out', {}, [
+              `NON-STRICT (a SHOULD is not met; a failure under --strict)\n${details(r)}`,
+            ]),
+          ];
+    case 'error':
+      return [
+        el('error', { message: r.error?.message ?? r.actual, type: r.error?.code ?? 'HARNESS_ERROR' }, [
+          details(r),
+        ]),
+      ];
+    case 'skipped':
+      return [el('skipped', { message: r.actual })];
+    case 'info':
+      return [el('system-out', {}, [`INFO (observed, no requirement checked)\n${details(r)}`])];
+    case 'pass':
+      return [];
+  }
+}
+
+function shortMessage(r: ScenarioResult): string {
+  const message = `Expected ${r.expected.join(' ') || '(nothing stated)'}; actual: ${r.actual}`;
+  return message.length > 500 ? `${message.slice(0, 499)}…` : message;
+}
+
+/** The failure body explains itself (h2spec's Expected/Actual), with enough evidence to start digging. */
+function details(r: ScenarioResult): string {
+  const lines = [
+    `Requirement: ${r.requirement}`,
+    'Expected:',
+    ...r.expected.map((e) => `  - ${e}`),
+    `Actual: ${r.actual}`,
+  ];
+  if (r.verdict)
+    lines.push(
+      `Verdict: ${r.verdict.login}${r.verdict.identity ? ` (${r.verdict.identity})` : ''}: ${r.verdict.because}`,
+    );
+  if (r.error) lines.push(`Harness error: ${r.error.code}: ${r.error.message}`);
+  const reply = r.evidence.spReply;
+  if (reply) lines.push(`SP reply: ${reply.status} at ${reply.url} after ${reply.hops.length} hop(s)`);
+  // Jenkins' attachment syntax; only paths that really are files beside the report.
+  for (const artifact of (r.evidence.artifacts ?? []).filter(isSafeArtifactPath))
+    lines.push(`[[ATTACHMENT|${artifact}]]`);
+  return lines.join('\n');
+}
+
+function property(name: string, value: string): XmlElement {
+  return el('property', { name, value });
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(3);
+}

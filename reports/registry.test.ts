@@ -1,0 +1,55 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ReporterConfigError } from './errors.js';
+import { createReporters, REPORTER_NAMES, reporterOptionDocs, reporterRegistry } from './index.js';
+import { sampleReport } from './test-support/sample-report.js';
+
+describe('createReporters', () => {
+  it('builds every registered reporter by name', () => {
+    const reporters = createReporters(['console', 'json', 'junit', 'html', 'markdown'], { outputDir: 'out' });
+    expect(reporters.map((r) => r.name)).toEqual(['console', 'json', 'junit', 'html', 'markdown']);
+    expect(REPORTER_NAMES).toEqual(['console', 'json', 'junit', 'html', 'markdown']);
+  });
+
+  it('accepts comma-separated names and builds duplicates once', () => {
+    expect(createReporters(['json,junit', 'json', ' junit ']).map((r) => r.name)).toEqual(['json', 'junit']);
+  });
+
+  it('throws UNKNOWN_REPORTER naming the valid reporters, before building any', () => {
+    let thrown: unknown;
+    try {
+      createReporters(['json', 'xml', 'toString']);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ReporterConfigError);
+    const error = thrown as ReporterConfigError;
+    expect(error.code).toBe('UNKNOWN_REPORTER');
+    expect(error.validNames).toEqual(REPORTER_NAMES);
+    expect(error.message).toContain('"xml"');
+    expect(error.message).toContain('"toString"');
+    expect(error.message).toContain('console, json, junit, html, markdown');
+  });
+
+  it('passes the output directory and per-reporter file names through', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'samlspec-registry-'));
+    const [json] = createReporters(['json'], { outputDir: dir, json: { outputFile: 'custom.json' } });
+    const written = await json?.onRunEnd?.(sampleReport);
+    expect(written).toEqual([join(dir, 'custom.json')]);
+    expect(JSON.parse(await readFile(join(dir, 'custom.json'), 'utf8'))).toEqual(sampleReport);
+  });
+
+  it('describes each reporter for generated help text', () => {
+    for (const name of REPORTER_NAMES) expect(reporterRegistry[name].description.length).toBeGreaterThan(10);
+    expect(reporterRegistry.junit.defaultFile).toBe('samlspec-junit.xml');
+    expect(reporterRegistry.console.defaultFile).toBeUndefined();
+    expect(Object.keys(reporterOptionDocs.markdown)).toEqual([
+      'outputDir',
+      'outputFile',
+      'stepSummaryFile',
+      'maxFindings',
+    ]);
+  });
+});
