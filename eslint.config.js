@@ -34,7 +34,7 @@ export default tseslint.config(
   // The catalog stays data: scenario files may import only scenario helpers and mock-idp types.
   {
     files: ['scenarios/**/*.ts'],
-    ignores: ['scenarios/**/*.test.ts'],
+    ignores: ['scenarios/**/*.test.ts', 'scenarios/test-support/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/runner/**', '**/reports/**'] }] },
   },
   {

@@ -34,6 +34,8 @@ export interface SpReplyEvidence {
   /** The first few KB of the body. */
   bodyExcerpt: string;
   hops: HttpExchange[];
+  /** A redirect the SP sent off its own origin after the delivery; recorded, never followed. */
+  offSiteRedirect?: string | undefined;
 }
 
 export interface Evidence {

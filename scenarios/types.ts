@@ -82,6 +82,8 @@ export interface MutationContext {
   readonly audience: string;
   readonly issuer: string;
   readonly now: Date;
+  /** The SP's email domain (--sp-domain), when given. */
+  readonly spDomain?: string | undefined;
 }
 
 export type DomMutation = {
@@ -114,6 +116,12 @@ export interface ScenarioInput {
   mutations?: readonly Mutation[];
   delivery?: Delivery;
   requires?: readonly Capability[];
+  /**
+   * Where the browser must end up after the delivery, besides the session verdict: `same-origin`: no
+   * redirect may leave the ACS's origin (open redirect, CWE-601); `{ path }`: the final path and query
+   * (relative to the ACS origin) must be exactly this (deep links kept).
+   */
+  landing?: 'same-origin' | { path: string };
   tags?: readonly string[];
   /** For info scenarios: what the observation means. */
   note?: string;

@@ -54,3 +54,41 @@ function describe(verdict: Verdict): string {
   }[String(verdict.identity) as 'baseline'];
   return `signed in ${who} (${verdict.because})`;
 }
+
+/**
+ * The landing check (open redirects, deep links): applied on top of the session decision, since an SP
+ * can sign the right user in and still send the browser somewhere it must not.
+ */
+export function applyLanding(
+  decision: Decision,
+  level: Level,
+  landing: 'same-origin' | { path: string } | undefined,
+  reply: { url: string; offSiteRedirect?: string | undefined },
+  acsUrl: string,
+): Decision {
+  if (!landing || decision.outcome === 'error') return decision;
+  const wrong: Outcome = level === 'must' ? 'fail' : level === 'should' ? 'non-strict' : 'info';
+  if (landing === 'same-origin') {
+    const expected = [...decision.expected, 'no redirect off the SP origin'];
+    if (reply.offSiteRedirect) {
+      return {
+        outcome: wrong,
+        expected,
+        actual: `${decision.actual}; then redirected off-site to ${reply.offSiteRedirect}`,
+      };
+    }
+    return { ...decision, expected };
+  }
+  const expected = [...decision.expected, `lands on ${landing.path}`];
+  const final = new URL(reply.url);
+  const landed = final.origin === new URL(acsUrl).origin ? `${final.pathname}${final.search}` : reply.url;
+  if (reply.offSiteRedirect || landed !== landing.path) {
+    const where = reply.offSiteRedirect ? `off-site ${reply.offSiteRedirect}` : landed;
+    return {
+      outcome: decision.outcome === 'pass' ? wrong : decision.outcome,
+      expected,
+      actual: `${decision.actual}; landed on ${where}`,
+    };
+  }
+  return { ...decision, expected };
+}

@@ -18,7 +18,7 @@ import { HarnessError } from '../errors.js';
 import type { Oracle } from '../oracles/types.js';
 import type { LoginStart, SpTarget } from '../targets/types.js';
 import { buildScenarioResponse, type FlowTarget, type ScenarioIdp } from './scenario-response.js';
-import { decideOutcome } from './decide-outcome.js';
+import { applyLanding, decideOutcome } from './decide-outcome.js';
 
 export interface RunEnvironment {
   idp: ScenarioIdp;
@@ -96,7 +96,13 @@ export async function runScenario(
     }
     evidence.spReply = reply;
     evidence.probe = judged.probe;
-    const decision = decideOutcome(scenario.level, scenario.expect, judged.verdict);
+    const decision = applyLanding(
+      decideOutcome(scenario.level, scenario.expect, judged.verdict),
+      scenario.level,
+      scenario.landing,
+      reply,
+      delivery.acsUrl,
+    );
     return { ...base, ...decision, verdict: judged.verdict, durationMs: Date.now() - started };
   } catch (error) {
     return { ...base, ...errorResult(error), durationMs: Date.now() - started };

@@ -19,7 +19,11 @@ export const OTHER_TENANT_DOMAIN = 'fabrikam.com';
 export function createScenarioIdp(
   state: MockIdpState,
   app: EnterpriseApp,
-  options: { spEncryptionCertificate?: string | undefined; baselineUser?: string | undefined } = {},
+  options: {
+    spEncryptionCertificate?: string | undefined;
+    baselineUser?: string | undefined;
+    spDomain?: string | undefined;
+  } = {},
 ): ScenarioIdp {
   const tenant = state.defaultTenant;
   const otherTenant =
@@ -42,6 +46,7 @@ export function createScenarioIdp(
     baselineUser,
     victim: `admin@${tenant.tenant.primaryDomain}`,
     spEncryptionCertificate: options.spEncryptionCertificate,
+    spDomain: options.spDomain,
   };
 }
 

@@ -36,6 +36,8 @@ export interface ScenarioIdp {
   victim: string;
   /** The SP's encryption certificate, when it has one. */
   spEncryptionCertificate?: string | undefined;
+  /** The SP's email domain (--sp-domain), for domain-mismatch mutations. */
+  spDomain?: string | undefined;
 }
 
 export interface BuiltResponse {
@@ -54,7 +56,7 @@ export async function buildScenarioResponse(
   const overrides = scenario.response ?? {};
   const tenant = overrides.tenant === 'other' ? idp.otherTenant : idp.tenant;
   const app = overrides.tenant === 'other' ? idp.otherApp : idp.app;
-  const user = tenant.requireUser(overrides.user ?? idp.baselineUser);
+  const user = tenant.requireUser(overrides.user ?? counterpart(idp.baselineUser, tenant));
   const issuedAt = overrides.issuedAt ? shift(now, overrides.issuedAt) : now;
   const content = applyContentOverrides(
     assertionContentFor(tenant, app, { user, authnInstant: issuedAt }, target),
@@ -70,6 +72,7 @@ export async function buildScenarioResponse(
     audience: target.audience,
     issuer: content.issuer,
     now,
+    spDomain: idp.spDomain,
   };
   const mutations = scenario.mutations ?? [];
   const hooks: ResponseHooks = {
@@ -100,6 +103,12 @@ export async function buildScenarioResponse(
   const baselineXml = serializeXml(draft.document);
   const xml = await finishResponse(draft, { signing, encryption, hooks });
   return { xml, baselineXml };
+}
+
+/** The baseline user's counterpart in another tenant: same local part, that tenant's domain. */
+function counterpart(upn: string, tenant: TenantState): string {
+  if (tenant.findUser(upn)) return upn;
+  return `${upn.split('@')[0]}@${tenant.tenant.primaryDomain}`;
 }
 
 function requireEncryptionCertificate(idp: ScenarioIdp): string {

@@ -16,6 +16,7 @@ import { runPlan } from './run-plan.js';
 import { prepareIdp } from './prepare-idp.js';
 import { buildOracle } from './build-oracle.js';
 import type { RunConfig } from './run-config.js';
+import type { MockIdpState } from '../../mock-idp/state/mock-idp-state.js';
 
 export const VERSION = '0.1.0';
 
@@ -23,8 +24,10 @@ export interface ExecuteOptions {
   signal?: AbortSignal | undefined;
   /** SP metadata already in hand (demo); otherwise read from config.sp.metadata. */
   spMetadataXml?: string;
-  /** Keep the IdP state in memory (demo), instead of the state directory. */
+  /** Keep the IdP state in memory, instead of the state directory. */
   inMemoryIdp?: boolean;
+  /** An IdP state opened (and configured) by the caller, e.g. the demo's. */
+  state?: MockIdpState;
   /** A different transport (browser mode). */
   createTarget?: (idpLoginUrl: string) => SpTarget;
   describeTarget?: string;
@@ -55,6 +58,7 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
   const idp = await prepareIdp(config, {
     ...(options.spMetadataXml ? { spMetadataXml: options.spMetadataXml } : {}),
     ...(options.inMemoryIdp ? { inMemory: true } : {}),
+    ...(options.state ? { state: options.state } : {}),
   });
   const startedAt = new Date();
   try {

@@ -15,6 +15,9 @@ export interface TargetCapabilities {
   spDomain: boolean;
 }
 
+/** Scenarios that check an SP which accepts only SP-initiated sign-in refuses unsolicited responses. */
+export const SP_INITIATED_ONLY_TAG = 'unsolicited-to-sp-initiated-only';
+
 export interface PlannedRun {
   scenario: Scenario;
   flow: Flow;
@@ -31,9 +34,14 @@ export function planRuns(scenarios: readonly Scenario[], can: TargetCapabilities
 function skipReason(scenario: Scenario, flow: Flow, can: TargetCapabilities): string | undefined {
   if (flow === 'sp-initiated' && !can.spInitiated)
     return 'the SP has no login URL for SP-initiated sign-in (--login-url)';
-  const needsUnsolicited =
-    flow === 'idp-initiated' && !(scenario.tags ?? []).includes('unsolicited-to-sp-initiated-only');
-  if (needsUnsolicited && !can.idpInitiated) return 'the SP does not accept IdP-initiated sign-in';
+  const forSpInitiatedOnly = (scenario.tags ?? []).includes(SP_INITIATED_ONLY_TAG);
+  // Accepting unsolicited responses is conformant (Profiles §4.1.5): these cases apply only to SPs that don't.
+  if (forSpInitiatedOnly && can.idpInitiated) {
+    return 'the SP accepts unsolicited responses (Profiles §4.1.5 allows it; use --no-idp-initiated if it should not)';
+  }
+  if (flow === 'idp-initiated' && !forSpInitiatedOnly && !can.idpInitiated) {
+    return 'the SP does not accept IdP-initiated sign-in';
+  }
   for (const need of scenario.requires ?? []) {
     if (need === 'encryption' && !can.encryption) return 'the SP publishes no encryption certificate';
     if (need === 'sp-domain' && !can.spDomain) return "the SP's email domain is not given (--sp-domain)";

@@ -31,7 +31,7 @@ export interface PreparedIdp {
 
 export async function prepareIdp(
   config: RunConfig,
-  options: { spMetadataXml?: string; inMemory?: boolean } = {},
+  options: { spMetadataXml?: string; inMemory?: boolean; state?: MockIdpState } = {},
 ): Promise<PreparedIdp> {
   const notes: string[] = [];
   const metadataXml =
@@ -44,10 +44,12 @@ export async function prepareIdp(
       throw new HarnessError('BAD_CONFIG', `SP metadata ${config.sp.metadata}: ${error.message}`);
     throw error;
   }
-  const state = openConfiguredState({
-    ...(options.inMemory ? {} : { stateDir: resolve(config.idp.stateDir) }),
-    ...(config.idp.config ? { config: config.idp.config } : {}),
-  });
+  const state =
+    options.state ??
+    openConfiguredState({
+      ...(options.inMemory ? {} : { stateDir: resolve(config.idp.stateDir) }),
+      ...(config.idp.config ? { config: config.idp.config } : {}),
+    });
   const tenant = state.defaultTenant;
   const imported = appPatchFromSpMetadata(sp, { existing: ensureApp(tenant, config.idp.app) });
   for (const skipped of imported.skipped)
@@ -79,6 +81,7 @@ export async function prepareIdp(
   const scenarioIdp = createScenarioIdp(state, app, {
     spEncryptionCertificate: sp.encryptionCertificates[0],
     baselineUser,
+    spDomain: config.sp.domain,
   });
   return { handle, state, app, sp, scenarioIdp, notes };
 }

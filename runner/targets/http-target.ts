@@ -82,7 +82,7 @@ export class HttpTarget implements SpTarget {
     } else {
       response = await this.call(() => this.agent.post(delivery.acsUrl, fields, { followRedirects: false }));
     }
-    return this.followWithinSp(response);
+    return this.followWithinSp(response, delivery.acsUrl);
   }
 
   async fetchPage(url: string): Promise<SpReply> {
@@ -95,15 +95,22 @@ export class HttpTarget implements SpTarget {
 
   async close(): Promise<void> {}
 
-  /** Follows the SP's redirects after the ACS, stopping before the IdP (a redirect there means "log in again"). */
-  private async followWithinSp(first: UaResponse): Promise<SpReply> {
+  /**
+   * Follows the SP's redirects after the ACS while they stay on the ACS's origin. A redirect to the IdP
+   * means "log in again"; one to another origin (an open redirect) is recorded, never followed.
+   */
+  private async followWithinSp(first: UaResponse, acsUrl: string): Promise<SpReply> {
+    const origin = new URL(acsUrl).origin;
     let response = first;
     const hops = [...first.hops];
     for (let i = 0; i < MAX_HOPS; i++) {
       const location = response.headers.location;
       if (!(response.status >= 300 && response.status < 400 && location)) break;
-      const next = new URL(location, response.url).toString();
-      if (this.isIdp(next) || !/^https?:/i.test(next)) break;
+      const next = resolveLocation(location, response.url);
+      if (next !== undefined && this.isIdp(next)) break;
+      if (next === undefined || new URL(next).origin !== origin) {
+        return { ...this.toReply(response), hops, offSiteRedirect: location };
+      }
       response = await this.call(() => this.agent.get(next, { followRedirects: false }));
       hops.push(...response.hops);
     }
@@ -139,6 +146,17 @@ export class HttpTarget implements SpTarget {
       throw error;
     }
   }
+}
+
+/** Resolves a Location as a browser would (`/\\host` is `//host`); undefined for non-http(s) schemes. */
+function resolveLocation(location: string, base: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(location.trim().replace(/\\/g, '/'), base);
+  } catch {
+    return undefined;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
 }
 
 function redirectStart(idpUrl: string, hops: HttpExchange[]): LoginStart {

@@ -7,11 +7,19 @@ import { parseXml, type Document } from '../../../mock-idp/util/xml.js';
 import type { Scenario } from '../../../scenarios/types.js';
 import { buildScenarioResponse, type FlowTarget, type ScenarioIdp } from '../scenario-response.js';
 import { createScenarioIdp } from '../scenario-idp.js';
+import { createSigningCertificate } from '../../../mock-idp/keys/signing-certificate.js';
 
 export const SP_ENTITY_ID = 'https://sp.example.com/metadata';
 export const SP_ACS_URL = 'https://sp.example.com/acs';
 
 let shared: ScenarioIdp | undefined;
+let spKeys: { certificatePem: string; privateKeyPem: string } | undefined;
+
+/** The SP's key pair (its encryption certificate is the one scenarios encrypt to). */
+export function spEncryptionKeys(): { certificatePem: string; privateKeyPem: string } {
+  scenarioIdp();
+  return spKeys!;
+}
 
 /** One in-memory IdP per test process (key generation is the slow part). */
 export function scenarioIdp(): ScenarioIdp {
@@ -23,7 +31,11 @@ export function scenarioIdp(): ScenarioIdp {
     identifiers: [SP_ENTITY_ID],
     replyUrls: [{ url: SP_ACS_URL, isDefault: true }],
   });
-  shared = createScenarioIdp(state, app);
+  spKeys = createSigningCertificate({ commonName: 'sp.example.com' });
+  shared = createScenarioIdp(state, app, {
+    spEncryptionCertificate: spKeys.certificatePem,
+    spDomain: 'contoso.com',
+  });
   return shared;
 }
 

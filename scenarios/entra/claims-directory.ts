@@ -1,0 +1,87 @@
+/** @module Entra claims — what the directory puts in the token: the default set, users without mail, groups and their overage. */
+import { defineScenarios } from '../define.js';
+import { addGroupsOverageLink } from '../mutations/protocol.js';
+import { CLAIM, DIRECTORY, ENTRA_DOCS } from './entra-refs.js';
+
+const GROUPS = [
+  '8f2a1c7e-5b1d-4c39-9f0a-2d7e6b3a9c01',
+  '3c9e7b52-0a6f-4d1e-8b2c-5f4a1e9d7c02',
+  'a41f0c9d-2b7e-4e18-9c3a-6d5b8e7f0a03',
+];
+/** Exactly Entra's SAML limit: one more and the groups claim becomes groups.link. */
+export const GROUPS_150 = Array.from(
+  { length: 150 },
+  (_, i) => `0f0e0d0c-0b0a-4908-8706-${i.toString(16).padStart(12, '0')}`,
+);
+const MFA = [
+  'http://schemas.microsoft.com/ws/2008/06/identity/authenticationmethod/password',
+  'http://schemas.microsoft.com/claims/multipleauthn',
+];
+
+export default defineScenarios('entra/claims', [
+  {
+    slug: 'default-claims',
+    title:
+      "Sends Entra's default claim set: tenantid, objectidentifier, displayname, identityprovider, authnmethodsreferences, givenname, surname, emailaddress, name",
+    requirement: "The SP MUST sign the user in from Entra's default claims, in Entra's order.",
+    refs: [ENTRA_DOCS.samlTokens, { doc: 'saml-core', section: '2.7.3' }],
+    level: 'must',
+    expect: 'accept',
+    tags: ['claims', 'baseline'],
+  },
+  {
+    slug: 'user-without-mail',
+    title: 'Signs in nomail.user, who has no mailbox: no emailaddress claim, NameID and name are the UPN',
+    requirement:
+      'Observation only: Entra omits empty claims; SPs that require emailaddress fail for unlicensed users.',
+    refs: [ENTRA_DOCS.samlTokens, ENTRA_DOCS.claims],
+    level: 'info',
+    expect: 'accept',
+    response: { user: DIRECTORY.noMail },
+    tags: ['claims'],
+    note: 'Rejected means the SP needs the emailaddress claim: map NameID or name to the email instead.',
+  },
+  {
+    slug: 'groups-multi-valued',
+    title: 'Sends a groups claim with three group object IDs as three AttributeValues',
+    requirement: 'The SP SHOULD accept a multi-valued attribute and treat every AttributeValue as a value.',
+    refs: [ENTRA_DOCS.groupClaims, { doc: 'saml-core', section: '2.7.3.1' }],
+    level: 'should',
+    expect: 'accept',
+    response: { attributes: { [CLAIM.groups]: GROUPS } },
+    tags: ['claims', 'groups'],
+  },
+  {
+    slug: 'groups-150',
+    title: 'Sends a groups claim with 150 group object IDs, the most Entra puts in a SAML token',
+    requirement: 'The SP SHOULD accept a token carrying 150 groups.',
+    refs: [ENTRA_DOCS.groupClaims],
+    level: 'should',
+    expect: 'accept',
+    response: { attributes: { [CLAIM.groups]: GROUPS_150 } },
+    tags: ['claims', 'groups', 'size'],
+  },
+  {
+    slug: 'groups-overage-link',
+    title: 'Sends groups.link (the overage claim for more than 150 groups) instead of a groups claim',
+    requirement:
+      'The SP SHOULD still sign the user in when Entra sends the groups overage claim instead of groups.',
+    refs: [ENTRA_DOCS.groupClaims, ENTRA_DOCS.samlTokens],
+    level: 'should',
+    expect: 'accept',
+    response: { attributes: { [CLAIM.groups]: [] } },
+    mutations: [addGroupsOverageLink()],
+    tags: ['claims', 'groups'],
+  },
+  {
+    slug: 'mfa-authn-methods',
+    title:
+      'Sends authnmethodsreferences with password and multipleauthn (MFA done; AuthnContextClassRef stays Password)',
+    requirement: 'The SP SHOULD accept a multi-valued authnmethodsreferences claim.',
+    refs: [ENTRA_DOCS.samlTokens],
+    level: 'should',
+    expect: 'accept',
+    response: { attributes: { [CLAIM.authnMethods]: MFA } },
+    tags: ['claims'],
+  },
+]);

@@ -1,0 +1,64 @@
+/** @module Entra signing options — sign the assertion (default), the response, or both; SHA-256 or SHA-1. */
+import { defineScenarios } from '../define.js';
+import type { SpecRef } from '../types.js';
+import { ENTRA_DOCS } from './entra-refs.js';
+
+const post = { doc: 'saml-profiles', section: '4.1.4.5' } as const satisfies SpecRef;
+
+export default defineScenarios('entra/signing', [
+  {
+    slug: 'sign-assertion-sha256',
+    title: 'Signs only the assertion with RSA-SHA256 ("Sign SAML assertion", the Entra default)',
+    requirement: 'The SP MUST accept a response whose assertion is signed and whose Response is not.',
+    refs: [ENTRA_DOCS.signingOptions, post],
+    level: 'must',
+    expect: 'accept',
+    response: { sign: 'assertion', signatureAlgorithm: 'sha256' },
+    tags: ['signature', 'baseline'],
+  },
+  {
+    slug: 'sign-response-and-assertion',
+    title: 'Signs the assertion, then the Response ("Sign SAML response and assertion")',
+    requirement: 'The SP MUST accept a response whose Response and assertion are both signed.',
+    refs: [ENTRA_DOCS.signingOptions, post],
+    level: 'must',
+    expect: 'accept',
+    response: { sign: 'both' },
+    tags: ['signature'],
+  },
+  {
+    slug: 'sign-response-only',
+    title: 'Signs only the Response; the assertion inside is unsigned ("Sign SAML response")',
+    requirement:
+      'Observation only: POST assertions MUST be signed, yet the Response signature covers this one; SPs that want signed assertions reject it.',
+    refs: [
+      ENTRA_DOCS.signingOptions,
+      {
+        ...post,
+        quote:
+          'If the HTTP POST binding is used to deliver the <Response>, the enclosed assertion(s) MUST be signed.',
+      },
+    ],
+    level: 'info',
+    expect: 'accept',
+    response: { sign: 'response' },
+    tags: ['signature'],
+    note: 'Accepted: the SP trusts the Response signature. Rejected: it requires signed assertions (WantAssertionsSigned).',
+  },
+  {
+    slug: 'sign-assertion-sha1',
+    title: 'Signs the assertion with RSA-SHA1 and a SHA-1 digest (the Entra "SHA-1" option)',
+    requirement: 'SHA-1 is deprecated for signatures; the SP SHOULD refuse RSA-SHA1 signed assertions.',
+    refs: [
+      ENTRA_DOCS.signingOptions,
+      {
+        url: 'https://www.w3.org/TR/xmldsig-core1/#sec-SignatureAlg',
+        title: 'XML Signature 1.1 §6.4 Signature Algorithms (SHA-1 discouraged)',
+      },
+    ],
+    level: 'should',
+    expect: 'reject',
+    response: { signatureAlgorithm: 'sha1' },
+    tags: ['signature', 'algorithm'],
+  },
+]);

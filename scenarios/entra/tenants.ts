@@ -1,0 +1,69 @@
+/**
+ * @module Entra tenants and domains — a token properly signed by another tenant of the same cloud, and an
+ * email at a domain the SP's connection does not own (attacks.md APP-01).
+ */
+import { defineScenarios } from '../define.js';
+import { rewriteIdentity } from '../mutations/protocol.js';
+import { CLAIM, DIRECTORY, ENTRA_DOCS } from './entra-refs.js';
+
+/** The baseline user as the default mock directory names it (contoso.com). */
+const BASELINE_UPN = 'B.Simon@contoso.com';
+/** A domain the signing tenant (contoso.com) does not own: the other mock tenant's. */
+const FOREIGN_DOMAIN = 'fabrikam.com';
+
+export default defineScenarios('entra/tenants', [
+  {
+    slug: 'other-tenant',
+    title:
+      "Sends a response from another Entra tenant (its own issuer and app certificate) for that tenant's B.Simon",
+    requirement: 'The SP MUST reject a response issued and signed by a tenant it is not configured to trust.',
+    refs: [{ doc: 'saml-profiles', section: '4.1.4.2' }, ENTRA_DOCS.samlTokens],
+    level: 'must',
+    expect: 'reject',
+    response: { tenant: 'other', user: DIRECTORY.baseline },
+    tags: ['tenant', 'issuer'],
+  },
+  {
+    slug: 'other-tenant-asserting-baseline',
+    title:
+      'Sends a response from another Entra tenant whose NameID, emailaddress and name claim B.Simon@contoso.com',
+    requirement:
+      "The SP MUST reject it: another tenant's admin can put any address in a user's mail, and that must never reach this tenant's account.",
+    refs: [
+      { doc: 'saml-profiles', section: '4.1.4.2' },
+      {
+        url: 'https://www.descope.com/blog/post/noauth',
+        title: 'nOAuth: account takeover via unverified email claims',
+      },
+    ],
+    level: 'must',
+    expect: 'reject',
+    response: {
+      tenant: 'other',
+      user: DIRECTORY.baseline,
+      nameId: BASELINE_UPN,
+      attributes: { [CLAIM.email]: [BASELINE_UPN], [CLAIM.name]: [BASELINE_UPN] },
+    },
+    tags: ['tenant', 'issuer', 'account-linking'],
+  },
+  {
+    slug: 'email-outside-sp-domain',
+    title:
+      "Sends NameID, emailaddress and name at fabrikam.com, a domain not verified for the SP's connection",
+    requirement:
+      'The SP SHOULD accept from an IdP only email addresses in the domains configured for that connection and reject the rest.',
+    refs: [
+      {
+        url: 'https://www.descope.com/blog/post/noauth',
+        title: 'nOAuth: account takeover via unverified email claims',
+      },
+      ENTRA_DOCS.claims,
+    ],
+    level: 'should',
+    expect: 'reject',
+    requires: ['sp-domain'],
+    mutations: [rewriteIdentity((upn) => upn.replace(/@.*$/, `@${FOREIGN_DOMAIN}`))],
+    tags: ['domain', 'account-linking'],
+    note: "Changed, before signing: NameID, the emailaddress claim and the name claim move from the baseline domain to fabrikam.com; issuer, signature and everything else stay the tenant's own.",
+  },
+]);

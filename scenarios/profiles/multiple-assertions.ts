@@ -1,0 +1,65 @@
+/**
+ * @module SAML Profiles §4.1.4.2 — several assertions in one Response, each legitimately signed by the
+ * IdP. The profile allows several, but all must be about the same principal; which one an SP acts on
+ * must never let the second subject in.
+ */
+import { defineScenarios } from '../define.js';
+import { addSignedAssertion } from '../mutations/protocol.js';
+import type { SpecRef } from '../types.js';
+
+const samePrincipal = {
+  doc: 'saml-profiles',
+  section: '4.1.4.2',
+  quote:
+    "If multiple assertions are included, then each assertion's <Subject> element MUST refer to the same principal.",
+} as const satisfies SpecRef;
+
+export default defineScenarios('profiles/4.1.4.2', [
+  {
+    slug: 'two-assertions-victim-second',
+    title: 'Sends two IdP-signed assertions: the baseline user first, the victim second',
+    requirement:
+      'Assertions in one Response MUST refer to the same principal; the SP MUST NOT sign in the subject of the second assertion.',
+    refs: [samePrincipal],
+    level: 'must',
+    expect: 'no-victim-session',
+    mutations: [addSignedAssertion({ subject: 'victim', position: 'after' })],
+    tags: ['multiple-assertions'],
+    note: 'Rejecting the Response, or signing in only the baseline user, both pass.',
+  },
+  {
+    slug: 'two-assertions-victim-first',
+    title: 'Sends two IdP-signed assertions: the victim first, the baseline user second',
+    requirement:
+      'Assertions in one Response MUST refer to the same principal; the SP MUST NOT sign in a subject that differs between them.',
+    refs: [samePrincipal],
+    level: 'must',
+    expect: 'no-victim-session',
+    mutations: [addSignedAssertion({ subject: 'victim', position: 'before' })],
+    tags: ['multiple-assertions'],
+  },
+  {
+    slug: 'two-assertions-second-for-other-sp',
+    title: 'Sends a valid assertion plus an IdP-signed assertion for the victim whose Audience is another SP',
+    requirement:
+      'The SP MUST validate every assertion it relies on; it MUST NOT sign in the subject of an assertion issued to another audience.',
+    refs: [samePrincipal, { doc: 'saml-core', section: '2.5.1.4' }],
+    level: 'must',
+    expect: 'no-victim-session',
+    mutations: [
+      addSignedAssertion({ subject: 'victim', audience: 'https://other-sp.example.net/saml/metadata' }),
+    ],
+    tags: ['multiple-assertions', 'audience'],
+  },
+  {
+    slug: 'two-assertions-same-subject',
+    title: 'Sends two IdP-signed assertions about the baseline user',
+    requirement:
+      'Observation only: the profile permits several assertions about one principal; many SPs accept exactly one.',
+    refs: [samePrincipal],
+    level: 'info',
+    expect: 'accept',
+    mutations: [addSignedAssertion({ subject: 'baseline' })],
+    tags: ['multiple-assertions'],
+  },
+]);
