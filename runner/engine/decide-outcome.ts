@@ -16,7 +16,7 @@ const EXPECTED: Record<Expectation, string[]> = {
   reject: ['the SP creates no session'],
   'no-victim-session': [
     'the SP creates no session',
-    'or signs in only the baseline user (from the signed assertion)',
+    'or signs in only the identity the IdP signed (not the victim)',
   ],
 };
 
@@ -36,8 +36,10 @@ export function decideOutcome(level: Level, expect: Expectation, verdict: Verdic
     case 'reject':
       return { outcome: verdict.login === 'rejected' ? 'pass' : wrong(), expected, actual };
     case 'no-victim-session':
+      // Only the victim's session is the bypass; another identity (e.g. the full, untruncated
+      // `admin@contoso.com.evil.test`) is the signed one read correctly.
       return {
-        outcome: verdict.login === 'accepted' && verdict.identity !== 'baseline' ? wrong() : 'pass',
+        outcome: verdict.login === 'accepted' && verdict.identity === 'victim' ? wrong() : 'pass',
         expected,
         actual,
       };

@@ -74,8 +74,8 @@ export async function runScenario(
       method: scenario.delivery?.method ?? 'POST',
     } as const;
     evidence.responseSent = {
-      xml: built.xml,
-      baselineXml: built.baselineXml,
+      xml: clip(built.xml),
+      baselineXml: clip(built.baselineXml),
       relayState,
       acsUrl: delivery.acsUrl,
       deliveries: 1,
@@ -168,6 +168,14 @@ function decodeLogin(login: LoginStart): { received: ReceivedRequest; xml: strin
     }
     throw error;
   }
+}
+
+/** Evidence beyond this is cut (attack payloads reach megabytes); the cut is marked in the text. */
+export const MAX_EVIDENCE_CHARS = 128 * 1024;
+
+function clip(text: string): string {
+  if (text.length <= MAX_EVIDENCE_CHARS) return text;
+  return `${text.slice(0, MAX_EVIDENCE_CHARS)}\n[… ${text.length - MAX_EVIDENCE_CHARS} more characters not kept as evidence]`;
 }
 
 function errorResult(

@@ -1,0 +1,66 @@
+/**
+ * @module Application-level identity handling (attacks.md §H, APP-02, APP-04): the IdP legitimately
+ * signs an account whose address only looks like (or normalises to) the victim's, and a RelayState
+ * built to be reflected into a page.
+ */
+import { CLAIM } from '../../mock-idp/constants/namespaces.js';
+import { defineScenarios } from '../define.js';
+import type { ScenarioInput } from '../types.js';
+import { cwe } from './common.js';
+
+const NO_MERGE =
+  'The SP MUST NOT map an identity into the victim account unless it is the same identifier under an explicit, safe normalisation.';
+const UTS39 = {
+  url: 'https://www.unicode.org/reports/tr39/',
+  title: 'Unicode TS #39: Security Mechanisms (confusables)',
+};
+const UAX15 = {
+  url: 'https://www.unicode.org/reports/tr15/',
+  title: 'Unicode UAX #15: Normalization Forms (NFKC)',
+};
+
+/** The IdP signs `address` as NameID, email and name claims (no mutation: a real account of the attacker). */
+function lookalike(slug: string, address: string, how: string, refs: ScenarioInput['refs']): ScenarioInput {
+  return {
+    slug,
+    title: `Signs in the attacker's account ${JSON.stringify(address)} (${how}) (APP-02)`,
+    requirement: NO_MERGE,
+    refs,
+    level: 'must',
+    expect: 'no-victim-session',
+    response: {
+      nameId: address,
+      attributes: { [CLAIM.emailAddress]: [address], [CLAIM.name]: [address] },
+    },
+    tags: ['app', 'identity'],
+  };
+}
+
+export default defineScenarios('attacks/app', [
+  lookalike('fullwidth-a-nfkc', '\uFF41dmin@contoso.com', 'fullwidth "ａ", NFKC-equal to the victim', [
+    UAX15,
+    UTS39,
+  ]),
+  lookalike('dotless-i-case-fold', 'adm\u0131n@contoso.com', 'dotless "ı", which upper-cases to "I"', [
+    UTS39,
+    UAX15,
+  ]),
+  lookalike('cyrillic-a-homoglyph', '\u0430dmin@contoso.com', 'Cyrillic "а" homoglyph', [UTS39]),
+  lookalike('plus-tag', 'admin+saml@contoso.com', 'sub-address "+saml"', [
+    { url: 'https://www.rfc-editor.org/rfc/rfc5233', title: 'RFC 5233: Sieve subaddress extension (+tag)' },
+  ]),
+  {
+    slug: 'relay-state-reflection',
+    title: 'Delivers a valid response with RelayState "\\"><script>alert(document.domain)</script>" (APP-04)',
+    requirement: 'The SP MUST NOT reflect RelayState into a page unescaped.',
+    refs: [
+      cwe(79, "Improper Neutralization of Input During Web Page Generation ('Cross-site Scripting')"),
+      { doc: 'saml-bindings', section: '3.5.3' },
+    ],
+    level: 'info',
+    expect: 'accept',
+    delivery: { relayState: '"><script>alert(document.domain)</script>' },
+    note: 'The session verdict is only context: inspect the recorded SP reply for the unescaped payload.',
+    tags: ['app', 'relay-state'],
+  },
+]);

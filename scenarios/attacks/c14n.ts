@@ -1,0 +1,98 @@
+/**
+ * @module Text the signature cannot see (attacks.md §C, C14N-01..04, C14N-10): the IdP signs the TAIL
+ * account `admin@contoso.com.evil.test`; after signing, `.evil.test` is hidden behind a comment, in a
+ * processing instruction or in CDATA. The canonical form (what is digested) is unchanged, so the
+ * signature verifies; a reader that takes only the first text node reads the victim.
+ */
+import { ALG } from '../../mock-idp/constants/namespaces.js';
+import { defineScenarios } from '../define.js';
+import { setElementText } from '../mutations/basic.js';
+import { TAIL, splitTail, splitText } from '../mutations/c14n.js';
+import { resign } from '../mutations/signature.js';
+import { CERT_VU_475445, core, cve, tailAccount, xml } from './common.js';
+
+const FULL_TEXT =
+  'The SP MUST read identity from the full text content of the signed element (all text, CDATA and PI-hidden characters), never from its first text node.';
+const truncation = {
+  level: 'must',
+  expect: 'no-victim-session',
+  response: tailAccount,
+  tags: ['c14n', 'truncation'],
+} as const;
+
+export default defineScenarios('attacks/c14n', [
+  {
+    ...truncation,
+    slug: 'nameid-comment-truncation',
+    title:
+      'Delivers the signed NameID admin@contoso.com.evil.test as admin@contoso.com<!---->.evil.test (C14N-01)',
+    requirement: FULL_TEXT,
+    refs: [
+      cve('CVE-2017-11427'),
+      cve('CVE-2017-11428'),
+      cve('CVE-2017-11429'),
+      cve('CVE-2017-11430'),
+      cve('CVE-2018-0489'),
+      CERT_VU_475445,
+    ],
+    mutations: [splitTail('comment')],
+  },
+  {
+    ...truncation,
+    slug: 'nameid-processing-instruction-truncation',
+    title: 'Delivers the signed NameID as admin@contoso.com<?x .evil.test?> (C14N-02)',
+    requirement:
+      'The SP MUST NOT accept a NameID whose characters moved into a processing instruction, and MUST NOT read it as the victim.',
+    refs: [cve('CVE-2025-54419'), cve('CVE-2025-54369'), xml('2.6')],
+    mutations: [splitTail('processing-instruction')],
+  },
+  {
+    ...truncation,
+    slug: 'nameid-cdata-split',
+    title: 'Delivers the signed NameID as admin@contoso.com<![CDATA[.evil.test]]> (C14N-03)',
+    requirement: FULL_TEXT,
+    refs: [cve('CVE-2017-11429'), CERT_VU_475445, xml('2.7')],
+    mutations: [splitTail('cdata')],
+  },
+  {
+    ...truncation,
+    slug: 'email-attribute-comment-truncation',
+    title:
+      'Leaves the TAIL NameID whole but splits the signed email and name claims with a comment (C14N-04)',
+    requirement: FULL_TEXT,
+    refs: [CERT_VU_475445, cve('CVE-2017-11427')],
+    // Only the claims are split, for SPs that key accounts on the email claim rather than NameID.
+    mutations: [splitTail('comment', 'AttributeValue')],
+  },
+  {
+    slug: 'audience-comment-truncation',
+    title:
+      "Signs Audience '<SP entityID>.evil.test' and delivers it as '<SP entityID><!---->.evil.test' (C14N-04)",
+    requirement:
+      'The SP MUST compare the full text of Audience with its entityID and reject a foreign audience.',
+    refs: [core('2.5.1.4'), CERT_VU_475445],
+    level: 'must',
+    expect: 'reject',
+    mutations: [
+      setElementText('Audience', (ctx) => `${ctx.audience}${TAIL}`),
+      splitText(
+        'audience + TAIL',
+        (ctx) => `${ctx.audience}${TAIL}`,
+        (ctx) => ctx.audience,
+        'comment',
+      ),
+    ],
+    tags: ['c14n', 'truncation'],
+  },
+  {
+    ...truncation,
+    slug: 'with-comments-method-truncation',
+    title:
+      'Signs the TAIL Assertion with exc-c14n#WithComments, then hides .evil.test behind a comment (C14N-10)',
+    requirement:
+      'The SP MUST honour the signed canonicalization method and MUST NOT read the comment-split NameID as the victim.',
+    refs: [core('5.4.3'), { doc: 'xmldsig', section: '4.4.3.3' }, CERT_VU_475445],
+    note: 'With a bare-name #ID Reference the dereferenced node-set already excludes comments (DSig §4.4.3.3), so a correct SP may accept — but only as admin@contoso.com.evil.test.',
+    mutations: [resign('assertion', ALG.excC14nWithComments), splitTail('comment')],
+  },
+]);

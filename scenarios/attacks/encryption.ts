@@ -1,0 +1,103 @@
+/**
+ * @module Encrypted assertions (attacks.md §G, ENC-01..04, ENC-06/07): encryption is not
+ * authentication, a plaintext assertion beside an encrypted one, an attacker-signed assertion inside
+ * the encryption, and tampered ciphertext or key transport. Needs an SP with an encryption certificate.
+ */
+import { defineScenarios } from '../define.js';
+import type { ScenarioInput } from '../types.js';
+import { swapIdentity } from '../mutations/basic.js';
+import {
+  RSA_1_5,
+  flipCiphertextBit,
+  keyTransportAlgorithm,
+  plaintextBesideEncrypted,
+} from '../mutations/encryption.js';
+import { cve, profiles } from './common.js';
+
+const XMLENC_SECURITY = {
+  url: 'https://www.w3.org/TR/xmlenc-core1/#sec-Security-Considerations',
+  title: 'XML Encryption 1.1 security considerations (CBC and RSA PKCS#1 v1.5 oracles: Jager & Somorovsky)',
+};
+const common = { requires: ['encryption'], tags: ['encryption'] } as const;
+const forge = { ...common, level: 'must', expect: 'no-victim-session' } as const;
+
+function plaintextBeside(position: 'before' | 'after'): ScenarioInput {
+  return {
+    ...forge,
+    slug: `plaintext-assertion-${position}-encrypted`,
+    title: `Puts an unsigned plaintext victim Assertion ${position} the legitimate EncryptedAssertion (ENC-03)`,
+    requirement:
+      'The SP MUST reject a Response holding both plaintext and encrypted assertions, and never use an unsigned one.',
+    refs: [cve('CVE-2024-4985'), cve('CVE-2024-9487'), profiles('4.1.4.5')],
+    response: { encrypt: 'aes256-cbc' },
+    mutations: plaintextBesideEncrypted(position),
+  };
+}
+
+export default defineScenarios('attacks/encryption', [
+  {
+    ...forge,
+    slug: 'unsigned-encrypted-assertion',
+    title: 'Encrypts an unsigned victim Assertion for the SP; no signature anywhere (ENC-01)',
+    requirement:
+      'The SP MUST reject an encrypted assertion that no signature protects: encryption is not authentication.',
+    refs: [profiles('4.1.4.5'), cve('CVE-2024-9487')],
+    response: { sign: 'none', encrypt: 'aes256-cbc' },
+    mutations: [swapIdentity('before-sign')],
+  },
+  {
+    ...common,
+    slug: 'response-signed-encrypted-assertion-unsigned',
+    title: 'Signs only the Response over an EncryptedAssertion whose inner Assertion is unsigned (ENC-02)',
+    requirement:
+      'An SP that sets WantAssertionsSigned SHOULD reject a decrypted assertion that carries no signature.',
+    refs: [profiles('4.1.4.5'), cve('CVE-2024-9487')],
+    level: 'info',
+    expect: 'reject',
+    response: { sign: 'response', encrypt: 'aes256-cbc' },
+    note: 'Conformance only: the Response signature covers the ciphertext; rejecting is right iff the SP requires signed assertions.',
+  },
+  plaintextBeside('before'),
+  plaintextBeside('after'),
+  {
+    ...forge,
+    slug: 'attacker-signed-encrypted-assertion',
+    title:
+      "Signs the victim's Assertion with K' (its certificate in KeyInfo), then encrypts it for the SP (ENC-04)",
+    requirement: 'The SP MUST verify a decrypted assertion only with the pinned IdP key.',
+    refs: [cve('CVE-2024-32962'), profiles('4.1.4.5')],
+    response: { signingKey: 'attacker', encrypt: 'aes256-cbc' },
+    mutations: [swapIdentity('before-sign')],
+  },
+  {
+    ...common,
+    slug: 'tampered-cbc-ciphertext',
+    title: 'Flips one bit in the next-to-last AES-CBC block of the EncryptedAssertion (ENC-06)',
+    requirement:
+      'The SP MUST reject a response whose ciphertext was modified, with no session and a uniform error.',
+    refs: [XMLENC_SECURITY, profiles('4.1.4.5')],
+    level: 'must',
+    expect: 'reject',
+    response: { encrypt: 'aes256-cbc' },
+    mutations: [flipCiphertextBit('data')],
+    note: 'Error-message and timing uniformity (the padding-oracle signal) is not judged here; compare the evidence.',
+  },
+  {
+    ...common,
+    slug: 'rsa-1-5-key-transport-tampered',
+    title: 'Relabels the EncryptedKey as rsa-1_5 and flips a bit of the key ciphertext (ENC-07)',
+    requirement:
+      'The SP MUST reject RSA PKCS#1 v1.5 key transport or a key that does not decrypt, with no session.',
+    refs: [
+      XMLENC_SECURITY,
+      {
+        url: 'https://www.w3.org/TR/xmlenc-core1/#sec-RSA-1_5',
+        title: 'XML Encryption 1.1: RSA Version 1.5',
+      },
+    ],
+    level: 'must',
+    expect: 'reject',
+    response: { encrypt: 'aes256-cbc' },
+    mutations: [keyTransportAlgorithm(RSA_1_5), flipCiphertextBit('key')],
+  },
+]);

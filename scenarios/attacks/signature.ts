@@ -1,0 +1,124 @@
+/**
+ * @module Signature presence and integrity (attacks.md §A, SIG-01..06, SIG-13): unsigned, stripped,
+ * tampered and structurally broken signatures.
+ */
+import { CLAIM } from '../../mock-idp/constants/namespaces.js';
+import { defineScenarios } from '../define.js';
+import { swapIdentity } from '../mutations/basic.js';
+import { breakSignature, removeSignature, stripSignatures, tamperText } from '../mutations/signature.js';
+import { SOMOROVSKY, core, dsig, profiles } from './common.js';
+
+const POST_SIGNED = profiles('4.1.4.5');
+const OWASP = {
+  url: 'https://cheatsheetseries.owasp.org/cheatsheets/SAML_Security_Cheat_Sheet.html',
+  title: 'OWASP SAML Security Cheat Sheet (signature exclusion)',
+};
+const XML_CRYPTO_NO_SIGNED_INFO = {
+  url: 'https://github.com/node-saml/xml-crypto/blob/master/test/static/invalid_saml_no_signed_info.xml',
+  title: 'xml-crypto test invalid_saml_no_signed_info.xml',
+};
+const BROKEN =
+  'The SP MUST reject a response whose only signature is structurally broken, without a partial session.';
+
+export default defineScenarios('attacks/signature', [
+  {
+    slug: 'unsigned',
+    title: "Sends the victim's Response with no ds:Signature anywhere (SIG-01)",
+    requirement:
+      'The SP MUST reject a Response delivered by HTTP POST whose assertion no signature protects.',
+    refs: [POST_SIGNED, OWASP],
+    level: 'must',
+    expect: 'no-victim-session',
+    response: { sign: 'none' },
+    mutations: [swapIdentity('before-sign')],
+    tags: ['signature'],
+  },
+  {
+    slug: 'stripped-after-tampering',
+    title: 'Signs Response and Assertion, swaps in the victim, then removes every Signature (SIG-02)',
+    requirement: 'The SP MUST reject a response whose signatures were removed ("signature exclusion").',
+    refs: [POST_SIGNED, SOMOROVSKY],
+    level: 'must',
+    expect: 'no-victim-session',
+    response: { sign: 'both' },
+    mutations: [swapIdentity(), stripSignatures()],
+    tags: ['signature'],
+  },
+  {
+    slug: 'assertion-signature-stripped',
+    title: "Signs both, swaps in the victim, removes only the Assertion's Signature (SIG-03)",
+    requirement:
+      'The SP MUST reject a response whose Assertion signature was removed and whose Response signature no longer verifies.',
+    refs: [POST_SIGNED, SOMOROVSKY],
+    level: 'must',
+    expect: 'no-victim-session',
+    response: { sign: 'both' },
+    mutations: [swapIdentity(), removeSignature('assertion')],
+    tags: ['signature'],
+  },
+  {
+    slug: 'response-only-signed',
+    title: 'Signs only the Response, unmodified, to an SP that may want signed assertions (SIG-04)',
+    requirement:
+      'An SP that sets WantAssertionsSigned SHOULD reject an assertion signed only through its Response.',
+    refs: [{ doc: 'saml-core', section: '5.4' }, OWASP],
+    level: 'info',
+    expect: 'reject',
+    response: { sign: 'response' },
+    note: 'Conformance only: rejecting is right iff the SP requires signed assertions (WantAssertionsSigned).',
+    tags: ['signature'],
+  },
+  {
+    slug: 'tampered-nameid',
+    title: 'Signs both, then swaps the NameID and email claims for the victim (SIG-05)',
+    requirement:
+      'The SP MUST reject a response whose signed content changed after signing (digest mismatch).',
+    refs: [dsig('3.2.1'), OWASP],
+    level: 'must',
+    expect: 'no-victim-session',
+    response: { sign: 'both' },
+    mutations: [swapIdentity()],
+    tags: ['signature'],
+  },
+  {
+    slug: 'tampered-role-attribute',
+    title: 'Signs both with role "user", then changes the role AttributeValue to "admin" (SIG-06)',
+    requirement: 'The SP MUST reject a response whose signed attribute value changed after signing.',
+    refs: [dsig('3.2.1'), OWASP],
+    level: 'must',
+    expect: 'reject',
+    response: { sign: 'both', attributes: { [CLAIM.role]: ['user'] } },
+    mutations: [tamperText('user', 'admin')],
+    tags: ['signature'],
+  },
+  {
+    slug: 'signed-info-missing',
+    title: "Removes the Assertion signature's SignedInfo (SIG-13)",
+    requirement: BROKEN,
+    refs: [dsig('4.4'), XML_CRYPTO_NO_SIGNED_INFO],
+    level: 'must',
+    expect: 'reject',
+    mutations: [breakSignature('assertion', 'no-signed-info')],
+    tags: ['signature'],
+  },
+  {
+    slug: 'signature-value-empty',
+    title: "Empties the Assertion signature's SignatureValue (SIG-13)",
+    requirement: BROKEN,
+    refs: [dsig('4.3'), XML_CRYPTO_NO_SIGNED_INFO],
+    level: 'must',
+    expect: 'reject',
+    mutations: [breakSignature('assertion', 'empty-signature-value')],
+    tags: ['signature'],
+  },
+  {
+    slug: 'signed-info-without-reference',
+    title: "Removes the only Reference from the Assertion signature's SignedInfo (SIG-13)",
+    requirement: BROKEN,
+    refs: [core('5.4.2'), XML_CRYPTO_NO_SIGNED_INFO],
+    level: 'must',
+    expect: 'reject',
+    mutations: [breakSignature('assertion', 'no-reference')],
+    tags: ['signature'],
+  },
+]);

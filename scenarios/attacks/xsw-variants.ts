@@ -1,0 +1,124 @@
+/**
+ * @module Signature-wrapping variants beyond SAML Raider (attacks.md §B, XSW-09..16): schema-valid
+ * Extensions, signature relocation (CVE-2025-47949), non-root and whole-document references, other ID
+ * spellings (CVE-2024-45409), a second unsigned assertion, decoy signatures, and an IdP-signed element
+ * of another kind standing in for the assertion's signature.
+ */
+import { defineScenarios } from '../define.js';
+import { swapIdentity } from '../mutations/basic.js';
+import { SIGNATURE_METHOD, rsaWithIdpKey, signByHand } from '../mutations/signature.js';
+import {
+  decoySignature,
+  duplicateIdSpelling,
+  relocateSignature,
+  signatureOutsideSignedElement,
+  signedLogoutResponseBeside,
+  unsignedAssertionAfter,
+  xsw7Namespaced,
+} from '../mutations/xsw.js';
+import { SOMOROVSKY, core, cve, dsig, profiles } from './common.js';
+
+const USE_SIGNED =
+  'The SP MUST use exactly the element its signature references (by the ID of its root) and MUST NOT read identity from any other element.';
+const XML_CRYPTO_ENVELOPED = {
+  url: 'https://github.com/node-saml/xml-crypto/blob/master/src/enveloped-signature.ts',
+  title: 'xml-crypto enveloped-signature transform (which Signature elements it removes)',
+};
+const forge = { level: 'must', expect: 'no-victim-session', tags: ['signature', 'xsw'] } as const;
+
+export default defineScenarios('attacks/xsw', [
+  {
+    ...forge,
+    slug: 'xsw9-samlp-extensions-duplicate-id',
+    title: 'XSW7 with a schema-valid <samlp:Extensions> holding the same-ID victim copy (XSW-09)',
+    requirement: USE_SIGNED,
+    refs: [core('5.4.2'), core('3.2.2'), SOMOROVSKY],
+    mutations: [xsw7Namespaced()],
+  },
+  {
+    ...forge,
+    slug: 'signature-relocated-to-response',
+    title:
+      "Moves the Assertion's Signature under the Response, the signed Assertion into Extensions, and a victim Assertion in its place (XSW-10)",
+    requirement:
+      'The SP MUST NOT treat a Response-level signature that references another element as signing the Response.',
+    refs: [cve('CVE-2025-47949'), core('5.4.2')],
+    mutations: [relocateSignature()],
+  },
+  {
+    slug: 'signature-not-enveloped',
+    title: "Moves the Assertion's Signature out of the Assertion to be a child of the Response (XSW-11)",
+    requirement:
+      'The SP MUST reject a signature that is not enveloped in the element it references (a Response-level signature must reference the Response).',
+    refs: [core('5.4.1'), core('5.4.2'), cve('CVE-2025-47949')],
+    level: 'must',
+    expect: 'reject',
+    mutations: [signatureOutsideSignedElement()],
+    tags: ['signature', 'xsw'],
+  },
+  {
+    slug: 'whole-document-reference',
+    title: 'Signs the Response with K using Reference URI="" (the whole document) instead of #ID (XSW-12)',
+    requirement:
+      'The SP SHOULD reject a SAML signature whose Reference is not a same-document #ID reference.',
+    refs: [core('5.4.2'), dsig('4.4.3.3'), SOMOROVSKY],
+    level: 'should',
+    expect: 'reject',
+    response: { sign: 'none' },
+    mutations: [
+      signByHand('response', {
+        uri: 'document',
+        signatureMethod: SIGNATURE_METHOD.rsaSha256,
+        sign: rsaWithIdpKey('sha256'),
+      }),
+    ],
+    tags: ['signature', 'xsw'],
+  },
+  {
+    ...forge,
+    slug: 'duplicate-id-other-spelling-id',
+    title:
+      'Inserts a victim Assertion carrying the signed ID as Id= (no ID attribute) before the signed one (XSW-13)',
+    requirement: USE_SIGNED,
+    refs: [cve('CVE-2024-45409'), dsig('4.4.3.3')],
+    mutations: [duplicateIdSpelling('Id')],
+  },
+  {
+    ...forge,
+    slug: 'duplicate-id-other-spelling-xml-id',
+    title:
+      'Inserts a victim Assertion carrying the signed ID as xml:id= (no ID attribute) before the signed one (XSW-13)',
+    requirement: USE_SIGNED,
+    refs: [cve('CVE-2024-45409'), dsig('4.4.3.3')],
+    mutations: [duplicateIdSpelling('xml:id')],
+  },
+  {
+    ...forge,
+    slug: 'unsigned-assertion-after-signed',
+    title: 'Appends an unsigned victim Assertion with its own ID after the signed one (XSW-14)',
+    requirement: 'The SP MUST NOT use an assertion that no signature protects, even beside a signed one.',
+    refs: [profiles('4.1.4.2'), profiles('4.1.4.5'), SOMOROVSKY],
+    mutations: [unsignedAssertionAfter()],
+  },
+  {
+    ...forge,
+    slug: 'decoy-signature-with-forged-subject',
+    title:
+      'Adds a decoy ds:Signature with the real SignatureValue and a victim <Subject> inside the signed Assertion (XSW-15)',
+    requirement:
+      'The SP MUST remove only the signature being verified (enveloped transform) and MUST read identity only from the signed bytes.',
+    refs: [dsig('6.6.4'), XML_CRYPTO_ENVELOPED],
+    mutations: [decoySignature()],
+  },
+  {
+    ...forge,
+    slug: 'idp-signed-logout-response-as-proof',
+    title:
+      'Sends an unsigned victim Assertion beside a LogoutResponse really signed by K in <samlp:Extensions> (XSW-16)',
+    requirement:
+      'The SP MUST NOT accept an IdP signature over some other element as protecting the assertion it uses.',
+    refs: [core('5.4.2'), cve('CVE-2022-39299'), cve('CVE-2025-29774')],
+    response: { sign: 'none' },
+    mutations: [swapIdentity('before-sign'), signedLogoutResponseBeside()],
+  },
+]);

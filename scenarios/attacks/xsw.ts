@@ -1,0 +1,82 @@
+/**
+ * @module XML Signature Wrapping XSW1–XSW8 (attacks.md §B), exactly as SAML Raider builds them: the
+ * signed part stays intact (its signature still verifies with K) while the part an SP may read names
+ * the victim. XSW1/2 wrap a signed Response (sign=R), XSW3–8 a signed Assertion (sign=A).
+ */
+import { defineScenarios } from '../define.js';
+import type { DomMutation, ScenarioInput } from '../types.js';
+import { xsw1, xsw2, xsw3, xsw4, xsw5, xsw6, xsw7, xsw8 } from '../mutations/xsw.js';
+import { SAML_RAIDER, SOMOROVSKY, core } from './common.js';
+
+const USE_SIGNED =
+  'The SP MUST use exactly the element its signature references (by the ID of its root) and MUST NOT read identity from any other element.';
+
+function xsw(
+  slug: string,
+  title: string,
+  mutation: DomMutation,
+  signed: 'response' | 'assertion',
+): ScenarioInput {
+  return {
+    slug,
+    title,
+    requirement: USE_SIGNED,
+    refs: [core('5.4.2'), SOMOROVSKY, SAML_RAIDER],
+    level: 'must',
+    expect: 'no-victim-session',
+    response: { sign: signed },
+    mutations: [mutation],
+    tags: ['signature', 'xsw'],
+  };
+}
+
+export default defineScenarios('attacks/xsw', [
+  xsw(
+    'xsw1-response-copy-in-signature',
+    'Sends an evil Response (ID _evil_response_ID, victim) whose Signature holds the signed original as its last child (XSW1)',
+    xsw1(),
+    'response',
+  ),
+  xsw(
+    'xsw2-response-copy-before-signature',
+    'Sends an evil Response (ID _evil_response_ID, victim) with the signed original just before its Signature (XSW2)',
+    xsw2(),
+    'response',
+  ),
+  xsw(
+    'xsw3-assertion-sibling',
+    'Inserts an unsigned victim Assertion (ID _evil_assertion_ID) before the signed one (XSW3)',
+    xsw3(),
+    'assertion',
+  ),
+  xsw(
+    'xsw4-assertion-wraps-signed',
+    'Appends an unsigned victim Assertion and moves the signed Assertion inside it (XSW4)',
+    xsw4(),
+    'assertion',
+  ),
+  xsw(
+    'xsw5-clean-copy-after',
+    'Swaps the signed Assertion in place (ID _evil_assertion_ID) and appends a clean unsigned copy with the signed ID (XSW5)',
+    xsw5(),
+    'assertion',
+  ),
+  xsw(
+    'xsw6-clean-copy-in-signature',
+    'Swaps the signed Assertion in place (ID _evil_assertion_ID) and puts a clean copy inside its Signature (XSW6)',
+    xsw6(),
+    'assertion',
+  ),
+  xsw(
+    'xsw7-extensions-duplicate-id',
+    'Puts a victim copy of the Assertion with the same ID in a no-namespace <Extensions> before it (XSW7)',
+    xsw7(),
+    'assertion',
+  ),
+  xsw(
+    'xsw8-object-duplicate-id',
+    'Swaps the signed Assertion in place and puts a clean same-ID copy in a no-namespace <Object> of its Signature (XSW8)',
+    xsw8(),
+    'assertion',
+  ),
+]);
