@@ -6,9 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { ReporterConfigError } from './errors.js';
 import { HtmlReporter } from './html-reporter.js';
 import { embedJson, loadAssets, renderHtml } from './html/render-page.js';
-import type { ReportView } from './html/view-model.js';
+import { DISPLAY_BODY_CHARS, DISPLAY_XML_CHARS, type ReportView } from './html/view-model.js';
+import { MAX_INDENT_DEPTH } from './html/xml-pretty.js';
+import { largeReport } from './test-support/large-report.js';
 import { HOSTILE_BODY, HOSTILE_RELAY_STATE, sampleReport } from './test-support/sample-report.js';
-import type { RunReport } from './types.js';
+import type { RunReport, ScenarioResult } from './types.js';
 
 const assets = loadAssets();
 
@@ -92,5 +94,79 @@ describe('HTML report', () => {
     } catch (error) {
       expect((error as ReporterConfigError).code).toBe('TEMPLATE_NOT_FOUND');
     }
+  });
+});
+
+// A catalog run once produced a 411 MB page in 25 s with 4 GB of memory: 10 000-deep nesting
+// pretty-printed to 200 MB of indentation per response. These bounds are on sizes and line counts, which
+// are deterministic; the one timing check compares with JSON.stringify of the same report, measured here.
+describe('HTML report of a large run (400 results, 10 with 70 KB–1 MB responses)', () => {
+  const report = largeReport(400, 10);
+  const html = renderHtml(report, assets);
+  const embedded = JSON.parse(dataBlock(html, 'samlspec-report')) as RunReport;
+  const view = JSON.parse(dataBlock(html, 'samlspec-view')) as ReportView;
+  const isHuge = (r: ScenarioResult): boolean => !r.tags.includes('small');
+  const MB = 1024 * 1024;
+
+  it('is much smaller than the evidence it shows', () => {
+    expect(JSON.stringify(report).length).toBeGreaterThan(10 * MB);
+    expect(Buffer.byteLength(html, 'utf8')).toBeLessThan(12 * MB); // the budget is 25 MB
+    // About what a ~5 KB response, its baseline and their diff take, escaped for the page.
+    expect(html.length / report.results.length).toBeLessThan(25 * 1024);
+  });
+
+  it('diffs the ordinary responses, line by line, each shared line once', () => {
+    const diffs = report.results.flatMap((r, i) => {
+      const response = view.results[i]?.response;
+      return !isHuge(r) && response && 'lines' in response ? [response] : [];
+    });
+    expect(diffs).toHaveLength(390);
+    expect(diffs.every((d) => d.added === 1 && d.removed === 1)).toBe(true);
+    const lines = diffs.flatMap((d) => d.lines);
+    expect(Math.max(...diffs.map((d) => d.lines.length))).toBeLessThanOrEqual(120);
+    expect(lines.length).toBeLessThan(390 * 120);
+    // Indentation stops at MAX_INDENT_DEPTH (plus a split tag's attribute indent).
+    expect(Math.max(...lines.map((l) => /^. */.exec(l)?.[0].length ?? 0))).toBeLessThanOrEqual(
+      1 + 2 * (MAX_INDENT_DEPTH + 2),
+    );
+  });
+
+  it('shows each huge response once, as an excerpt with a note, instead of a diff', () => {
+    const huge = report.results.flatMap((r, i) => (isHuge(r) ? [i] : []));
+    expect(huge).toHaveLength(10);
+    for (const i of huge) {
+      const full = report.results[i]?.evidence.responseSent?.xml ?? '';
+      const shown = embedded.results[i]?.evidence.responseSent?.xml ?? '';
+      expect(full.length).toBeGreaterThan(DISPLAY_XML_CHARS);
+      expect(shown).toBe(full.slice(0, DISPLAY_XML_CHARS));
+      expect(view.results[i]?.response).toEqual({ omitted: expect.stringMatching(/too (large|long)/) });
+      expect(view.results[i]?.cut?.response).toBe(
+        `${full.length.toLocaleString('en-US')} bytes, truncated for display to the first 65,536 characters; full text in samlspec-report.json.`,
+      );
+    }
+    // The megabyte of SP reply is cut too; every other result is embedded exactly as reported.
+    expect(view.results.filter((v) => v.cut?.spReply)).toHaveLength(1);
+    expect(Math.max(...embedded.results.map((r) => r.evidence.spReply?.bodyExcerpt.length ?? 0))).toBe(
+      DISPLAY_BODY_CHARS,
+    );
+    report.results.forEach((r, i) => {
+      if (!isHuge(r)) expect(embedded.results[i]).toEqual(r);
+    });
+  });
+
+  it('renders in a small multiple of the time JSON.stringify takes for the same report', () => {
+    // Best of three of each, measured in this test, so a slow or busy machine slows both alike. The
+    // unbounded page took ~600 times as long as JSON.stringify; the bounded one takes ~10 times.
+    const best = (f: () => unknown): number =>
+      Math.min(
+        ...[1, 2, 3].map(() => {
+          const start = performance.now();
+          f();
+          return performance.now() - start;
+        }),
+      );
+    const json = best(() => JSON.stringify(report, null, 2));
+    const page = best(() => renderHtml(report, assets));
+    expect(page / json).toBeLessThan(60);
   });
 });

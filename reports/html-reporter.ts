@@ -2,7 +2,9 @@
  * @module The HTML report: one self-contained file (template + the RunReport embedded as JSON, as
  * Playwright does) that a person would rather read than the JSON: filters, search, the mutation
  * highlighted in the response, the SP's reply. Artifact paths are relative, so write it into the
- * directory the artifacts are relative to.
+ * directory the artifacts are relative to. Its size is bounded whatever the evidence: huge attack
+ * payloads and SP replies are embedded as excerpts (view-model.ts), and only responses small enough to
+ * read are pretty-printed and diffed (xml-diff.ts); the JSON report keeps every byte.
  */
 import { loadAssets, renderHtml, type PageAssets } from './html/render-page.js';
 import { outputPath, writeReportFile, type FileReporterOptions } from './output-file.js';

@@ -48,4 +48,14 @@ describe('diffLines', () => {
     expect(out.filter((l) => l.op !== '+').map((l) => l.text)).toEqual(a);
     expect(out.filter((l) => l.op !== '-').map((l) => l.text)).toEqual(b);
   });
+
+  it('handles hundreds of thousands of lines without overflowing the call stack', () => {
+    const before = Array.from({ length: 200_000 }, (_, i) => `old${i}`);
+    const after = Array.from({ length: 200_000 }, (_, i) => `new${i}`);
+    const out = diffLines(['head', ...before, 'tail'], ['head', ...after, 'tail'], 10);
+    expect(out).toHaveLength(400_002);
+    expect(out.filter((l) => l.op === '-')).toHaveLength(200_000);
+    expect(out[1]).toEqual({ op: '-', text: 'old0' });
+    expect(out[200_001]).toEqual({ op: '+', text: 'new0' });
+  });
 });

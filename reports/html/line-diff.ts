@@ -23,18 +23,18 @@ export function diffLines(before: readonly string[], after: readonly string[], m
   ) {
     tail++;
   }
-  const same = (lines: readonly string[]): DiffLine[] => lines.map((text) => ({ op: ' ', text }));
   const a = before.slice(head, before.length - tail);
   const b = after.slice(head, after.length - tail);
   const middle = myers(a, b, maxEdits) ?? [
     ...a.map((text): DiffLine => ({ op: '-', text })),
     ...b.map((text): DiffLine => ({ op: '+', text })),
   ];
-  return [
-    ...same(before.slice(0, head)),
-    ...removalsFirst(middle),
-    ...same(before.slice(before.length - tail)),
-  ];
+  // Loops rather than spreads: a spread of a very long array overflows the call stack.
+  const out: DiffLine[] = [];
+  for (let i = 0; i < head; i++) out.push({ op: ' ', text: before[i] as string });
+  removalsFirst(middle, out);
+  for (let i = before.length - tail; i < before.length; i++) out.push({ op: ' ', text: before[i] as string });
+  return out;
 }
 
 /** The shortest edit script, or undefined when it needs more than `maxEdits` insertions and deletions. */
@@ -90,8 +90,8 @@ function backtrack(a: readonly string[], b: readonly string[], trace: Int32Array
   return out.reverse();
 }
 
-function removalsFirst(lines: DiffLine[]): DiffLine[] {
-  const out: DiffLine[] = [];
+/** Appends `lines` to `out`, each run of changes reordered to its removals, then its additions. */
+function removalsFirst(lines: readonly DiffLine[], out: DiffLine[]): void {
   for (let i = 0; i < lines.length;) {
     if ((lines[i] as DiffLine).op === ' ') {
       out.push(lines[i++] as DiffLine);
@@ -99,8 +99,7 @@ function removalsFirst(lines: DiffLine[]): DiffLine[] {
     }
     const start = i;
     while (i < lines.length && (lines[i] as DiffLine).op !== ' ') i++;
-    const change = lines.slice(start, i);
-    out.push(...change.filter((l) => l.op === '-'), ...change.filter((l) => l.op === '+'));
+    for (let j = start; j < i; j++) if ((lines[j] as DiffLine).op === '-') out.push(lines[j] as DiffLine);
+    for (let j = start; j < i; j++) if ((lines[j] as DiffLine).op === '+') out.push(lines[j] as DiffLine);
   }
-  return out;
 }

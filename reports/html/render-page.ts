@@ -1,14 +1,15 @@
 /**
  * @module Fills the HTML template: the page's CSS and script inlined (so the report is one file that
- * works offline from file://), the RunReport and its view model embedded as JSON data blocks. Reporter
- * code builds no HTML from data; the page renders everything with DOM text nodes.
+ * works offline from file://), the RunReport (its huge evidence cut to excerpts) and its view model
+ * embedded as JSON data blocks. Reporter code builds no HTML from data; the page renders everything with
+ * DOM text nodes.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ReporterConfigError } from '../errors.js';
 import type { RunReport } from '../types.js';
-import { buildView } from './view-model.js';
+import { buildView, displayReport } from './view-model.js';
 
 export interface PageAssets {
   template: string;
@@ -79,7 +80,8 @@ export function renderHtml(report: RunReport, assets: PageAssets): string {
     STYLES: assets.css,
     SCRIPT: assets.script,
     SCRIPT_HASH: scriptHash,
-    REPORT_JSON: embedJson(report),
+    // Evidence beyond the display limits is cut in the embedded copy; the JSON report has all of it.
+    REPORT_JSON: embedJson(displayReport(report)),
     VIEW_JSON: embedJson(buildView(report)),
   };
   // One pass with a function replacer: inserted text is never rescanned for markers, and `$&`-style

@@ -104,6 +104,7 @@
 
   function renderDetail(r, v) {
     const e = r.evidence;
+    const cut = v.cut || {};
     const defs = [];
     if (e.responseSent) {
       const d = v.response;
@@ -117,22 +118,25 @@
               h('span', { class: 'minus' }, `−${d.removed}`),
             )
           : null;
-      defs.push({ label: 'Response sent', stat, render: () => responsePanel(e.responseSent, d) });
+      defs.push({ label: 'Response sent', stat, render: () => responsePanel(e.responseSent, d, cut) });
     }
     if (e.spReply)
       defs.push({
         label: 'SP reply',
         stat: h('span', { class: 'stat' }, String(e.spReply.status)),
-        render: () => replyPanel(e.spReply),
+        render: () => replyPanel(e.spReply, cut.spReply),
       });
     if (e.probe)
       defs.push({
         label: 'Probe',
         stat: h('span', { class: 'stat' }, String(e.probe.status)),
-        render: () => replyPanel(e.probe),
+        render: () => replyPanel(e.probe, cut.probe),
       });
     if (e.authnRequest)
-      defs.push({ label: 'AuthnRequest', render: () => requestPanel(e.authnRequest, v.authnRequest) });
+      defs.push({
+        label: 'AuthnRequest',
+        render: () => requestPanel(e.authnRequest, v.authnRequest, cut.authnRequest),
+      });
     if (v.images.length + v.files.length)
       defs.push({
         label: 'Artifacts',

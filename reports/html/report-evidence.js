@@ -5,7 +5,6 @@
  */
 (() => {
   const { h, codeView, diffLines } = globalThis.samlspec;
-  const RAW_LIMIT = 200000;
 
   function kv(pairs) {
     const list = h('dl', { class: 'kv' });
@@ -29,18 +28,13 @@
     return { control: h('div', { class: 'seg', role: 'group' }, buttons), body };
   }
 
-  function raw(text) {
-    const cut = text.length > RAW_LIMIT;
-    return h(
-      'pre',
-      { class: 'raw' },
-      cut
-        ? `${text.slice(0, RAW_LIMIT)}\n… (${text.length - RAW_LIMIT} more characters in the JSON report)`
-        : text,
-    );
+  /** Text as it was sent; `cutNote` (from the view model) when the report only carries its start. */
+  function raw(text, cutNote, cls = 'raw') {
+    const pre = h('pre', { class: cls }, text);
+    return cutNote ? h('div', null, h('p', { class: 'note cut' }, cutNote), pre) : pre;
   }
 
-  function responsePanel(sent, maybeDiff) {
+  function responsePanel(sent, maybeDiff, cut = {}) {
     const diff = maybeDiff || { omitted: 'No diff was computed for this response.' };
     const meta = kv([
       ['ACS URL', h('code', null, sent.acsUrl)],
@@ -53,15 +47,21 @@
       ],
     ]);
     if (diff.omitted)
-      return h('div', { class: 'panel' }, meta, h('p', { class: 'note' }, diff.omitted), raw(sent.xml));
+      return h(
+        'div',
+        { class: 'panel' },
+        meta,
+        h('p', { class: 'note' }, diff.omitted),
+        raw(sent.xml, cut.response),
+      );
     const lines = diffLines(diff.lines);
     const changed = diff.added + diff.removed > 0;
     const view = switcher(
       [
         ['Changes', () => codeView(lines, true)],
         ['Full', () => codeView(lines, false)],
-        ['Sent (raw)', () => raw(sent.xml)],
-        ['Baseline (raw)', () => raw(sent.baselineXml)],
+        ['Sent (raw)', () => raw(sent.xml, cut.response)],
+        ['Baseline (raw)', () => raw(sent.baselineXml, cut.baseline)],
       ],
       changed ? 0 : 1,
     );
@@ -77,7 +77,7 @@
     );
   }
 
-  function requestPanel(request, lines) {
+  function requestPanel(request, lines, cutNote) {
     return h(
       'div',
       { class: 'panel' },
@@ -90,11 +90,11 @@
             lines.map((text) => ({ op: ' ', text })),
             false,
           )
-        : raw(request.xml),
+        : raw(request.xml, cutNote),
     );
   }
 
-  function replyPanel(reply) {
+  function replyPanel(reply, cutNote) {
     const statusClass = `status s${String(reply.status).charAt(0)}`;
     const hops = reply.hops.map((hop, i) =>
       h(
@@ -142,7 +142,7 @@
           )
         : null,
       h('h4', null, 'Body excerpt'),
-      h('pre', { class: 'body' }, reply.bodyExcerpt || '(empty)'),
+      raw(reply.bodyExcerpt || '(empty)', cutNote, 'body'),
     );
   }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { artifactHref } from '../artifacts.js';
-import { sampleReport } from '../test-support/sample-report.js';
-import { buildView } from './view-model.js';
+import { entraResponse, HUGE_KINDS } from '../test-support/large-report.js';
+import { sampleReport, sampleResults } from '../test-support/sample-report.js';
+import type { RunReport, ScenarioResult } from '../types.js';
+import { buildView, DISPLAY_BODY_CHARS, DISPLAY_XML_CHARS, displayReport } from './view-model.js';
 
 describe('buildView', () => {
   const view = buildView(sampleReport);
@@ -27,5 +29,65 @@ describe('buildView', () => {
     expect(view.results[0]?.authnRequest?.[0]).toBe('<samlp:AuthnRequest');
     expect(view.results[0]?.response).toMatchObject({ added: 1, removed: 1 });
     expect(view.results[2]?.response).toBeUndefined();
+  });
+
+  it('embeds the report as it is when no evidence is beyond the display limits', () => {
+    expect(displayReport(sampleReport)).toEqual(sampleReport);
+    expect(view.results.every((r) => r.cut === undefined)).toBe(true);
+  });
+
+  it('cuts huge evidence to an excerpt in the embedded copy, with a note saying how big it was', () => {
+    const [baselineXml, xml] = HUGE_KINDS['oversized-attribute'](1) as [string, string];
+    const base = sampleResults[1] as ScenarioResult;
+    const body = `<p>${'é'.repeat(20_000)}</p>`;
+    const huge: ScenarioResult = {
+      ...base,
+      evidence: {
+        ...base.evidence,
+        responseSent: { xml, baselineXml, acsUrl: 'https://sp.example.com/saml/acs', deliveries: 1 },
+        spReply: { status: 200, url: 'https://sp.example.com/', headers: {}, bodyExcerpt: body, hops: [] },
+        authnRequest: { binding: 'post', xml: `<r>${'\u{1F600}'.repeat(40_000)}</r>` },
+      },
+    };
+    const report: RunReport = { ...sampleReport, results: [huge] };
+    const [shown] = displayReport(report).results;
+    const [v] = buildView(report).results;
+    expect(shown?.evidence.responseSent?.xml).toBe(xml.slice(0, DISPLAY_XML_CHARS));
+    expect(shown?.evidence.responseSent?.baselineXml).toBe(baselineXml);
+    expect(shown?.evidence.spReply?.bodyExcerpt).toBe(body.slice(0, DISPLAY_BODY_CHARS));
+    // Never half a surrogate pair: an emoji is two UTF-16 units, and the limit falls between them.
+    expect(shown?.evidence.authnRequest?.xml).toHaveLength(DISPLAY_XML_CHARS - 1);
+    expect(shown?.evidence.artifacts).toEqual(base.evidence.artifacts);
+    expect(report.results[0]?.evidence.responseSent?.xml).toBe(xml); // the report itself is untouched
+    expect(v?.cut).toEqual({
+      response: `${xml.length.toLocaleString('en-US')} bytes, truncated for display to the first 65,536 characters; full text in samlspec-report.json.`,
+      spReply:
+        '40,007 bytes, truncated for display to the first 16,384 characters; full text in samlspec-report.json.',
+      authnRequest:
+        '160,007 bytes, truncated for display to the first 65,535 characters; full text in samlspec-report.json.',
+    });
+    // The big document appears once, as that excerpt: the view has a note, not a diff of it.
+    expect(v?.response).toHaveProperty('omitted');
+    expect(v?.authnRequest).toBeUndefined();
+  });
+
+  it('still diffs a realistic response with a certificate and signature', () => {
+    const [v] = buildView({
+      ...sampleReport,
+      results: [
+        {
+          ...(sampleResults[0] as ScenarioResult),
+          evidence: {
+            responseSent: {
+              xml: entraResponse(7, { nameId: 'victim@contoso.example' }),
+              baselineXml: entraResponse(7),
+              acsUrl: 'https://sp.example.com/saml/acs',
+              deliveries: 1,
+            },
+          },
+        },
+      ],
+    }).results;
+    expect(v?.response).toMatchObject({ added: 1, removed: 1 });
   });
 });

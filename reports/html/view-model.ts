@@ -2,14 +2,25 @@
  * @module What the HTML page needs beyond the RunReport, computed here in tested TypeScript rather than
  * in the page: the verdict, ref links, the response diff, the pretty AuthnRequest, and which artifacts
  * are images. It is embedded beside the report, aligned with `report.results` by index.
+ *
+ * The page embeds a display copy of the report (`displayReport`): evidence text longer than the display
+ * limits (a 1 MB attack payload, a megabyte of SP reply) is cut to an excerpt there, and the view says so.
+ * The JSON report keeps every byte.
  */
+import { Buffer } from 'node:buffer';
 import { artifactHref, isImageArtifact } from '../artifacts.js';
+import { JSON_REPORT_FILE } from '../json-reporter.js';
 import { OUTCOME_ORDER, OUTCOMES, type OutcomeInfo } from '../outcomes.js';
 import { refView, type RefView } from '../refs.js';
-import type { Outcome, RunReport, ScenarioResult } from '../types.js';
+import type { Evidence, Outcome, RunReport, ScenarioResult } from '../types.js';
 import { runVerdict, type RunVerdict } from '../verdict.js';
-import { MAX_DIFF_CHARS, xmlDiff, type XmlDiff } from './xml-diff.js';
+import { MAX_DIFF_CHARS, MAX_DIFF_LINES, xmlDiff, type XmlDiff } from './xml-diff.js';
 import { prettyXml } from './xml-pretty.js';
+
+/** XML (the response, its baseline, the AuthnRequest) beyond this many characters is cut in the page. */
+export const DISPLAY_XML_CHARS = 64 * 1024;
+/** SP reply and probe bodies beyond this many characters are cut in the page. */
+export const DISPLAY_BODY_CHARS = 16 * 1024;
 
 export interface ReportView {
   verdict: RunVerdict;
@@ -18,6 +29,9 @@ export interface ReportView {
   results: ResultView[];
 }
 
+/** The evidence texts the page may show cut short. */
+export type CutField = 'response' | 'baseline' | 'authnRequest' | 'spReply' | 'probe';
+
 export interface ResultView {
   refs: RefView[];
   response?: XmlDiff;
@@ -25,6 +39,8 @@ export interface ResultView {
   /** URL-encoded relative paths, safe for src/href. */
   images: string[];
   files: string[];
+  /** Evidence cut short in the page's copy of the report, each with a note saying how long it was. */
+  cut?: Partial<Record<CutField, string>>;
 }
 
 export function buildView(report: RunReport): ReportView {
@@ -36,15 +52,70 @@ export function buildView(report: RunReport): ReportView {
   };
 }
 
+/** The report as the page embeds it: the same, except for evidence text beyond the display limits. */
+export function displayReport(report: RunReport): RunReport {
+  return { ...report, results: report.results.map(displayResult) };
+}
+
 function resultView(r: ScenarioResult): ResultView {
   const view: ResultView = { refs: r.refs.map(refView), images: [], files: [] };
   const sent = r.evidence.responseSent;
   if (sent) view.response = xmlDiff(sent.baselineXml, sent.xml);
   const request = r.evidence.authnRequest;
-  if (request && request.xml.length <= MAX_DIFF_CHARS) view.authnRequest = prettyXml(request.xml);
+  const requestLines =
+    request && request.xml.length <= MAX_DIFF_CHARS ? prettyXml(request.xml, MAX_DIFF_LINES) : undefined;
+  if (requestLines) view.authnRequest = requestLines;
   for (const artifact of r.evidence.artifacts ?? []) {
     const href = artifactHref(artifact);
     if (href) (isImageArtifact(artifact) ? view.images : view.files).push(href);
   }
+  const cut: Partial<Record<CutField, string>> = {};
+  for (const [field, text, limit] of evidenceTexts(r.evidence)) {
+    if (text.length > limit) cut[field] = cutNote(text, excerpt(text, limit).length);
+  }
+  if (Object.keys(cut).length) view.cut = cut;
   return view;
+}
+
+function evidenceTexts(e: Evidence): [CutField, string, number][] {
+  const texts: [CutField, string, number][] = [];
+  if (e.responseSent) {
+    texts.push(['response', e.responseSent.xml, DISPLAY_XML_CHARS]);
+    texts.push(['baseline', e.responseSent.baselineXml, DISPLAY_XML_CHARS]);
+  }
+  if (e.authnRequest) texts.push(['authnRequest', e.authnRequest.xml, DISPLAY_XML_CHARS]);
+  if (e.spReply) texts.push(['spReply', e.spReply.bodyExcerpt, DISPLAY_BODY_CHARS]);
+  if (e.probe) texts.push(['probe', e.probe.bodyExcerpt, DISPLAY_BODY_CHARS]);
+  return texts;
+}
+
+function cutNote(text: string, shown: number): string {
+  const n = (count: number): string => count.toLocaleString('en-US');
+  return `${n(Buffer.byteLength(text, 'utf8'))} bytes, truncated for display to the first ${n(shown)} characters; full text in ${JSON_REPORT_FILE}.`;
+}
+
+/** The first `limit` characters, never ending in half a surrogate pair. */
+function excerpt(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const code = text.charCodeAt(limit - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit);
+}
+
+function displayResult(r: ScenarioResult): ScenarioResult {
+  if (evidenceTexts(r.evidence).every(([, text, limit]) => text.length <= limit)) return r;
+  const { responseSent, authnRequest, spReply, probe } = r.evidence;
+  const evidence: Evidence = { ...r.evidence };
+  if (responseSent) {
+    evidence.responseSent = {
+      ...responseSent,
+      xml: excerpt(responseSent.xml, DISPLAY_XML_CHARS),
+      baselineXml: excerpt(responseSent.baselineXml, DISPLAY_XML_CHARS),
+    };
+  }
+  if (authnRequest)
+    evidence.authnRequest = { ...authnRequest, xml: excerpt(authnRequest.xml, DISPLAY_XML_CHARS) };
+  if (spReply)
+    evidence.spReply = { ...spReply, bodyExcerpt: excerpt(spReply.bodyExcerpt, DISPLAY_BODY_CHARS) };
+  if (probe) evidence.probe = { ...probe, bodyExcerpt: excerpt(probe.bodyExcerpt, DISPLAY_BODY_CHARS) };
+  return { ...r, evidence };
 }

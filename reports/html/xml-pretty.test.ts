@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prettyXml } from './xml-pretty.js';
+import { MAX_INDENT_DEPTH, prettyXml } from './xml-pretty.js';
 import { tokenizeXml } from './xml-tokens.js';
 
 describe('prettyXml', () => {
@@ -63,5 +63,22 @@ describe('prettyXml', () => {
       '<!DOCTYPE r [<!ENTITY x "<y>">]>',
       '<r>&x;</r>',
     ]);
+  });
+
+  it('stops indenting at MAX_INDENT_DEPTH, so deep nesting costs lines, not megabytes of spaces', () => {
+    const deep = prettyXml(`${'<a>'.repeat(1000)}${'</a>'.repeat(1000)}`);
+    // 999 start tags, the innermost <a></a> on one line, 999 end tags.
+    expect(deep).toHaveLength(1999);
+    expect(deep[MAX_INDENT_DEPTH]).toBe(`${'  '.repeat(MAX_INDENT_DEPTH)}<a>`);
+    expect(deep[999]).toBe(`${'  '.repeat(MAX_INDENT_DEPTH)}<a></a>`);
+    expect(Math.max(...deep.map((l) => l.length))).toBe(2 * MAX_INDENT_DEPTH + '<a></a>'.length);
+    expect(deep.at(-1)).toBe('</a>');
+  });
+
+  it('gives up as soon as the document takes more than maxLines lines', () => {
+    const xml = `${'<a>'.repeat(10_000)}${'</a>'.repeat(10_000)}`;
+    expect(prettyXml(xml, 2000)).toBeUndefined();
+    expect(prettyXml('<a><b/><c/></a>', 4)).toEqual(['<a>', '  <b/>', '  <c/>', '</a>']);
+    expect(prettyXml('<a><b/><c/></a>', 3)).toBeUndefined();
   });
 });

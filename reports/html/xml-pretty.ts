@@ -8,31 +8,51 @@ import { tokenizeXml, type XmlToken } from './xml-tokens.js';
 const INDENT = '  ';
 /** A start tag longer than this, with two or more attributes, is split one attribute per line. */
 const SPLIT_AT = 90;
+/**
+ * Indentation stops growing at this depth. A SAML response nests about ten deep; an attack nesting 10 000
+ * elements would otherwise spend most of its output on spaces (20 000 lines of up to 20 000 of them).
+ */
+export const MAX_INDENT_DEPTH = 32;
 
-export function prettyXml(xml: string): string[] {
+/** The document as lines; with `maxLines`, undefined as soon as it would take more than that. */
+export function prettyXml(xml: string): string[];
+export function prettyXml(xml: string, maxLines: number): string[] | undefined;
+export function prettyXml(xml: string, maxLines = Infinity): string[] | undefined {
   const tokens = tokenizeXml(xml);
   const lines: string[] = [];
+  const emit = (more: readonly string[]): boolean => {
+    for (const line of more) lines.push(line);
+    return lines.length <= maxLines;
+  };
+  const indent = (depth: number): string => INDENT.repeat(Math.min(depth, MAX_INDENT_DEPTH));
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as XmlToken;
-    const pad = INDENT.repeat(depth);
+    const pad = indent(depth);
+    let fits: boolean;
     if (token.kind === 'open') {
       const inline = inlineElement(tokens, i);
       if (inline) {
-        lines.push(...startTag(token.raw, pad, inline.rest));
+        fits = emit(startTag(token.raw, pad, inline.rest));
         i += inline.consumed;
       } else {
-        lines.push(...startTag(token.raw, pad, ''));
+        fits = emit(startTag(token.raw, pad, ''));
         if (!token.selfClosing) depth++;
       }
     } else if (token.kind === 'close') {
       depth = Math.max(0, depth - 1);
-      lines.push(INDENT.repeat(depth) + token.raw);
+      fits = emit([indent(depth) + token.raw]);
     } else if (token.kind === 'other') {
-      lines.push(...token.raw.split(/\r?\n/).map((line, n) => (n === 0 ? pad + line : line)));
+      fits = emit(token.raw.split(/\r?\n/).map((line, n) => (n === 0 ? pad + line : line)));
     } else {
-      for (const line of token.raw.split(/\r?\n/)) if (line.trim()) lines.push(pad + line.trim());
+      fits = emit(
+        token.raw
+          .split(/\r?\n/)
+          .filter((line) => line.trim())
+          .map((line) => pad + line.trim()),
+      );
     }
+    if (!fits) return undefined;
   }
   return lines;
 }
