@@ -3,7 +3,7 @@
  * CN=Microsoft Azure Federated SSO Certificate, RSA-2048, sha256WithRSA, 3 years, 16-byte serial,
  * X.509 v3 with no extensions at all.
  */
-import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, sign as nodeSign, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 
 export const ENTRA_CERT_SUBJECT = 'Microsoft Azure Federated SSO Certificate';
@@ -53,8 +53,29 @@ function selfSign(privateKeyPem: string, options: CertificateOptions): string {
   ] as unknown as forge.pki.CertificateField[];
   cert.setSubject(name);
   cert.setIssuer(name);
-  cert.sign(forgeKey, forge.md.sha256.create());
+  signWithNodeCrypto(cert, privateKeyPem);
   return forge.pki.certificateToPem(cert).replace(/\r\n/g, '\n');
+}
+
+/**
+ * What forge's `cert.sign(key, sha256)` does, with node's native RSA instead of forge's JavaScript
+ * big-number code (≈50 ms per certificate): set the algorithm, DER-encode the TBSCertificate, sign it.
+ */
+function signWithNodeCrypto(cert: forge.pki.Certificate, privateKeyPem: string): void {
+  const fields = cert as forge.pki.Certificate & {
+    md: forge.md.MessageDigest;
+    signatureOid: string;
+    siginfo: { algorithmOid: string };
+    tbsCertificate: forge.asn1.Asn1;
+    signature: string;
+  };
+  fields.md = forge.md.sha256.create();
+  fields.signatureOid = fields.siginfo.algorithmOid = forge.pki.oids.sha256WithRSAEncryption!;
+  // getTBSCertificate exists in node-forge but is missing from its typings.
+  const pki = forge.pki as typeof forge.pki & { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 };
+  fields.tbsCertificate = pki.getTBSCertificate(cert);
+  const tbs = Buffer.from(forge.asn1.toDer(fields.tbsCertificate).getBytes(), 'binary');
+  fields.signature = nodeSign('sha256', tbs, createPrivateKey(privateKeyPem)).toString('binary');
 }
 
 function truncateToSeconds(date: Date): Date {

@@ -127,3 +127,14 @@ describe('apps', () => {
     expect(other.requireUser('B.Simon@fabrikam.com').mail).toBe('B.Simon@fabrikam.com');
   });
 });
+
+describe('certificate signature', () => {
+  it('is a valid self-signature (verifies with its own public key)', async () => {
+    const { X509Certificate } = await import('node:crypto');
+    const tenant = MockIdpState.open().defaultTenant;
+    const app = tenant.addApp({ name: 'sp', displayName: 'SP' });
+    const x509 = new X509Certificate(tenant.signingMaterial(app).certificatePem);
+    expect(x509.verify(x509.publicKey)).toBe(true);
+    expect(x509.checkIssued(x509)).toBe(true);
+  });
+});
