@@ -3,7 +3,14 @@
  * CN=Microsoft Azure Federated SSO Certificate, RSA-2048, sha256WithRSA, 3 years, 16-byte serial,
  * X.509 v3 with no extensions at all.
  */
-import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, sign as nodeSign, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign as nodeSign,
+  type KeyObject,
+} from 'node:crypto';
 import forge from 'node-forge';
 
 export const ENTRA_CERT_SUBJECT = 'Microsoft Azure Federated SSO Certificate';
@@ -72,7 +79,9 @@ function signWithNodeCrypto(cert: forge.pki.Certificate, privateKeyPem: string):
   fields.md = forge.md.sha256.create();
   fields.signatureOid = fields.siginfo.algorithmOid = forge.pki.oids.sha256WithRSAEncryption!;
   // getTBSCertificate exists in node-forge but is missing from its typings.
-  const pki = forge.pki as typeof forge.pki & { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 };
+  const pki = forge.pki as typeof forge.pki & {
+    getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1;
+  };
   fields.tbsCertificate = pki.getTBSCertificate(cert);
   const tbs = Buffer.from(forge.asn1.toDer(fields.tbsCertificate).getBytes(), 'binary');
   fields.signature = nodeSign('sha256', tbs, createPrivateKey(privateKeyPem)).toString('binary');
