@@ -101,6 +101,8 @@ export interface RunReport {
   strict: boolean;
   /** True when the run was stopped early (Ctrl-C, SP died); results hold what finished. */
   interrupted: boolean;
+  /** What the harness process itself used (the SP's time is not in here). */
+  resources?: { peakRssKb: number; cpuUserMs: number; cpuSystemMs: number } | undefined;
   summary: RunSummary;
   results: ScenarioResult[];
 }

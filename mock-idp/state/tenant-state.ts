@@ -303,36 +303,39 @@ export class TenantState {
    * document: enterprise-app SAML tokens use the per-app certificates (entra.md §1.3).
    */
   tenantKeys(): SigningMaterial[] {
-    const ids = ['tenant-sts-1', 'tenant-sts-2'];
-    return ids.map((id) => {
-      const cached = this.keyCache.get(id);
-      if (cached) return cached;
-      let certificatePem = this.persistence.readText(`${this.root}/certs/${id}.pem`);
-      let keyPem = this.persistence.readSecret(`${this.root}/keys/${id}.key.pem`);
-      if (!certificatePem || !keyPem) {
-        const generated = createSigningCertificate({
-          commonName: 'accounts.accesscontrol.windows.net',
-          notBefore: this.clock.now(),
-          years: 5,
-        });
-        certificatePem = generated.certificatePem;
-        keyPem = generated.privateKeyPem;
-        this.persistence.writeText(`${this.root}/certs/${id}.pem`, certificatePem);
-        this.persistence.writeSecret(`${this.root}/keys/${id}.key.pem`, keyPem);
-      }
-      const info = describeCertificate(certificatePem);
-      const record: CertificateRecord = {
-        id,
-        thumbprint: info.thumbprint,
-        notBefore: info.notBefore.toISOString(),
-        notAfter: info.notAfter.toISOString(),
-        active: id === ids[0],
-        createdAt: info.notBefore.toISOString(),
-      };
-      const material = { record, certificatePem, privateKey: loadPrivateKey(keyPem) };
-      this.keyCache.set(id, material);
-      return material;
-    });
+    return ['tenant-sts-1', 'tenant-sts-2'].map((id, i) =>
+      this.persistedKey(id, { commonName: 'accounts.accesscontrol.windows.net', years: 5 }, i === 0),
+    );
+  }
+
+  /**
+   * A key pair kept in this tenant's state under `id`, made on first use: the tenant STS keys, and the
+   * test harness's attacker key K' (generating RSA keys is the slowest part of starting a run).
+   */
+  persistedKey(id: string, options: CertificateOptions, active = true): SigningMaterial {
+    const cached = this.keyCache.get(id);
+    if (cached) return cached;
+    let certificatePem = this.persistence.readText(`${this.root}/certs/${id}.pem`);
+    let keyPem = this.persistence.readSecret(`${this.root}/keys/${id}.key.pem`);
+    if (!certificatePem || !keyPem) {
+      const generated = createSigningCertificate({ notBefore: this.clock.now(), ...options });
+      certificatePem = generated.certificatePem;
+      keyPem = generated.privateKeyPem;
+      this.persistence.writeText(`${this.root}/certs/${id}.pem`, certificatePem);
+      this.persistence.writeSecret(`${this.root}/keys/${id}.key.pem`, keyPem);
+    }
+    const info = describeCertificate(certificatePem);
+    const record: CertificateRecord = {
+      id,
+      thumbprint: info.thumbprint,
+      notBefore: info.notBefore.toISOString(),
+      notAfter: info.notAfter.toISOString(),
+      active,
+      createdAt: info.notBefore.toISOString(),
+    };
+    const material = { record, certificatePem, privateKey: loadPrivateKey(keyPem) };
+    this.keyCache.set(id, material);
+    return material;
   }
 
   /** Secret for pairwise persistent NameIDs; generated once per tenant and kept 0600. */

@@ -31,7 +31,8 @@ export function createScenarioIdp(
     state.createTenant({ displayName: 'Fabrikam', primaryDomain: OTHER_TENANT_DOMAIN });
   const otherApp = mirrorApp(otherTenant, app);
   // K': same subject as Entra's certificates, so only the key tells it apart (SAML Raider's "clone").
-  const attacker = createSigningCertificate({ commonName: ENTRA_CERT_SUBJECT });
+  // Kept in the state directory beside the tenant's keys, so later runs need not generate it again.
+  const attacker = tenant.persistedKey('samlspec-attacker', { commonName: ENTRA_CERT_SUBJECT });
   const baselineUser =
     options.baselineUser ??
     tenant.findUser(`${BASELINE_USER}@${tenant.tenant.primaryDomain}`)?.userPrincipalName ??
@@ -41,7 +42,7 @@ export function createScenarioIdp(
     app,
     otherTenant,
     otherApp,
-    attacker: { privateKey: loadPrivateKey(attacker.privateKeyPem), certificatePem: attacker.certificatePem },
+    attacker: { privateKey: attacker.privateKey, certificatePem: attacker.certificatePem },
     ids: state.ids,
     baselineUser,
     victim: `admin@${tenant.tenant.primaryDomain}`,

@@ -8,12 +8,20 @@ import { NS } from '../../mock-idp/constants/namespaces.js';
 import { assertionContentFor } from '../../mock-idp/response/issue-response.js';
 import { buildResponseDraft, type AssertionContent } from '../../mock-idp/response/build-response.js';
 import { finishResponse, type ResponseHooks } from '../../mock-idp/response/finish-response.js';
-import { serializeXml } from '../../mock-idp/util/xml.js';
+import { signedBaseline } from '../../mock-idp/response/fast-path.js';
+import { parseXml, serializeXml } from '../../mock-idp/util/xml.js';
 import type { TenantState } from '../../mock-idp/state/tenant-state.js';
 import type { EnterpriseApp } from '../../mock-idp/model/app.js';
 import type { IdGenerator } from '../../mock-idp/util/ids.js';
 import { samlInstant } from '../../mock-idp/util/clock.js';
-import type { KeyPair, MutationContext, ResponseOverrides, Scenario } from '../../scenarios/types.js';
+import type {
+  DomMutation,
+  KeyPair,
+  MutationContext,
+  ResponseOverrides,
+  Scenario,
+  TextMutation,
+} from '../../scenarios/types.js';
 import { shift } from './relative-time.js';
 
 /** Where and to whom this delivery answers: the result of the flow so far. */
@@ -75,17 +83,9 @@ export async function buildScenarioResponse(
     spDomain: idp.spDomain,
   };
   const mutations = scenario.mutations ?? [];
-  const hooks: ResponseHooks = {
-    beforeSign: (doc) => {
-      applyDomOverrides(doc, overrides, issuedAt);
-      for (const m of mutations) if (m.stage === 'before-sign') m.apply(doc, ctx);
-    },
-    afterSign: (doc) => {
-      for (const m of mutations) if (m.stage === 'after-sign') m.apply(doc, ctx);
-    },
-    serialized: (xml) =>
-      mutations.reduce((text, m) => (m.stage === 'serialized' ? m.apply(text, ctx) : text), xml),
-  };
+  const before = mutations.filter((m): m is DomMutation => m.stage === 'before-sign');
+  const after = mutations.filter((m): m is DomMutation => m.stage === 'after-sign');
+  const text = mutations.filter((m): m is TextMutation => m.stage === 'serialized');
   const encryption = overrides.encrypt
     ? {
         certificate: requireEncryptionCertificate(idp),
@@ -98,11 +98,60 @@ export async function buildScenarioResponse(
     algorithm: overrides.signatureAlgorithm ?? app.signing.algorithm,
     key: overrides.signingKey === 'attacker' ? idp.attacker : idpKey,
   };
-  const deps = { ids: idp.ids, now: issuedAt };
-  const draft = buildResponseDraft(content, deps);
-  const baselineXml = serializeXml(draft.document);
-  const xml = await finishResponse(draft, { signing, encryption, hooks });
+  // The baseline draft and the sent response take the same ids, so the report's diff shows only the change.
+  const ids = replayingIds(idp.ids);
+  const baselineXml = serializeXml(
+    buildResponseDraft(content, { ids: ids.replay(), now: issuedAt }).document,
+  );
+  const deps = { ids: ids.replay(), now: issuedAt };
+  const beforeSignWork = before.length > 0 || hasDomOverrides(overrides);
+  let xml: string;
+  if (beforeSignWork) {
+    const hooks: ResponseHooks = {
+      beforeSign: (doc) => {
+        applyDomOverrides(doc, overrides, issuedAt);
+        for (const m of before) m.apply(doc, ctx);
+      },
+    };
+    xml = await finishResponse(buildResponseDraft(content, deps), { signing, encryption, hooks });
+  } else {
+    // Nothing changes before signing: the IdP's own baseline path (fast, byte-identical to xml-crypto's).
+    xml = (await signedBaseline(content, deps, { signing, encryption })).xml;
+  }
+  if (after.length > 0) {
+    const doc = parseXml(xml);
+    for (const m of after) m.apply(doc, ctx);
+    xml = serializeXml(doc);
+  }
+  for (const m of text) xml = m.apply(xml, ctx);
   return { xml, baselineXml };
+}
+
+function hasDomOverrides(o: ResponseOverrides): boolean {
+  return (
+    o.destination !== undefined ||
+    o.recipient !== undefined ||
+    o.audience === null ||
+    o.notBefore !== undefined ||
+    o.notOnOrAfter !== undefined ||
+    o.subjectNotOnOrAfter !== undefined
+  );
+}
+
+/** Ids taken once and handed out again by every `replay()`. */
+function replayingIds(source: IdGenerator): { replay(): IdGenerator } {
+  const guids: string[] = [];
+  const samlIds: string[] = [];
+  return {
+    replay() {
+      let g = 0;
+      let s = 0;
+      return {
+        guid: () => ((guids[g] ??= source.guid()), guids[g++]!),
+        samlId: () => ((samlIds[s] ??= source.samlId()), samlIds[s++]!),
+      };
+    },
+  };
 }
 
 /** The baseline user's counterpart in another tenant: same local part, that tenant's domain. */

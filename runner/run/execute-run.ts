@@ -141,7 +141,13 @@ function buildReport(
     interrupted,
     summary: summarize(results),
     results,
+    resources: harnessResources(),
   };
+}
+
+function harnessResources(): NonNullable<RunReport['resources']> {
+  const usage = process.resourceUsage();
+  return { peakRssKb: usage.maxRSS, cpuUserMs: Math.round(usage.userCPUTime / 1000), cpuSystemMs: Math.round(usage.systemCPUTime / 1000) };
 }
 
 /** 1 for findings (a failed must; with --strict also a broken should); 2 when the harness could not judge. */
