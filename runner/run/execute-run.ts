@@ -147,7 +147,11 @@ function buildReport(
 
 function harnessResources(): NonNullable<RunReport['resources']> {
   const usage = process.resourceUsage();
-  return { peakRssKb: usage.maxRSS, cpuUserMs: Math.round(usage.userCPUTime / 1000), cpuSystemMs: Math.round(usage.systemCPUTime / 1000) };
+  return {
+    peakRssKb: usage.maxRSS,
+    cpuUserMs: Math.round(usage.userCPUTime / 1000),
+    cpuSystemMs: Math.round(usage.systemCPUTime / 1000),
+  };
 }
 
 /** 1 for findings (a failed must; with --strict also a broken should); 2 when the harness could not judge. */
