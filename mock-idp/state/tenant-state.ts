@@ -2,7 +2,6 @@
  * @module One tenant's live state: directory, enterprise apps and their signing keys, with every
  * change persisted. This is what the admin API and the in-process handle operate on.
  */
-import { randomBytes, type KeyObject } from 'node:crypto';
 import {
   appSchema,
   type CertificateRecord,
@@ -18,35 +17,28 @@ import {
 } from '../model/user.js';
 import type { Tenant } from '../model/tenant.js';
 import type { StatePersistence } from './file-persistence.js';
-import {
-  createSigningCertificate,
-  describeCertificate,
-  loadPrivateKey,
-  type CertificateOptions,
-} from '../keys/signing-certificate.js';
+import type { CertificateOptions } from '../keys/signing-certificate.js';
+import { KeyStore, selectSigningCertificate, type SigningMaterial } from './key-store.js';
 import type { IdGenerator } from '../util/ids.js';
 import type { Clock } from '../util/clock.js';
 import { MockIdpError } from '../errors.js';
 
-export interface SigningMaterial {
-  record: CertificateRecord;
-  certificatePem: string;
-  privateKey: KeyObject;
-}
+export { selectSigningCertificate, type SigningMaterial };
 
 export class TenantState {
   private readonly users = new Map<string, DirectoryUser>();
   private readonly groups = new Map<string, DirectoryGroup>();
   private readonly apps = new Map<string, EnterpriseApp>();
-  private readonly keyCache = new Map<string, SigningMaterial>();
-  private pairwiseSecretValue: Buffer | undefined;
+  private readonly keys: KeyStore;
 
   constructor(
     readonly tenant: Tenant,
     private readonly persistence: StatePersistence,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.keys = new KeyStore(persistence, `tenants/${tenant.tenantId}`, clock);
+  }
 
   private get root(): string {
     return `tenants/${this.tenant.tenantId}`;
@@ -234,18 +226,7 @@ export class TenantState {
     options: CertificateOptions & { activate?: boolean } = {},
   ): CertificateRecord {
     const app = this.requireApp(appRef);
-    const generated = createSigningCertificate({ notBefore: this.clock.now(), ...options });
-    const info = describeCertificate(generated.certificatePem);
-    const record: CertificateRecord = {
-      id: this.ids.guid(),
-      thumbprint: info.thumbprint,
-      notBefore: info.notBefore.toISOString(),
-      notAfter: info.notAfter.toISOString(),
-      active: false,
-      createdAt: this.clock.now().toISOString(),
-    };
-    this.persistence.writeText(`${this.root}/certs/${record.id}.pem`, generated.certificatePem);
-    this.persistence.writeSecret(`${this.root}/keys/${record.id}.key.pem`, generated.privateKeyPem);
+    const record = this.keys.createCertificate(this.ids.guid(), options);
     const activate = options.activate ?? app.certificates.length === 0;
     const certificates = [
       ...app.certificates.map((c) => ({ ...c, active: activate ? false : c.active })),
@@ -273,10 +254,7 @@ export class TenantState {
   }
 
   certificatePem(certificateId: string): string {
-    const pem = this.persistence.readText(`${this.root}/certs/${certificateId}.pem`);
-    if (!pem)
-      throw new MockIdpError('NOT_FOUND', `certificate ${certificateId} is missing from the state directory`);
-    return pem;
+    return this.keys.certificatePem(certificateId);
   }
 
   /** The certificate and key a response for this app is signed with (entra.md §5 rollover rules). */
@@ -284,18 +262,7 @@ export class TenantState {
     const record = selectSigningCertificate(app.certificates, this.clock.now());
     if (!record)
       throw new MockIdpError('NO_SIGNING_KEY', `app ${app.name} has no signing certificate (AADSTS50003)`);
-    const cached = this.keyCache.get(record.id);
-    if (cached) return { ...cached, record };
-    const keyPem = this.persistence.readSecret(`${this.root}/keys/${record.id}.key.pem`);
-    if (!keyPem)
-      throw new MockIdpError('NO_SIGNING_KEY', `private key for certificate ${record.id} is missing`);
-    const material = {
-      record,
-      certificatePem: this.certificatePem(record.id),
-      privateKey: loadPrivateKey(keyPem),
-    };
-    this.keyCache.set(record.id, material);
-    return material;
+    return this.keys.material(record);
   }
 
   /**
@@ -304,67 +271,19 @@ export class TenantState {
    */
   tenantKeys(): SigningMaterial[] {
     return ['tenant-sts-1', 'tenant-sts-2'].map((id, i) =>
-      this.persistedKey(id, { commonName: 'accounts.accesscontrol.windows.net', years: 5 }, i === 0),
+      this.keys.persistedKey(id, { commonName: 'accounts.accesscontrol.windows.net', years: 5 }, i === 0),
     );
   }
 
-  /**
-   * A key pair kept in this tenant's state under `id`, made on first use: the tenant STS keys, and the
-   * test harness's attacker key K' (generating RSA keys is the slowest part of starting a run).
-   */
+  /** A key pair kept with this tenant under `id`, made on first use (e.g. the test harness's attacker key). */
   persistedKey(id: string, options: CertificateOptions, active = true): SigningMaterial {
-    const cached = this.keyCache.get(id);
-    if (cached) return cached;
-    let certificatePem = this.persistence.readText(`${this.root}/certs/${id}.pem`);
-    let keyPem = this.persistence.readSecret(`${this.root}/keys/${id}.key.pem`);
-    if (!certificatePem || !keyPem) {
-      const generated = createSigningCertificate({ notBefore: this.clock.now(), ...options });
-      certificatePem = generated.certificatePem;
-      keyPem = generated.privateKeyPem;
-      this.persistence.writeText(`${this.root}/certs/${id}.pem`, certificatePem);
-      this.persistence.writeSecret(`${this.root}/keys/${id}.key.pem`, keyPem);
-    }
-    const info = describeCertificate(certificatePem);
-    const record: CertificateRecord = {
-      id,
-      thumbprint: info.thumbprint,
-      notBefore: info.notBefore.toISOString(),
-      notAfter: info.notAfter.toISOString(),
-      active,
-      createdAt: info.notBefore.toISOString(),
-    };
-    const material = { record, certificatePem, privateKey: loadPrivateKey(keyPem) };
-    this.keyCache.set(id, material);
-    return material;
+    return this.keys.persistedKey(id, options, active);
   }
 
   /** Secret for pairwise persistent NameIDs; generated once per tenant and kept 0600. */
   pairwiseSecret(): Buffer {
-    if (this.pairwiseSecretValue) return this.pairwiseSecretValue;
-    const path = `${this.root}/keys/pairwise.secret`;
-    let secret = this.persistence.readSecret(path);
-    if (!secret) {
-      secret = randomBytes(32).toString('base64');
-      this.persistence.writeSecret(path, secret);
-    }
-    this.pairwiseSecretValue = Buffer.from(secret, 'base64');
-    return this.pairwiseSecretValue;
+    return this.keys.pairwiseSecret();
   }
 }
 
 type GroupInput = Parameters<typeof groupSchema.parse>[0];
-
-/**
- * Entra signs with the active certificate; if it has expired and a valid inactive one exists, Entra
- * signs with that one instead; with no valid alternative it keeps signing with the expired one.
- */
-export function selectSigningCertificate(
-  certificates: readonly CertificateRecord[],
-  now: Date,
-): CertificateRecord | undefined {
-  const active = certificates.find((c) => c.active);
-  const valid = (c: CertificateRecord): boolean => new Date(c.notBefore) <= now && now < new Date(c.notAfter);
-  if (active && valid(active)) return active;
-  const fallback = certificates.filter(valid).sort((a, b) => b.notAfter.localeCompare(a.notAfter))[0];
-  return fallback ?? active;
-}
