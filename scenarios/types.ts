@@ -84,6 +84,11 @@ export interface MutationContext {
   readonly now: Date;
   /** The SP's email domain (--sp-domain), when given. */
   readonly spDomain?: string | undefined;
+  /**
+   * Unique per built response. Forged elements carry it in their IDs, so an SP's replay cache never
+   * refuses one forgery because another scenario's forgery used the same ID before it.
+   */
+  readonly nonce: string;
 }
 
 export type DomMutation = {

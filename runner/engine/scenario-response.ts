@@ -3,6 +3,7 @@
  * same code path as the IdP's own endpoints), changed by the scenario's overrides before it is built,
  * its mutations at their stage, and its signing choices (key, option, algorithm, encryption).
  */
+import { randomBytes } from 'node:crypto';
 import type { Document } from '@xmldom/xmldom';
 import { NS } from '../../mock-idp/constants/namespaces.js';
 import { assertionContentFor } from '../../mock-idp/response/issue-response.js';
@@ -81,6 +82,7 @@ export async function buildScenarioResponse(
     issuer: content.issuer,
     now,
     spDomain: idp.spDomain,
+    nonce: randomBytes(6).toString('hex'),
   };
   const mutations = scenario.mutations ?? [];
   const before = mutations.filter((m): m is DomMutation => m.stage === 'before-sign');

@@ -133,14 +133,16 @@ describe('attacks/c14n digest and SignedInfo tricks (C14N-05..09, 11, 13)', () =
     async (placement) => {
       const { doc } = await build(`second-signed-info-${placement}`);
       const [forged, signed] = saml(doc, 'Assertion');
-      expect(forged!.getAttribute('ID')).toBe(EVIL_ASSERTION_ID);
+      expect(forged!.getAttribute('ID')).toMatch(new RegExp(`^${EVIL_ASSERTION_ID}_[0-9a-f]+$`));
       expect(one(forged!, 'NameID').textContent).toBe(VICTIM);
       const signature = directSignature(signed!);
       const [first, second] = all(signature, 'SignedInfo');
       expect((second!.parentNode as Element).localName).toBe(
         placement === 'sibling' ? 'Signature' : 'Wrapper',
       );
-      expect(one(second!, 'Reference').getAttribute('URI')).toBe(`#${EVIL_ASSERTION_ID}`);
+      expect(one(second!, 'Reference').getAttribute('URI')).toMatch(
+        new RegExp(`^#${EVIL_ASSERTION_ID}_[0-9a-f]+$`),
+      );
       expect(one(second!, 'DigestValue').textContent).toBe(digest(forged!));
       expect(childrenOf(signature)[0]).toBe(first);
       expect(signedInfoVerifies(signature, CERT)).toBe(true);

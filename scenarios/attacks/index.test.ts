@@ -28,6 +28,7 @@ describe('attacks catalog', () => {
       identities: { baseline: 'B.Simon@contoso.com', victim: idp.victim },
       acsUrl: 'https://sp.example.com/acs',
       audience: 'https://sp.example.com/metadata',
+      nonce: 'test',
       issuer: 'https://sts.windows.net/x/',
       now: new Date(),
     };

