@@ -6,8 +6,16 @@ import { groups as profiles } from './profiles/index.js';
 import { groups as bindings } from './bindings/index.js';
 import { groups as entra } from './entra/index.js';
 import { groups as attacks } from './attacks/index.js';
+import { groups as browser } from './browser/index.js';
 
-export const groups: readonly ScenarioGroup[] = [...core, ...profiles, ...bindings, ...entra, ...attacks];
+export const groups: readonly ScenarioGroup[] = [
+  ...core,
+  ...profiles,
+  ...bindings,
+  ...entra,
+  ...attacks,
+  ...browser,
+];
 
 export const scenarios: readonly Scenario[] = groups.flatMap((g) => g.scenarios);
 

@@ -25,14 +25,11 @@ export function registerDemoCommand(
   ).action(async (prefixes: string[], flags: RunFlags) => {
     const host = '127.0.0.1';
     const port = await freePort(host);
+    // Browser mode: the IdP on another site (localhost) than the SP (127.0.0.1), as Entra is.
+    const idpBaseUrl = flags.browser ? `http://localhost:${port}` : baseUrlFor(host, port);
     const state = openConfiguredState({});
     const app = ensureApp(state.defaultTenant);
-    const idpMetadataXml = appMetadataFor(
-      state.defaultTenant,
-      app,
-      baseUrlFor(host, port),
-      state.ids,
-    ).toString('utf8');
+    const idpMetadataXml = appMetadataFor(state.defaultTenant, app, idpBaseUrl, state.ids).toString('utf8');
     const sp = await startReferenceSp({ idpMetadataXml, host, spDomain: 'contoso.com' });
     try {
       const config = parseRunConfig(
@@ -43,7 +40,7 @@ export function registerDemoCommand(
             probe: sp.probeUrl,
             domain: 'contoso.com',
           },
-          idp: { port, host },
+          idp: { port, host, ...(flags.browser ? { baseUrl: idpBaseUrl } : {}) },
           run: {
             ...(prefixes.length > 0 ? { scenarios: prefixes } : {}),
             ...(flags.reporter ? { reporters: flags.reporter } : {}),
@@ -52,6 +49,8 @@ export function registerDemoCommand(
             ...(flags.workers ? { workers: flags.workers } : {}),
             ...(flags.timeout ? { timeoutMs: flags.timeout } : {}),
             ...(flags.quiet ? { quiet: true } : {}),
+            ...(flags.browser ? { mode: 'browser' } : {}),
+            ...(flags.browserPath ? { browserPath: flags.browserPath } : {}),
           },
         },
         'demo',

@@ -27,6 +27,9 @@ export interface RunFlags {
   timeout?: number;
   config?: string;
   quiet?: boolean;
+  browser?: boolean;
+  browserPath?: string;
+  idpBaseUrl?: string;
 }
 
 const list = (value: string, previous: string[] = []): string[] => [
@@ -48,7 +51,12 @@ export function addRunOptions(command: Command): Command {
     .option('--strict', 'SHOULD violations are findings too (exit 1)')
     .option('--workers <n>', 'scenarios run concurrently (default 4)', parsePositiveInt)
     .option('--timeout <ms>', 'time limit per scenario in ms (default 30000)', parsePositiveInt)
-    .option('--quiet', 'console: only the summary');
+    .option('--quiet', 'console: only the summary')
+    .option('--browser', 'drive the SP with headless Chromium (real cookies, redirects and scripts)')
+    .option(
+      '--browser-path <file>',
+      'the Chromium executable for --browser (default: $SAMLSPEC_CHROMIUM, then /usr/bin/chromium)',
+    );
 }
 
 export function registerRunCommand(
@@ -75,6 +83,10 @@ export function registerRunCommand(
       )
       .option('--idp-host <address>', 'mock IdP address (default 127.0.0.1)')
       .option(
+        '--idp-base-url <url>',
+        'mock IdP public base URL, if not http://<host>:<port> (e.g. http://localhost:7080: another site than an SP on 127.0.0.1)',
+      )
+      .option(
         '--state-dir <dir>',
         `mock IdP state (default ${DEFAULT_STATE_DIR}); same as for \`samlspec idp metadata\``,
       )
@@ -95,7 +107,13 @@ export function configFromFlags(prefixes: string[], flags: RunFlags): RunConfig 
       domain: flags.spDomain,
       idpInitiated: flags.idpInitiated === false ? false : undefined,
     },
-    idp: { port: flags.idpPort, host: flags.idpHost, stateDir: flags.stateDir, app: flags.app },
+    idp: {
+      port: flags.idpPort,
+      host: flags.idpHost,
+      baseUrl: flags.idpBaseUrl,
+      stateDir: flags.stateDir,
+      app: flags.app,
+    },
     run: {
       scenarios: prefixes.length > 0 ? prefixes : undefined,
       reporters: flags.reporter,
@@ -104,6 +122,8 @@ export function configFromFlags(prefixes: string[], flags: RunFlags): RunConfig 
       workers: flags.workers,
       timeoutMs: flags.timeout,
       quiet: flags.quiet,
+      mode: flags.browser ? 'browser' : undefined,
+      browserPath: flags.browserPath,
     },
   };
   const merged = mergeConfig(file, fromFlags) as Record<string, Record<string, unknown> | undefined>;

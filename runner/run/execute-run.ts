@@ -1,7 +1,9 @@
 /**
  * @module A whole run: prepare the mock IdP for the SP, plan the selected scenarios, run them with
  * bounded concurrency and time limits, and write every report — also when the run is interrupted or
- * the SP dies. Returns the report and the exit code; only the CLI exits.
+ * the SP dies. Returns the report and the exit code; only the CLI exits. Browser mode (run.mode
+ * 'browser') starts one Chromium for the run and gives each scenario a fresh context; scenarios only a
+ * browser can judge are skipped in HTTP mode.
  */
 import { createReporters, Multiplexer } from '../../reports/index.js';
 import { summarize, type RunReport, type ScenarioResult } from '../../reports/types.js';
@@ -17,6 +19,8 @@ import { prepareIdp } from './prepare-idp.js';
 import { buildOracle } from './build-oracle.js';
 import type { RunConfig } from './run-config.js';
 import type { MockIdpState } from '../../mock-idp/state/mock-idp-state.js';
+import { BROWSER_ONLY_TAG } from '../../scenarios/browser/tags.js';
+import type { BrowserRun } from '../targets/browser/browser-run.js';
 
 export const VERSION = '0.1.0';
 
@@ -28,7 +32,7 @@ export interface ExecuteOptions {
   inMemoryIdp?: boolean;
   /** An IdP state opened (and configured) by the caller, e.g. the demo's. */
   state?: MockIdpState;
-  /** A different transport (browser mode). */
+  /** A different transport (tests); browser mode (run.mode 'browser') makes its own. */
   createTarget?: (idpLoginUrl: string) => SpTarget;
   describeTarget?: string;
   notes?: string[];
@@ -55,21 +59,32 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
         options.log?.(`samlspec: reporter ${f.reporter} failed in ${f.hook}: ${f.message}`),
     },
   );
-  const idp = await prepareIdp(config, {
-    ...(options.spMetadataXml ? { spMetadataXml: options.spMetadataXml } : {}),
-    ...(options.inMemoryIdp ? { inMemory: true } : {}),
-    ...(options.state ? { state: options.state } : {}),
-  });
+  const browser =
+    config.run.mode === 'browser' && !options.createTarget ? await startBrowser(config) : undefined;
+  let idp: Awaited<ReturnType<typeof prepareIdp>>;
+  try {
+    idp = await prepareIdp(config, {
+      ...(options.spMetadataXml ? { spMetadataXml: options.spMetadataXml } : {}),
+      ...(options.inMemoryIdp ? { inMemory: true } : {}),
+      ...(options.state ? { state: options.state } : {}),
+    });
+  } catch (error) {
+    await browser?.close();
+    throw error;
+  }
   const startedAt = new Date();
   try {
     const acsUrl = defaultReplyUrl(idp.app)!;
     const oracle = buildOracle(config.sp, acsUrl);
-    const plan = planRuns(scenarios, {
-      spInitiated: Boolean(config.sp.loginUrl),
-      idpInitiated: config.sp.idpInitiated,
-      encryption: idp.sp.encryptionCertificates.length > 0,
-      spDomain: Boolean(config.sp.domain),
-    });
+    const plan = skipBrowserOnly(
+      planRuns(scenarios, {
+        spInitiated: Boolean(config.sp.loginUrl),
+        idpInitiated: config.sp.idpInitiated,
+        encryption: idp.sp.encryptionCertificates.length > 0,
+        spDomain: Boolean(config.sp.domain),
+      }),
+      config.run.mode,
+    );
     const describeTarget = options.describeTarget ?? `SP ${idp.sp.entityId}`;
     await reporters.onRunStart({
       target: describeTarget,
@@ -83,13 +98,14 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
     });
     const createTarget = (): SpTarget =>
       options.createTarget?.(idp.handle.loginUrl) ??
+      browser?.createTarget(config.sp.loginUrl, idp.handle.loginUrl) ??
       new HttpTarget({
         loginUrl: config.sp.loginUrl,
         idpLoginUrl: idp.handle.loginUrl,
         timeoutMs: Math.min(10_000, config.run.timeoutMs),
       });
     const outcome = await runPlan(plan, {
-      workers: config.run.workers,
+      workers: browser?.workers(config.run.workers) ?? config.run.workers,
       timeoutMs: config.run.timeoutMs,
       signal: options.signal,
       execute: (run) =>
@@ -104,15 +120,46 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
         staticResult(run, 'error', `the scenario did not finish within ${ms} ms`, 'TIMEOUT'),
       onResult: (result) => reporters.onScenarioEnd(result),
     });
+    await browser?.close();
     const report = buildReport(config, describeTarget, idp, startedAt, outcome.results, outcome.interrupted, [
       ...idp.notes,
+      ...(browser?.notes(idp.handle.loginUrl, acsUrl, config.run.workers) ?? []),
       ...(options.notes ?? []),
     ]);
     const files = await reporters.onRunEnd(report);
     return { report, exitCode: exitCodeFor(report, reporters.failures.length > 0), files };
   } finally {
+    await browser?.close();
     await idp.handle.close();
   }
+}
+
+/** Report files beside which screenshots and traces can go: any reporter but the console. */
+function writesFiles(config: RunConfig): boolean {
+  return config.run.reporters.some((name) => name !== 'console');
+}
+
+async function startBrowser(config: RunConfig): Promise<BrowserRun> {
+  // Loaded only in browser mode: HTTP mode never imports Playwright.
+  const { BrowserRun } = await import('../targets/browser/browser-run.js');
+  return BrowserRun.start({
+    executablePath: config.run.browserPath,
+    reportDir: writesFiles(config) ? config.run.outputDir : undefined,
+    timeoutMs: Math.min(10_000, config.run.timeoutMs),
+  });
+}
+
+/** HTTP mode cannot judge what only a browser does (SameSite cookies, the IdP's sign-in page). */
+function skipBrowserOnly(plan: PlannedRun[], mode: RunConfig['run']['mode']): PlannedRun[] {
+  if (mode === 'browser') return plan;
+  return plan.map((run) =>
+    run.skip || !(run.scenario.tags ?? []).includes(BROWSER_ONLY_TAG)
+      ? run
+      : {
+          ...run,
+          skip: 'only a real browser can judge it (SameSite cookie rules, the IdP sign-in page): run with --browser',
+        },
+  );
 }
 
 function buildReport(

@@ -47,7 +47,10 @@ export const runConfigSchema = z.strictObject({
       strict: z.boolean().default(false),
       workers: z.number().int().min(1).max(64).default(4),
       timeoutMs: z.number().int().min(1000).default(30_000),
+      /** 'browser': drive the SP with headless Chromium (real cookies, scripts, redirects). */
       mode: z.enum(['http', 'browser']).default('http'),
+      /** Browser mode's Chromium executable (default: SAMLSPEC_CHROMIUM, then /usr/bin/chromium). */
+      browserPath: z.string().min(1).optional(),
       quiet: z.boolean().default(false),
     })
     .prefault({}),

@@ -1,0 +1,153 @@
+/**
+ * @module End to end: browser mode (`samlspec run --browser`). The strict reference SP passes the
+ * catalog in headless Chromium — a representative part of it by default (every group's delivery and
+ * session shapes: InResponseTo and foreign sessions, replay, RelayState and open redirects, GET
+ * delivery, status, encryption, app-level attacks); the whole catalog with SAMLSPEC_BROWSER_FULL=1 —
+ * with the same outcomes as HTTP mode. A reference SP whose login cookie is SameSite=Lax passes in HTTP
+ * mode and fails in browser mode, with the cookie and the fix named. The CLI: a missing browser is
+ * exit 2 naming the flag, the variable and the Debian package; `demo --browser` writes screenshots the
+ * HTML report shows.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../reports/types.js';
+import { runReferenceSpCatalog } from '../targets/browser/test-support/run-browser-catalog.js';
+
+const BIN = join(process.cwd(), 'bin/samlspec.js');
+const REPRESENTATIVE = [
+  'profiles/4.1.4.5',
+  'profiles/4.1.4.3',
+  'profiles/4.1.5',
+  'bindings/3.5.3',
+  'bindings/3.5.4',
+  'core/3.2.2/',
+  'entra/encryption',
+  'attacks/app',
+];
+const FULL = process.env.SAMLSPEC_BROWSER_FULL === '1';
+const LAX_SUBSET = ['profiles/4.1.4.5/entra-default-response', 'profiles/4.1.4.3', 'browser/'];
+
+const dirs: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'samlspec-browser-mode-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+const outcomes = (report: RunReport): Record<string, string> =>
+  Object.fromEntries(report.results.map((r) => [`${r.id}@${r.flow}`, r.outcome]));
+const findings = (report: RunReport): string[] =>
+  report.results
+    .filter((r) => !['pass', 'info', 'skipped'].includes(r.outcome))
+    .map((r) => `${r.id}@${r.flow}: ${r.outcome}: ${r.actual}`);
+
+describe('browser mode: the strict reference SP', () => {
+  it(
+    `passes ${FULL ? 'the whole catalog' : 'a representative part of the catalog'} with the outcomes of HTTP mode`,
+    async () => {
+      const scenarios = FULL ? [] : REPRESENTATIVE;
+      const outputDir = tempDir();
+      const browser = await runReferenceSpCatalog({ mode: 'browser', scenarios, outputDir });
+      const http = await runReferenceSpCatalog({ mode: 'http', scenarios });
+      const ran = browser.report.results.filter((r) => r.outcome !== 'skipped');
+      const durations = ran.map((r) => r.durationMs).sort((a, b) => a - b);
+      console.log(
+        `browser mode, ${ran.length} runs: ${browser.report.durationMs} ms (median ${durations[Math.floor(durations.length / 2)]} ms per scenario); HTTP mode: ${http.report.durationMs} ms`,
+      );
+      expect(findings(browser.report)).toEqual([]);
+      expect(ran.length).toBeGreaterThan(FULL ? 300 : 50);
+      expect(outcomes(browser.report)).toEqual(outcomes(http.report));
+      expect(browser.report.target.mode).toBe('browser');
+      expect(browser.report.target.notes.join('\n')).toMatch(/on different sites, so the browser applies/);
+      // Every scenario that reached the SP has a screenshot of its final page; no trace without a failure.
+      const missing = ran.filter((r) => !r.evidence.artifacts?.some((a) => a.endsWith('.png')));
+      expect(missing.map((r) => `${r.id}@${r.flow}`)).toEqual([]);
+      const shot = ran[0]!.evidence.artifacts![0]!;
+      expect(existsSync(join(outputDir, shot))).toBe(true);
+      expect(ran.flatMap((r) => r.evidence.artifacts ?? []).filter((a) => a.endsWith('.zip'))).toEqual([]);
+    },
+    FULL ? 900_000 : 300_000,
+  );
+});
+
+describe('browser mode: SameSite', () => {
+  it('a login cookie with SameSite=Lax passes in HTTP mode and fails in browser mode, naming the cookie', async () => {
+    const sp = { cookie: { sameSite: 'Lax' as const } };
+    const http = await runReferenceSpCatalog({ mode: 'http', sp, scenarios: LAX_SUBSET });
+    expect(findings(http.report)).toEqual([]);
+    expect(http.report.results.find((r) => r.id.startsWith('browser/'))?.outcome ?? 'skipped').toBe(
+      'skipped',
+    );
+
+    const browser = await runReferenceSpCatalog({ mode: 'browser', sp, scenarios: LAX_SUBSET });
+    const failed = browser.report.results.filter((r) => r.outcome === 'fail');
+    expect(failed.map((r) => `${r.id}@${r.flow}`)).toContain(
+      'profiles/4.1.4.5/entra-default-response@sp-initiated',
+    );
+    for (const result of failed) {
+      expect(result.flow).toBe('sp-initiated');
+      expect(result.actual).toContain('cookie refsp_login');
+      expect(result.actual).toContain('SameSite=Lax');
+      expect(result.actual).toContain('SameSite=None; Secure');
+    }
+    // IdP-initiated sign-in needs no login cookie: it still works.
+    expect(outcomes(browser.report)['profiles/4.1.4.5/entra-default-response@idp-initiated']).toBe('pass');
+  }, 120_000);
+});
+
+describe('samlspec CLI in browser mode', () => {
+  it('a missing browser is exit 2, naming --browser-path, SAMLSPEC_CHROMIUM and the Debian package', () => {
+    const out = tempDir();
+    const cases = [
+      { args: ['--browser-path', join(out, 'no-chromium')], env: {} },
+      { args: [], env: { SAMLSPEC_CHROMIUM: join(out, 'no-chromium') } },
+    ];
+    for (const { args, env } of cases) {
+      const run = spawnSync(
+        process.execPath,
+        [
+          BIN,
+          'run',
+          '--browser',
+          ...args,
+          '--sp-metadata',
+          join(out, 'sp.xml'),
+          '--output-dir',
+          out,
+          '--quiet',
+        ],
+        { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } },
+      );
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toContain('--browser-path');
+      expect(run.stderr).toContain('SAMLSPEC_CHROMIUM');
+      expect(run.stderr).toContain('apt-get install chromium');
+    }
+  });
+
+  it('demo --browser writes the reports, with a screenshot per scenario shown in the HTML report', () => {
+    const out = tempDir();
+    const run = spawnSync(
+      process.execPath,
+      [BIN, 'demo', '--browser', 'profiles/4.1.4.5/entra-default-response', '--output-dir', out, '--quiet'],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'samlspec-report.json'), 'utf8')) as RunReport;
+    expect(report.target.mode).toBe('browser');
+    expect(report.results.map((r) => r.outcome)).toEqual(['pass', 'pass']);
+    const shots = report.results.flatMap((r) => r.evidence.artifacts ?? []);
+    expect(shots).toEqual([
+      'browser-artifacts/profiles/4.1.4.5/entra-default-response/sp-initiated.png',
+      'browser-artifacts/profiles/4.1.4.5/entra-default-response/idp-initiated.png',
+    ]);
+    for (const shot of shots) expect(existsSync(join(out, shot))).toBe(true);
+    expect(readFileSync(join(out, 'samlspec-report.html'), 'utf8')).toContain(shots[0]);
+  }, 150_000);
+});

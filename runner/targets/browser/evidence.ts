@@ -1,0 +1,106 @@
+/**
+ * @module A scenario's browser evidence, kept until its outcome is known: the last screenshot of the
+ * SP's final page, the traces of contexts that reset() ended, and sentences about cookies. At the end:
+ * the screenshot is written beside the report, traces only for fail and error, under
+ * `<subdir>/<scenario id>/<flow>.{png,trace.zip}`.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { ScenarioResult } from '../../../reports/types.js';
+import type { ScenarioEvidence } from './capabilities.js';
+
+export interface BrowserArtifactOptions {
+  /** The report directory: artifact paths in the report are relative to it. */
+  reportDir: string;
+  /** This run's folder inside reportDir. */
+  subdir: string;
+  /** A PNG of the SP's final page after each delivery. */
+  screenshots: boolean;
+  /** A Playwright trace for every scenario that ends fail or error. */
+  traces: boolean;
+}
+
+/** Ends the current context's trace into `path` (or drops it). */
+export type TraceStopper = (path: string | undefined) => Promise<void>;
+
+export class ScenarioEvidenceKeeper {
+  screenshot: Buffer | undefined;
+  readonly notes = new Set<string>();
+  private readonly earlierTraces: Array<{ path: string; written: Promise<void> }> = [];
+
+  constructor(readonly options: BrowserArtifactOptions | undefined) {}
+
+  /** Where a context that reset() ends writes its trace for now; undefined when traces are off. */
+  async temporaryTracePath(): Promise<string | undefined> {
+    if (!this.options?.traces) return undefined;
+    const dir = join(this.options.reportDir, this.options.subdir, '.tmp');
+    await mkdir(dir, { recursive: true });
+    return join(dir, `${randomBytes(8).toString('hex')}.zip`);
+  }
+
+  keepEarlierTrace(path: string, written: Promise<void>): void {
+    this.earlierTraces.push({ path, written });
+  }
+
+  async finish(
+    result: Pick<ScenarioResult, 'id' | 'flow' | 'outcome'>,
+    stopCurrentTrace: TraceStopper | undefined,
+  ): Promise<ScenarioEvidence> {
+    const notes = [...this.notes];
+    const artifacts: string[] = [];
+    const settings = this.options;
+    if (!settings) return { artifacts, notes };
+    const base = artifactBase(settings.subdir, result.id, result.flow);
+    const keepTrace = settings.traces && (result.outcome === 'fail' || result.outcome === 'error');
+    try {
+      if (this.screenshot) {
+        await writeArtifact(settings.reportDir, `${base}.png`, this.screenshot);
+        artifacts.push(`${base}.png`);
+      }
+      for (const [i, { path: tmp, written }] of this.earlierTraces.splice(0).entries()) {
+        await written;
+        if (!keepTrace) {
+          await unlink(tmp).catch(() => undefined);
+          continue;
+        }
+        const path = `${base}.trace-${i + 1}.zip`;
+        await mkdir(dirname(join(settings.reportDir, path)), { recursive: true });
+        await rename(tmp, join(settings.reportDir, path)).then(
+          () => artifacts.push(path),
+          () => undefined,
+        );
+      }
+      if (stopCurrentTrace && keepTrace) {
+        const path = `${base}.trace.zip`;
+        await mkdir(dirname(join(settings.reportDir, path)), { recursive: true });
+        await stopCurrentTrace(join(settings.reportDir, path));
+        artifacts.push(path);
+      }
+    } catch (error) {
+      notes.push(`browser evidence could not be written: ${(error as Error).message}`);
+    }
+    return { artifacts, notes };
+  }
+
+  /** Drops what was never finished (a scenario abandoned midway). */
+  discard(): void {
+    for (const { path, written } of this.earlierTraces.splice(0))
+      void written.then(() => unlink(path)).catch(() => undefined);
+  }
+}
+
+/** `<subdir>/<scenario id>/<flow>`, each segment made safe as a file name. */
+export function artifactBase(subdir: string, id: string, flow: string): string {
+  const safe = (segment: string): string => {
+    const cleaned = segment.replace(/[^A-Za-z0-9._-]/g, '_');
+    return /^\.*$/.test(cleaned) ? '_' : cleaned;
+  };
+  return [subdir, ...id.split('/').map(safe), safe(flow)].join('/');
+}
+
+async function writeArtifact(reportDir: string, relative: string, data: Buffer): Promise<void> {
+  const path = join(reportDir, relative);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, data);
+}

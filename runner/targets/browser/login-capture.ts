@@ -1,0 +1,65 @@
+/**
+ * @module The SP's AuthnRequest as it reached the IdP's Login URL, from the paused browser request —
+ * the same LoginStart HTTP mode captures: the raw query of a Redirect (signatures cover it byte for
+ * byte), or the fields of a POST.
+ */
+import type { HttpExchange } from '../../../reports/types.js';
+import { HarnessError } from '../../errors.js';
+import type { LoginStart } from '../types.js';
+import type { PausedRequest } from './page-session.js';
+
+export function loginStartFrom(request: PausedRequest, hops: HttpExchange[]): LoginStart {
+  const url = request.request.url;
+  if (request.request.method === 'POST') {
+    const fields = Object.fromEntries(new URLSearchParams(postBody(request)));
+    if (!fields.SAMLRequest)
+      throw new HarnessError('TARGET_UNREACHABLE', `the SP posted to the IdP without a SAMLRequest: ${url}`);
+    return {
+      binding: 'post',
+      form: fields,
+      samlRequest: fields.SAMLRequest,
+      relayState: fields.RelayState,
+      hops,
+    };
+  }
+  const rawQuery = url.includes('?') ? url.slice(url.indexOf('?') + 1).replace(/#.*$/, '') : '';
+  const params = new URLSearchParams(rawQuery);
+  const samlRequest = params.get('SAMLRequest');
+  if (!samlRequest)
+    throw new HarnessError(
+      'TARGET_UNREACHABLE',
+      `the SP redirected to the IdP without a SAMLRequest: ${url}`,
+    );
+  return {
+    binding: 'redirect',
+    rawQuery,
+    samlRequest,
+    relayState: params.get('RelayState') ?? undefined,
+    hops,
+  };
+}
+
+/** A paused request's form body (DevTools gives it whole, or in base64 entries when large). */
+export function postBody(request: PausedRequest): string {
+  if (request.request.postData !== undefined) return request.request.postData;
+  return (request.request.postDataEntries ?? [])
+    .map((entry) => (entry.bytes ? Buffer.from(entry.bytes, 'base64').toString('utf8') : ''))
+    .join('');
+}
+
+/**
+ * Submits a form of the page whose action is the IdP's Login URL (an HTTP-POST binding page whose
+ * script has not posted it); false if there is none.
+ */
+export function submitIdpForm(
+  page: { evaluate<R>(expression: string): Promise<R> },
+  idpLoginUrl: string,
+): Promise<boolean> {
+  const idp = JSON.stringify(idpLoginUrl);
+  return page
+    .evaluate<boolean>(
+      `(() => { const form = Array.from(document.forms).find((f) => f.action.startsWith(${idp}));
+        if (!form) return false; HTMLFormElement.prototype.submit.call(form); return true; })()`,
+    )
+    .catch(() => false);
+}
