@@ -5,7 +5,7 @@ import { responseFor, scenarioIdp } from '../runner/engine/test-support/scenario
 import { formatRef, renderCatalog } from './generate-catalog.js';
 import { groups, scenarios } from './index.js';
 
-const FOLDERS = ['core', 'profiles', 'bindings', 'entra', 'attacks', 'browser'] as const;
+const FOLDERS = ['core', 'profiles', 'bindings', 'entra', 'attacks', 'lifecycle', 'browser'] as const;
 
 describe('scenario catalog', () => {
   it('has unique ids', () => {

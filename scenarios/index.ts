@@ -7,6 +7,7 @@ import { groups as bindings } from './bindings/index.js';
 import { groups as entra } from './entra/index.js';
 import { groups as attacks } from './attacks/index.js';
 import { groups as browser } from './browser/index.js';
+import { groups as lifecycle } from './lifecycle/index.js';
 
 export const groups: readonly ScenarioGroup[] = [
   ...core,
@@ -14,6 +15,7 @@ export const groups: readonly ScenarioGroup[] = [
   ...bindings,
   ...entra,
   ...attacks,
+  ...lifecycle,
   ...browser,
 ];
 

@@ -104,7 +104,37 @@ export type TextMutation = {
 export type Mutation = DomMutation | TextMutation;
 
 /** What the target SP must support for a scenario to apply; otherwise it is `skipped`. */
-export type Capability = 'idp-initiated' | 'encryption' | 'sp-domain';
+export type Capability = 'idp-initiated' | 'encryption' | 'sp-domain' | 'account-id';
+
+/**
+ * One sign-in of an account-lifecycle scenario. Its users are directory users the run creates for the
+ * scenario (never the baseline user), so scenarios running at the same time never share an account.
+ */
+export interface LifecycleStep {
+  /** Which of the scenario's own users signs in. */
+  user: 'first' | 'second';
+  /**
+   * Before this sign-in, in the mock directory: `change-email` gives the user a new mail address (the
+   * emailaddress claim follows; the UPN stays); `unassign` removes the user from the app while
+   * assignment is required (Entra then refuses with AADSTS50105).
+   */
+  before?: 'change-email' | 'unassign';
+  /**
+   * The NameID: `persistent` is the user's pairwise id in persistent format (stable whatever the
+   * mail); `shared-transient` is one transient value used for every step of the scenario run, as an IdP
+   * may reuse a transient value once its first use is over. Default: the app's configured NameID.
+   */
+  nameId?: 'persistent' | 'shared-transient';
+  /** `accept`: the SP signs this user in. `refused-by-idp`: Entra refuses; the SP must have no session. */
+  expect: 'accept' | 'refused-by-idp';
+}
+
+/** Several sign-ins in separate browser sessions, and what must hold across them. */
+export interface Lifecycle {
+  steps: readonly [LifecycleStep, ...LifecycleStep[]];
+  /** The account ids the SP shows for the accepted steps: all the same, or all different. */
+  accounts?: 'same' | 'different';
+}
 
 export interface ScenarioInput {
   slug: string;
@@ -127,6 +157,8 @@ export interface ScenarioInput {
    * (relative to the ACS origin) must be exactly this (deep links kept).
    */
   landing?: 'same-origin' | { path: string };
+  /** An account-lifecycle scenario: several sign-ins instead of one response (runner/engine/run-lifecycle.ts). */
+  lifecycle?: Lifecycle;
   tags?: readonly string[];
   /** For info scenarios: what the observation means. */
   note?: string;

@@ -1,17 +1,19 @@
 /**
- * @module `samlspec demo`: the whole catalog against the built-in strict reference SP, with the mock IdP
- * in memory on a free port; writes every report. The README's main command: it shows what a run
- * looks like and that a careful SP passes every must.
+ * @module `samlspec demo`: the whole catalog against a built-in strict fixture SP — the reference SP
+ * with an account layer (generic), or with `--profile` the product-like one — with the mock IdP in memory
+ * on a free port; writes every report. The README's main command: it shows what a run looks like and
+ * that a careful SP passes every must. `--broken` shows the opposite.
  */
 import { createServer } from 'node:net';
 import type { Command } from 'commander';
 import { openConfiguredState, baseUrlFor } from '../../mock-idp/start-mock-idp.js';
 import { ensureApp } from '../../mock-idp/default-app.js';
-import { appMetadataFor } from '../../mock-idp/metadata/app-metadata.js';
-import { startReferenceSp } from '../../fixtures/sps/reference-sp/server.js';
+import { SP_PROFILE_NAMES, type SpProfileName } from '../../scenarios/sp-profiles/index.js';
+import { HarnessError } from '../errors.js';
 import { parseRunConfig, type RunConfig } from '../run/run-config.js';
 import type { ExecuteOptions } from '../run/execute-run.js';
-import { addRunOptions, type RunFlags } from './run-command.js';
+import { addRunOptions, list, type RunFlags } from './run-command.js';
+import { startDemoSp } from './demo-sp.js';
 
 export function registerDemoCommand(
   program: Command,
@@ -20,26 +22,36 @@ export function registerDemoCommand(
   addRunOptions(
     program
       .command('demo')
-      .description('run the whole catalog against the built-in strict reference SP and write all reports')
-      .argument('[ID_PREFIX...]', 'scenario id prefixes (default: all)'),
-  ).action(async (prefixes: string[], flags: RunFlags) => {
+      .description(
+        'run the whole catalog against a built-in strict fixture SP (with --profile: the product-like one) and write all reports',
+      )
+      .argument('[ID_PREFIX...]', 'scenario id prefixes (default: all)')
+      .option(
+        '--profile <name>',
+        `the built-in SP behaves like ${SP_PROFILE_NAMES.filter((n) => n !== 'generic').join('|')} and the run uses that profile`,
+      )
+      .option(
+        '--broken <flags>',
+        "break the profile SP on purpose (its variant flags; see the README's profiles)",
+        list,
+      ),
+  ).action(async (prefixes: string[], flags: RunFlags & { broken?: string[] }) => {
     const host = '127.0.0.1';
     const port = await freePort(host);
     // Browser mode: the IdP on another site (localhost) than the SP (127.0.0.1), as Entra is.
     const idpBaseUrl = flags.browser ? `http://localhost:${port}` : baseUrlFor(host, port);
     const state = openConfiguredState({});
     const app = ensureApp(state.defaultTenant);
-    const idpMetadataXml = appMetadataFor(state.defaultTenant, app, idpBaseUrl, state.ids).toString('utf8');
-    const sp = await startReferenceSp({ idpMetadataXml, host, spDomain: 'contoso.com' });
+    const profile = parseProfile(flags.profile);
+    const sp = await startDemoSp(
+      profile ?? 'generic',
+      { state, app, baseUrl: idpBaseUrl },
+      { host, ...(flags.broken ? { broken: flags.broken } : {}) },
+    );
     try {
       const config = parseRunConfig(
         {
-          sp: {
-            metadata: `${sp.baseUrl}/metadata`,
-            loginUrl: sp.loginUrl,
-            probe: sp.probeUrl,
-            domain: 'contoso.com',
-          },
+          sp: sp.sp,
           idp: { port, host, ...(flags.browser ? { baseUrl: idpBaseUrl } : {}) },
           run: {
             ...(prefixes.length > 0 ? { scenarios: prefixes } : {}),
@@ -57,14 +69,21 @@ export function registerDemoCommand(
       );
       process.exitCode = await run(config, {
         state,
-        spMetadataXml: sp.metadataXml,
-        describeTarget: `built-in strict reference SP at ${sp.baseUrl}`,
-        notes: ['demo: the mock IdP and the reference SP run in this process; the IdP state is in memory'],
+        ...(sp.metadataXml ? { spMetadataXml: sp.metadataXml } : {}),
+        describeTarget: sp.description,
+        notes: ['demo: the mock IdP and the fixture SP run in this process; the IdP state is in memory'],
       });
     } finally {
       await sp.close();
     }
   });
+}
+
+function parseProfile(name: string | undefined): SpProfileName | undefined {
+  if (name === undefined) return undefined;
+  if (!(SP_PROFILE_NAMES as readonly string[]).includes(name))
+    throw new HarnessError('BAD_CONFIG', `--profile ${name}: not a profile (${SP_PROFILE_NAMES.join(', ')})`);
+  return name as SpProfileName;
 }
 
 function freePort(host: string): Promise<number> {

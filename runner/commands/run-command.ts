@@ -9,9 +9,15 @@ import type { ExecuteOptions } from '../run/execute-run.js';
 import { mergeConfig, parseRunConfig, readRunConfigFile, type RunConfig } from '../run/run-config.js';
 import { parsePort, parsePositiveInt } from '../options.js';
 import { DEFAULT_IDP_PORT } from './idp-command.js';
+import { SP_PROFILE_NAMES } from '../../scenarios/sp-profiles/index.js';
 
 export interface RunFlags {
+  profile?: string;
   spMetadata?: string;
+  spEntityId?: string;
+  acsUrl?: string;
+  instanceUrl?: string;
+  accountPattern?: string;
   loginUrl?: string;
   probe?: string;
   spDomain?: string;
@@ -32,7 +38,7 @@ export interface RunFlags {
   idpBaseUrl?: string;
 }
 
-const list = (value: string, previous: string[] = []): string[] => [
+export const list = (value: string, previous: string[] = []): string[] => [
   ...previous,
   ...value
     .split(',')
@@ -68,7 +74,21 @@ export function registerRunCommand(
       .command('run')
       .description('run the scenario catalog (or the scenarios whose id starts with ID_PREFIX) against an SP')
       .argument('[ID_PREFIX...]', 'scenario id prefixes, e.g. profiles/4.1.4.3 attacks/xsw')
+      .option(
+        '--profile <name>',
+        `the product the SP works like: ${SP_PROFILE_NAMES.join('|')} (Entra app set up as its tutorial says; default generic)`,
+      )
       .option('--sp-metadata <url|file>', "the SP's metadata (entity ID, ACS URLs, certificates)")
+      .option('--sp-entity-id <id>', 'without metadata: the Identifier (SP entity ID) typed into Entra')
+      .option('--acs-url <url>', 'without metadata: the Reply URL (ACS URL) typed into Entra')
+      .option(
+        '--instance-url <url>',
+        'where IdP-initiated sign-in must land (Relay State; atlassian profile)',
+      )
+      .option(
+        '--account-pattern <regex>',
+        'first group = the account id the probe page shows (account-lifecycle scenarios), e.g. \'"account":"([^"]+)"\'',
+      )
       .option(
         '--login-url <url>',
         'where SP-initiated sign-in starts (without it only IdP-initiated flows run)',
@@ -101,7 +121,12 @@ export function configFromFlags(prefixes: string[], flags: RunFlags): RunConfig 
   const file = flags.config ? readRunConfigFile(flags.config) : {};
   const fromFlags = {
     sp: {
+      profile: flags.profile,
       metadata: flags.spMetadata,
+      entityId: flags.spEntityId,
+      acsUrl: flags.acsUrl,
+      instanceUrl: flags.instanceUrl,
+      accountPattern: flags.accountPattern,
       loginUrl: flags.loginUrl,
       probe: flags.probe,
       domain: flags.spDomain,
@@ -127,13 +152,7 @@ export function configFromFlags(prefixes: string[], flags: RunFlags): RunConfig 
     },
   };
   const merged = mergeConfig(file, fromFlags) as Record<string, Record<string, unknown> | undefined>;
-  if (!merged.sp?.metadata) {
-    return parseRunConfig(
-      { ...merged, sp: { ...merged.sp, metadata: undefined } },
-      flags.config ?? 'command line (--sp-metadata is required)',
-    );
-  }
-  return parseRunConfig(stripUndefined(merged), flags.config ?? 'command line');
+  return parseRunConfig(stripUndefined({ ...merged, sp: merged.sp ?? {} }), flags.config ?? 'command line');
 }
 
 function stripUndefined(value: unknown): unknown {

@@ -13,6 +13,8 @@ import { NODE_SAML_FINDINGS } from '../../fixtures/sps/node-saml-sp/expected-fin
 import { SAMLIFY_FINDINGS } from '../../fixtures/sps/samlify-sp/expected-findings.js';
 import { runCatalogOnReferenceSp, scenarioIds } from './support/run-catalog.js';
 import { diffFindings, harnessErrors, resultKey } from './support/findings.js';
+import { MELLON_FINDINGS } from '../../fixtures/mellon/expected-findings.js';
+import { PROFILE_VARIANTS } from '../../fixtures/sps/profile-sps/expected-findings.js';
 
 const NOT_TESTED_MD = new URL('../../scenarios/NOT-TESTED.md', import.meta.url);
 /**
@@ -20,6 +22,13 @@ const NOT_TESTED_MD = new URL('../../scenarios/NOT-TESTED.md', import.meta.url);
  * browser-only case that HTTP mode skips.
  */
 const SKIPPED_FOR_STRICT = [
+  // The reference SP keeps no accounts (the profile SPs do: runner/e2e/profiles.e2e.test.ts).
+  ...[
+    'second-login-same-account',
+    'persistent-name-id-survives-email-change',
+    'transient-name-id-not-an-account-key',
+    'namesakes-get-separate-accounts',
+  ].flatMap((slug) => [`lifecycle/account/${slug}@sp-initiated`, `lifecycle/account/${slug}@idp-initiated`]),
   'profiles/4.1.4.3/in-response-to-missing@sp-initiated',
   'profiles/4.1.5/unsolicited-to-sp-initiated-only@idp-initiated',
   'browser/samesite/sp-initiated-cross-site-sign-in@sp-initiated',
@@ -31,6 +40,11 @@ const negativeControls: ReadonlyArray<{ name: string; keys: readonly string[] }>
   ...CONTROLS.map((c) => ({ name: c.name, keys: c.mustFail })),
   { name: 'node-saml SP (recorded findings)', keys: NODE_SAML_FINDINGS },
   { name: 'samlify SP (recorded findings)', keys: SAMLIFY_FINDINGS },
+  { name: 'mod_auth_mellon (recorded findings)', keys: MELLON_FINDINGS },
+  ...PROFILE_VARIANTS.map((v) => ({
+    name: `${v.profile} SP --broken ${v.broken.join(',')}`,
+    keys: v.mustFail,
+  })),
 ];
 
 describe('catalog controls: the data', () => {

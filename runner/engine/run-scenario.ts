@@ -6,26 +6,20 @@
  * and the IdP's real response is what the SP gets. A target that records evidence (the browser) adds
  * files (screenshot, trace) and notes (e.g. a cookie the browser withheld) to the result.
  */
-import { defaultIdentifier, defaultReplyUrl } from '../../mock-idp/model/app.js';
-import {
-  decodeSamlMessage,
-  parseRedirectQuery,
-  parseSamlMessage,
-} from '../../mock-idp/protocol/decode-message.js';
-import { parseAuthnRequest } from '../../mock-idp/protocol/authn-request.js';
-import { resolveAuthnRequest, type ReceivedRequest } from '../../mock-idp/protocol/resolve-request.js';
-import { AadstsError } from '../../mock-idp/protocol/aadsts.js';
+import { decodeSamlMessage } from '../../mock-idp/protocol/decode-message.js';
 import type { Evidence, Flow, ScenarioResult, SpReplyEvidence, Verdict } from '../../reports/types.js';
 import type { Scenario } from '../../scenarios/types.js';
 import { HarnessError } from '../errors.js';
 import type { Oracle } from '../oracles/types.js';
-import type { LoginStart, SpTarget } from '../targets/types.js';
+import type { SpTarget } from '../targets/types.js';
 import {
   canSignInInteractively,
   recordsEvidence,
   type InteractiveSignIn,
 } from '../targets/browser/capabilities.js';
-import { buildScenarioResponse, type FlowTarget, type ScenarioIdp } from './scenario-response.js';
+import { buildScenarioResponse, type ScenarioIdp } from './scenario-response.js';
+import { decodeLogin, startFlow } from './start-flow.js';
+import { judgeLifecycle } from './run-lifecycle.js';
 import { applyLanding, decideOutcome } from './decide-outcome.js';
 import { INTERACTIVE_SIGN_IN_TAG } from '../../scenarios/browser/tags.js';
 
@@ -34,12 +28,8 @@ export interface RunEnvironment {
   createTarget(): SpTarget;
   oracle: Oracle;
   now(): Date;
-}
-
-interface FlowStart {
-  target: FlowTarget;
-  relayState?: string | undefined;
-  evidence?: Evidence['authnRequest'];
+  /** Reads the account id from the SP's page (first capture group); account scenarios need it. */
+  accountPattern?: RegExp | undefined;
 }
 
 export async function runScenario(
@@ -94,6 +84,7 @@ async function judgeScenario(
     baseline: env.idp.tenant.requireUser(scenario.response?.user ?? env.idp.baselineUser).userPrincipalName,
     victim: env.idp.victim,
   };
+  if (scenario.lifecycle) return judgeLifecycle(scenario, flow, env, target, evidence, base, started);
   if (scenario.tags?.includes(INTERACTIVE_SIGN_IN_TAG)) {
     if (!canSignInInteractively(target))
       throw new HarnessError('NOT_APPLICABLE', 'only browser mode signs in on the IdP page (--browser)');
@@ -186,74 +177,15 @@ async function judgeInteractive(
   return { ...base, ...decision, verdict: judged.verdict, durationMs: Date.now() - started };
 }
 
-async function startFlow(flow: Flow, target: SpTarget, env: RunEnvironment): Promise<FlowStart> {
-  if (flow === 'idp-initiated') {
-    const app = env.idp.app;
-    const acsUrl = defaultReplyUrl(app);
-    const audience = defaultIdentifier(app);
-    if (!acsUrl || !audience)
-      throw new HarnessError('BAD_CONFIG', 'the app has no default Reply URL or Identifier');
-    return { target: { acsUrl, audience }, relayState: app.relayState };
-  }
-  const login = await target.startLogin();
-  const { received, xml } = decodeLogin(login);
-  try {
-    const request = parseAuthnRequest(parseSamlMessage(xml));
-    const resolved = resolveAuthnRequest(request, received, env.idp.tenant);
-    return {
-      target: {
-        acsUrl: resolved.acsUrl,
-        audience: resolved.audience,
-        inResponseTo: request.id,
-        requestedNameIdFormat: request.nameIdPolicyFormat,
-      },
-      relayState: login.relayState,
-      evidence: { binding: login.binding, xml, relayState: login.relayState },
-    };
-  } catch (error) {
-    if (error instanceof AadstsError) {
-      throw new HarnessError(
-        'IDP_REFUSED_REQUEST',
-        `Entra would refuse the SP's AuthnRequest: ${error.message}`,
-        { cause: error },
-      );
-    }
-    throw error;
-  }
-}
-
-function decodeLogin(login: LoginStart): { received: ReceivedRequest; xml: string } {
-  try {
-    if (login.binding === 'redirect') {
-      const query = parseRedirectQuery(login.rawQuery ?? '');
-      return {
-        received: { binding: 'redirect', query },
-        xml: decodeSamlMessage(query.samlRequest?.value, 'redirect'),
-      };
-    }
-    const xml = decodeSamlMessage(login.samlRequest, 'post');
-    return { received: { binding: 'post', xml, relayState: login.relayState }, xml };
-  } catch (error) {
-    if (error instanceof AadstsError) {
-      throw new HarnessError(
-        'IDP_REFUSED_REQUEST',
-        `the SP's AuthnRequest cannot be read: ${error.message}`,
-        { cause: error },
-      );
-    }
-    throw error;
-  }
-}
-
 /** Evidence beyond this is cut (attack payloads reach megabytes); the cut is marked in the text. */
 export const MAX_EVIDENCE_CHARS = 128 * 1024;
 
-function clip(text: string): string {
+export function clip(text: string): string {
   if (text.length <= MAX_EVIDENCE_CHARS) return text;
   return `${text.slice(0, MAX_EVIDENCE_CHARS)}\n[… ${text.length - MAX_EVIDENCE_CHARS} more characters not kept as evidence]`;
 }
 
-function errorResult(
+export function errorResult(
   error: unknown,
 ): Pick<ScenarioResult, 'outcome' | 'expected' | 'actual' | 'error' | 'verdict'> {
   const code = error instanceof HarnessError ? error.code : 'SCENARIO_INVALID';

@@ -12,10 +12,12 @@ import { defaultReplyUrl } from '../../mock-idp/model/app.js';
 import { EXIT, HarnessError } from '../errors.js';
 import { HttpTarget } from '../targets/http-target.js';
 import type { SpTarget } from '../targets/types.js';
-import { runScenario } from '../engine/run-scenario.js';
+import { runScenario, type RunEnvironment } from '../engine/run-scenario.js';
+import { startFlow } from '../engine/start-flow.js';
 import { planRuns, type PlannedRun } from './plan.js';
 import { runPlan } from './run-plan.js';
 import { prepareIdp } from './prepare-idp.js';
+import { applyProfileLevels, profileFor, profileSkipReason } from './apply-profile.js';
 import { buildOracle } from './build-oracle.js';
 import type { RunConfig } from './run-config.js';
 import type { MockIdpState } from '../../mock-idp/state/mock-idp-state.js';
@@ -46,7 +48,8 @@ export interface ExecuteResult {
 }
 
 export async function executeRun(config: RunConfig, options: ExecuteOptions = {}): Promise<ExecuteResult> {
-  const scenarios = selectScenarios(config.run.scenarios);
+  const profile = profileFor(config);
+  const scenarios = applyProfileLevels(profile, selectScenarios(config.run.scenarios));
   if (scenarios.length === 0)
     throw new HarnessError(
       'BAD_CONFIG',
@@ -79,12 +82,14 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
     const plan = skipBrowserOnly(
       planRuns(scenarios, {
         spInitiated: Boolean(config.sp.loginUrl),
-        idpInitiated: config.sp.idpInitiated,
+        idpInitiated: config.sp.idpInitiated ?? profile.flows.idpInitiated,
         encryption: idp.sp.encryptionCertificates.length > 0,
         spDomain: Boolean(config.sp.domain),
-      }),
+        accountId: Boolean(config.sp.accountPattern),
+      }).map((run) => (run.skip ? run : { ...run, skip: profileSkipReason(profile, run.scenario) })),
       config.run.mode,
     );
+    const accountPattern = config.sp.accountPattern ? new RegExp(config.sp.accountPattern) : undefined;
     const describeTarget = options.describeTarget ?? `SP ${idp.sp.entityId}`;
     await reporters.onRunStart({
       target: describeTarget,
@@ -104,17 +109,13 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
         idpLoginUrl: idp.handle.loginUrl,
         timeoutMs: Math.min(10_000, config.run.timeoutMs),
       });
+    const env = { idp: idp.scenarioIdp, createTarget, oracle, now: () => new Date(), accountPattern };
+    if (plan.some((run) => !run.skip && run.flow === 'sp-initiated')) await preflight(env);
     const outcome = await runPlan(plan, {
       workers: browser?.workers(config.run.workers) ?? config.run.workers,
       timeoutMs: config.run.timeoutMs,
       signal: options.signal,
-      execute: (run) =>
-        runScenario(run.scenario, run.flow, {
-          idp: idp.scenarioIdp,
-          createTarget,
-          oracle,
-          now: () => new Date(),
-        }),
+      execute: (run) => runScenario(run.scenario, run.flow, env),
       skipped: (run) => staticResult(run, 'skipped', run.skip ?? 'not applicable'),
       timedOut: (run, ms) =>
         staticResult(run, 'error', `the scenario did not finish within ${ms} ms`, 'TIMEOUT'),
@@ -131,6 +132,26 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
   } finally {
     await browser?.close();
     await idp.handle.close();
+  }
+}
+
+/**
+ * One SP-initiated start before the run: if Entra would refuse the SP's AuthnRequest (e.g. AADSTS650056,
+ * an Issuer that is not the app's Identifier), no SP-initiated scenario can run — one clear
+ * configuration error instead of a harness error per scenario.
+ */
+async function preflight(env: RunEnvironment): Promise<void> {
+  const target = env.createTarget();
+  try {
+    await startFlow('sp-initiated', target, env);
+  } catch (error) {
+    if (error instanceof HarnessError)
+      throw new HarnessError(error.code, `before the run, an SP-initiated sign-in failed: ${error.message}`, {
+        cause: error,
+      });
+    throw error;
+  } finally {
+    await target.close().catch(() => undefined);
   }
 }
 

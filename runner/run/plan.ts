@@ -13,6 +13,8 @@ export interface TargetCapabilities {
   encryption: boolean;
   /** The SP's email domain is known (--sp-domain). */
   spDomain: boolean;
+  /** The probe page's account id can be read (--account-pattern). */
+  accountId: boolean;
 }
 
 /** Scenarios that check an SP which accepts only SP-initiated sign-in refuses unsolicited responses. */
@@ -46,6 +48,8 @@ function skipReason(scenario: Scenario, flow: Flow, can: TargetCapabilities): st
     if (need === 'encryption' && !can.encryption) return 'the SP publishes no encryption certificate';
     if (need === 'sp-domain' && !can.spDomain) return "the SP's email domain is not given (--sp-domain)";
     if (need === 'idp-initiated' && !can.idpInitiated) return 'the SP does not accept IdP-initiated sign-in';
+    if (need === 'account-id' && !can.accountId)
+      return 'the account id the SP shows is not known (--account-pattern)';
   }
   return undefined;
 }

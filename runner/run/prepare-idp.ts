@@ -19,6 +19,9 @@ import { loadTextFromFileOrUrl } from '../load-text.js';
 import { createScenarioIdp, BASELINE_USER } from '../engine/scenario-idp.js';
 import type { ScenarioIdp } from '../engine/scenario-response.js';
 import type { RunConfig } from './run-config.js';
+import { checkProfileUrls, profileAppPatch, profileFor, profileSetupNotes } from './apply-profile.js';
+import { manualSpMetadata } from './manual-sp-metadata.js';
+import { LIFECYCLE_USER_PREFIX } from '../engine/run-lifecycle.js';
 
 export interface PreparedIdp {
   handle: MockIdpHandle;
@@ -34,14 +37,26 @@ export async function prepareIdp(
   options: { spMetadataXml?: string; inMemory?: boolean; state?: MockIdpState } = {},
 ): Promise<PreparedIdp> {
   const notes: string[] = [];
+  const profile = profileFor(config);
+  if (profile.needsSpDomain && !config.sp.domain)
+    throw new HarnessError(
+      'BAD_CONFIG',
+      `profile ${profile.name}: ${profile.product} needs the connection's email domain (--sp-domain)`,
+    );
   const metadataXml =
-    options.spMetadataXml ?? (await loadTextFromFileOrUrl(config.sp.metadata, 'SP metadata'));
+    options.spMetadataXml ??
+    (config.sp.metadata !== undefined
+      ? await loadTextFromFileOrUrl(config.sp.metadata, 'SP metadata')
+      : manualSpMetadata(config.sp.entityId!, config.sp.acsUrl!));
   let sp: SpMetadata;
   try {
     sp = parseSpMetadata(metadataXml);
   } catch (error) {
     if (error instanceof SpMetadataError)
-      throw new HarnessError('BAD_CONFIG', `SP metadata ${config.sp.metadata}: ${error.message}`);
+      throw new HarnessError(
+        'BAD_CONFIG',
+        `SP metadata ${config.sp.metadata ?? '(from --sp-entity-id and --acs-url)'}: ${error.message}`,
+      );
     throw error;
   }
   const state =
@@ -59,8 +74,16 @@ export async function prepareIdp(
       'BAD_CONFIG',
       'the SP metadata has no usable HTTP-POST AssertionConsumerService (https, or http on loopback)',
     );
-  const app = tenant.updateApp(config.idp.app, imported.patch);
+  removeLeftoverLifecycleUsers(tenant);
   const baselineUser = ensureBaselineUser(state, config.sp.domain, notes);
+  const fromProfile = profileAppPatch(
+    profile,
+    config,
+    tenant.findUser(baselineUser ?? `${BASELINE_USER}@${tenant.tenant.primaryDomain}`),
+  );
+  notes.push(...fromProfile.notes);
+  const app = tenant.updateApp(config.idp.app, { ...imported.patch, ...fromProfile.patch });
+  notes.push(...checkProfileUrls(profile, app));
   let handle: MockIdpHandle;
   try {
     handle = await startMockIdp({
@@ -78,12 +101,26 @@ export async function prepareIdp(
         : `cannot start the mock IdP: ${(error as Error).message}`,
     );
   }
+  notes.push(
+    ...profileSetupNotes(profile, {
+      metadataUrl: handle.metadataUrl(app.appId),
+      loginUrl: handle.loginUrl,
+      issuer: handle.issuer,
+      certificateUrl: handle.portalUrl(app.appId),
+    }),
+  );
   const scenarioIdp = createScenarioIdp(state, app, {
     spEncryptionCertificate: sp.encryptionCertificates[0],
     baselineUser,
     spDomain: config.sp.domain,
   });
   return { handle, state, app, sp, scenarioIdp, notes };
+}
+
+/** Users of lifecycle scenarios are removed when the scenario ends; an interrupted run may leave some. */
+function removeLeftoverLifecycleUsers(tenant: MockIdpState['defaultTenant']): void {
+  for (const user of tenant.listUsers())
+    if (user.userPrincipalName.startsWith(LIFECYCLE_USER_PREFIX)) tenant.removeUser(user.objectId);
 }
 
 /** With --sp-domain, the baseline user must be in the SP's domain, so that only the scenario's change mismatches. */

@@ -10,13 +10,19 @@ import { formatIssues } from '../../mock-idp/config/config-file.js';
 import { DEFAULT_STATE_DIR } from '../../mock-idp/state/mock-idp-state.js';
 import { DEFAULT_APP_NAME } from '../../mock-idp/default-app.js';
 import { HarnessError } from '../errors.js';
+import { SP_PROFILE_NAMES, type SpProfileName } from '../../scenarios/sp-profiles/index.js';
 
 export const DEFAULT_REPORTERS = ['console', 'json', 'junit', 'html', 'markdown'] as const;
 
-export const runConfigSchema = z.strictObject({
-  sp: z.strictObject({
-    /** SP metadata: a file path or an http(s) URL. */
-    metadata: z.string().min(1),
+const spSchema = z
+  .strictObject({
+    /** Which product the SP works like: the Entra tutorial's app settings and expectations (scenarios/sp-profiles). */
+    profile: z.enum(SP_PROFILE_NAMES as [SpProfileName, ...SpProfileName[]]).default('generic'),
+    /** SP metadata: a file path or an http(s) URL... */
+    metadata: z.string().min(1).optional(),
+    /** ...or the Basic SAML Configuration typed by hand: the SP's entity ID (Identifier) and ACS URL (Reply URL). */
+    entityId: z.string().min(1).optional(),
+    acsUrl: z.url().optional(),
     /** Where SP-initiated sign-in starts (without it, only IdP-initiated flows run). */
     loginUrl: z.url().optional(),
     /** Session probe: 2xx only with a session, showing who is signed in (absolute, or a path on the ACS origin). */
@@ -26,9 +32,20 @@ export const runConfigSchema = z.strictObject({
     successText: z.string().optional(),
     /** The SP's email domain, for domain-mismatch scenarios. */
     domain: z.string().optional(),
-    /** Does the SP accept IdP-initiated (unsolicited) responses? */
-    idpInitiated: z.boolean().default(true),
-  }),
+    /** Does the SP accept IdP-initiated (unsolicited) responses? Default: as its profile says. */
+    idpInitiated: z.boolean().optional(),
+    /** Where IdP-initiated sign-in must land (profiles with Relay State = the instance URL). */
+    instanceUrl: z.url().optional(),
+    /** A regex whose first group is the account id the probe page shows (account-lifecycle scenarios). */
+    accountPattern: z.string().min(1).refine(isRegex, 'must be a valid regular expression').optional(),
+  })
+  .refine((sp) => sp.metadata !== undefined || (sp.entityId !== undefined && sp.acsUrl !== undefined), {
+    message: 'give the SP metadata (--sp-metadata), or its entity ID and ACS URL (--sp-entity-id, --acs-url)',
+    path: ['metadata'],
+  });
+
+export const runConfigSchema = z.strictObject({
+  sp: spSchema,
   idp: z
     .strictObject({
       port: z.number().int().min(0).max(65535).default(7080),
@@ -94,4 +111,13 @@ export function mergeConfig(file: unknown, flags: RunConfigInput | Record<string
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isRegex(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -57,6 +57,7 @@ describe('planRuns', () => {
       idpInitiated: false,
       encryption: false,
       spDomain: false,
+      accountId: false,
     });
     expect(plan.map((p) => [p.scenario.id, p.flow, Boolean(p.skip)])).toEqual([
       ['core/test/a', 'sp-initiated', false],
@@ -74,6 +75,7 @@ describe('runPlan', () => {
     idpInitiated: true,
     encryption: true,
     spDomain: true,
+    accountId: true,
   });
   const base = {
     skipped: (run: PlannedRun) => result(run, 'skipped'),

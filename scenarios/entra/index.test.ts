@@ -172,6 +172,11 @@ const checks: Record<string, Check> = {
     expect(built.scenario.requires).toEqual(['sp-domain']);
     signed(['Assertion'])(built);
   },
+  'entra/tenants/email-in-sp-subdomain': (built) => {
+    identity('B.Simon@eu.contoso.com')(built);
+    expect(built.scenario.requires).toEqual(['sp-domain']);
+    signed(['Assertion'])(built);
+  },
 };
 
 describe('entra scenarios', () => {

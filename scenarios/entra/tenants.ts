@@ -66,4 +66,23 @@ export default defineScenarios('entra/tenants', [
     tags: ['domain', 'account-linking'],
     note: "Changed, before signing: NameID, the emailaddress claim and the name claim move from the baseline domain to fabrikam.com; issuer, signature and everything else stay the tenant's own.",
   },
+  {
+    slug: 'email-in-sp-subdomain',
+    title: "Sends NameID, emailaddress and name at a subdomain of the SP's connection domain (eu.<domain>)",
+    requirement:
+      "The SP SHOULD match the connection's email domain exactly: a subdomain is another domain, which the tenant may not own or which another connection may own.",
+    refs: [
+      {
+        url: 'https://docs.hanko.io/guides/saml/introduction',
+        title: 'Hanko docs: SAML SSO (domain of the connection)',
+      },
+      ENTRA_DOCS.claims,
+    ],
+    level: 'should',
+    expect: 'reject',
+    requires: ['sp-domain'],
+    mutations: [rewriteIdentity((upn) => upn.replace(/@(.*)$/, '@eu.$1'))],
+    tags: ['domain', 'account-linking'],
+    note: 'Changed, before signing: NameID, the emailaddress claim and the name claim move to the subdomain eu.<domain>; everything else is the baseline.',
+  },
 ]);

@@ -25,6 +25,8 @@ export interface SpUnderTest {
   metadataXml: string;
   loginUrl: string;
   probeUrl: string;
+  /** A regex whose first group is the account id the probe shows (account-lifecycle scenarios). */
+  accountPattern?: string;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function runCatalog(
           metadata: 'in-memory (e2e)',
           ...(run.spInitiated === false ? {} : { loginUrl: sp.loginUrl }),
           probe: sp.probeUrl,
+          ...(sp.accountPattern ? { accountPattern: sp.accountPattern } : {}),
           domain: SP_DOMAIN,
           idpInitiated: run.idpInitiated ?? true,
         },

@@ -1,0 +1,83 @@
+/**
+ * @module The SP `samlspec demo` runs against: the product's fixture SP (fixtures/sps/profile-sps; the
+ * generic one is the strict reference SP with an account layer), given the mock IdP's settings the way the product
+ * takes them (metadata file, metadata URL, or Login URL + Entra Identifier + Certificate (Base64) typed
+ * by hand), with the run settings that go with it.
+ */
+import { appMetadataFor } from '../../mock-idp/metadata/app-metadata.js';
+import { certificateBase64 } from '../../mock-idp/keys/signing-certificate.js';
+import type { EnterpriseApp } from '../../mock-idp/model/app.js';
+import { tenantUrls } from '../../mock-idp/model/tenant.js';
+import type { MockIdpState } from '../../mock-idp/state/mock-idp-state.js';
+import { startProfileSp, type ProfileSpOptions } from '../../fixtures/sps/profile-sps/index.js';
+import { SP_PROFILES, type SpProfileName } from '../../scenarios/sp-profiles/index.js';
+import type { RunConfigInput } from '../run/run-config.js';
+
+/** The demo SPs' e-mail domain: the mock directory's own. */
+export const DEMO_DOMAIN = 'contoso.com';
+/** The fixture SPs' probe is JSON with the account id in `account`. */
+export const FIXTURE_ACCOUNT_PATTERN = '"account":"([^"]+)"';
+
+export interface DemoSp {
+  description: string;
+  /** The run's `sp` section. */
+  sp: RunConfigInput['sp'];
+  /** The SP metadata as the SP serves it (none when the product is configured by hand). */
+  metadataXml: string | undefined;
+  close(): Promise<void>;
+}
+
+export interface DemoIdp {
+  state: MockIdpState;
+  app: EnterpriseApp;
+  /** Where the mock IdP will listen (it starts with the run). */
+  baseUrl: string;
+}
+
+export async function startDemoSp(
+  profile: SpProfileName,
+  idp: DemoIdp,
+  options: { host: string; broken?: readonly string[] } = { host: '127.0.0.1' },
+): Promise<DemoSp> {
+  const tenant = idp.state.defaultTenant;
+  const metadataXml = appMetadataFor(tenant, idp.app, idp.baseUrl, idp.state.ids).toString('utf8');
+  const urls = tenantUrls(idp.baseUrl, tenant.tenant.tenantId);
+  // The mock starts with the run, after the SP: a metadata URL is handed over as a data: URL of the same bytes.
+  const idpSource: Pick<ProfileSpOptions, 'idpMetadataXml' | 'idpMetadataUrl' | 'manual'> = {
+    'metadata-file': { idpMetadataXml: metadataXml },
+    'metadata-url': {
+      idpMetadataUrl: `data:application/samlmetadata+xml;base64,${Buffer.from(metadataXml).toString('base64')}`,
+    },
+    manual: {
+      manual: {
+        idpEntityId: urls.issuer,
+        loginUrl: urls.loginUrl,
+        certificateBase64: certificateBase64(tenant.signingMaterial(idp.app).certificatePem),
+      },
+    },
+  }[SP_PROFILES[profile].idpSetup];
+  // Only products that restrict sign-in to the connection's domain get one (Hanko; the generic strict SP).
+  const domain = SP_PROFILES[profile].needsSpDomain || profile === 'generic' ? DEMO_DOMAIN : undefined;
+  const sp = await startProfileSp(profile, {
+    ...idpSource,
+    host: options.host,
+    ...(domain ? { domain } : {}),
+    ...(options.broken ? { broken: options.broken } : {}),
+  });
+  return {
+    description: `built-in ${profile === 'generic' ? 'strict reference' : `${SP_PROFILES[profile].product}-like`} fixture SP at ${sp.baseUrl}${
+      sp.broken.length > 0 ? ` (broken: ${sp.broken.join(', ')})` : ''
+    }`,
+    sp: {
+      profile,
+      ...(sp.metadataUrl ? { metadata: sp.metadataUrl } : { entityId: sp.entityId, acsUrl: sp.acsUrl }),
+      loginUrl: sp.loginUrl,
+      probe: sp.probeUrl,
+      ...(domain ? { domain } : {}),
+      accountPattern: FIXTURE_ACCOUNT_PATTERN,
+      ...(SP_PROFILES[profile].app.relayState === 'instance-url' ? { instanceUrl: sp.instanceUrl } : {}),
+    },
+    metadataXml: sp.metadataXml,
+    close: () => sp.close(),
+  };
+}
