@@ -95,7 +95,11 @@ export function registerIdpCommand(program: Command, onServerStarted: (handle: M
     idp.command('metadata').description("print the app's federation metadata XML (no server is started)"),
   )
     .option('--out <file>', 'write to a file instead of standard output')
-    .action(async (options: IdpOptions & { out?: string }) => {
+    .option(
+      '--certificate-out <file>',
+      'also write "Certificate (Base64)" and print the Login URL and Entra Identifier (for SPs configured by hand)',
+    )
+    .action(async (options: IdpOptions & { out?: string; certificateOut?: string }) => {
       const state = openConfiguredState({
         stateDir: resolve(options.stateDir),
         ...(options.config ? { config: options.config } : {}),
@@ -112,6 +116,18 @@ export function registerIdpCommand(program: Command, onServerStarted: (handle: M
       );
       if (options.out) await writeFile(options.out, xml);
       else process.stdout.write(xml);
+      if (options.certificateOut) {
+        // Entra's "Certificate (Base64)" download: the PEM text of the active signing certificate.
+        const configured = tenant.requireApp(app.name);
+        await writeFile(options.certificateOut, tenant.signingMaterial(configured).certificatePem);
+        const urls = tenantUrls(
+          baseUrlFor(options.host, options.port, options.baseUrl),
+          tenant.tenant.tenantId,
+        );
+        console.error(`Login URL                   ${urls.loginUrl}`);
+        console.error(`Microsoft Entra Identifier  ${urls.issuer}`);
+        console.error(`Certificate (Base64)        ${options.certificateOut}`);
+      }
     });
 }
 
