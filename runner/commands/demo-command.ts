@@ -4,7 +4,6 @@
  * on a free port; writes every report. The README's main command: it shows what a run looks like and
  * that a careful SP passes every must. `--broken` shows the opposite.
  */
-import { createServer } from 'node:net';
 import type { Command } from 'commander';
 import { openConfiguredState, baseUrlFor } from '../../mock-idp/start-mock-idp.js';
 import { ensureApp } from '../../mock-idp/default-app.js';
@@ -14,6 +13,7 @@ import { parseRunConfig, type RunConfig } from '../run/run-config.js';
 import type { ExecuteOptions } from '../run/execute-run.js';
 import { addRunOptions, list, type RunFlags } from './run-command.js';
 import { startDemoSp } from './demo-sp.js';
+import { freePort } from '../run/free-port.js';
 
 export function registerDemoCommand(
   program: Command,
@@ -84,15 +84,4 @@ function parseProfile(name: string | undefined): SpProfileName | undefined {
   if (!(SP_PROFILE_NAMES as readonly string[]).includes(name))
     throw new HarnessError('BAD_CONFIG', `--profile ${name}: not a profile (${SP_PROFILE_NAMES.join(', ')})`);
   return name as SpProfileName;
-}
-
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, host, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -5,7 +5,6 @@
  * broken variant fails exactly its recorded scenarios (expected-findings.ts); and a Sentry SP whose
  * Issuer lacks the trailing slash is stopped before the run with Entra's AADSTS650056.
  */
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { baseUrlFor, openConfiguredState } from '../../mock-idp/start-mock-idp.js';
 import { ensureApp } from '../../mock-idp/default-app.js';
@@ -15,6 +14,7 @@ import { startDemoSp } from '../commands/demo-sp.js';
 import { executeRun, type ExecuteResult } from '../run/execute-run.js';
 import { parseRunConfig } from '../run/run-config.js';
 import { HarnessError } from '../errors.js';
+import { withFreePort } from '../run/free-port.js';
 import { diffFindings, harnessErrors, resultKey } from './support/findings.js';
 
 const HOST = '127.0.0.1';
@@ -23,7 +23,14 @@ async function runProfile(
   profile: SpProfileName,
   options: { broken?: readonly string[]; scenarios?: readonly string[] } = {},
 ): Promise<ExecuteResult> {
-  const port = await freePort();
+  return withFreePort((port) => runProfileOnPort(port, profile, options));
+}
+
+async function runProfileOnPort(
+  port: number,
+  profile: SpProfileName,
+  options: { broken?: readonly string[]; scenarios?: readonly string[] },
+): Promise<ExecuteResult> {
   const state = openConfiguredState({});
   const app = ensureApp(state.defaultTenant);
   const sp = await startDemoSp(
@@ -87,14 +94,3 @@ describe('profiles × their fixture SPs', () => {
     await expect(run).rejects.toThrow(/AADSTS650056/);
   }, 60_000);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}

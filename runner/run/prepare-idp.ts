@@ -99,6 +99,7 @@ export async function prepareIdp(
       code === 'EADDRINUSE'
         ? `the IdP port ${config.idp.port} is in use (--idp-port)`
         : `cannot start the mock IdP: ${(error as Error).message}`,
+      { cause: error },
     );
   }
   notes.push(

@@ -4,7 +4,6 @@
  * federation metadata, then executeRun() in HTTP mode with 4 workers and no file reporters. The e2e
  * tests compare the report's findings with a checked-in expectation (findings.ts).
  */
-import { createServer } from 'node:net';
 import { summarize, type RunReport } from '../../../reports/types.js';
 import { baseUrlFor, openConfiguredState } from '../../../mock-idp/start-mock-idp.js';
 import { ensureApp } from '../../../mock-idp/default-app.js';
@@ -15,6 +14,7 @@ import type { ReferenceSpOptions } from '../../../fixtures/sps/reference-sp/opti
 import type { ControlRun } from '../../../fixtures/sps/reference-sp/controls.js';
 import { executeRun } from '../../run/execute-run.js';
 import { parseRunConfig } from '../../run/run-config.js';
+import { withFreePort } from '../../run/free-port.js';
 
 const HOST = '127.0.0.1';
 /** The SP domain of every run: the mock directory's own, as `samlspec demo` uses. */
@@ -56,8 +56,15 @@ export async function runCatalog(
   startSp: (idp: IdpMetadataForSp) => Promise<SpUnderTest>,
   run: ControlRun = {},
 ): Promise<CatalogRun> {
+  return withFreePort((port) => runCatalogOnPort(port, startSp, run));
+}
+
+async function runCatalogOnPort(
+  port: number,
+  startSp: (idp: IdpMetadataForSp) => Promise<SpUnderTest>,
+  run: ControlRun,
+): Promise<CatalogRun> {
   const started = Date.now();
-  const port = await freePort();
   const state = openConfiguredState({});
   const app = ensureApp(state.defaultTenant);
   const xml = appMetadataFor(state.defaultTenant, app, baseUrlFor(HOST, port), state.ids).toString('utf8');
@@ -124,15 +131,4 @@ export function runCatalogOnLibrarySp(
       close: () => sp.close(),
     };
   }, run);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

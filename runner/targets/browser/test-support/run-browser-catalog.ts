@@ -3,7 +3,6 @@
  * either mode: the mock IdP's state in memory on a free port — served as `localhost`, another site than
  * the SP on `127.0.0.1` — then executeRun() with 4 workers.
  */
-import { createServer } from 'node:net';
 import { summarize, type RunReport } from '../../../../reports/types.js';
 import { openConfiguredState } from '../../../../mock-idp/start-mock-idp.js';
 import { ensureApp } from '../../../../mock-idp/default-app.js';
@@ -11,6 +10,7 @@ import { appMetadataFor } from '../../../../mock-idp/metadata/app-metadata.js';
 import { startReferenceSp } from '../../../../fixtures/sps/reference-sp/server.js';
 import type { ReferenceSpOptions } from '../../../../fixtures/sps/reference-sp/options.js';
 import { executeRun } from '../../../run/execute-run.js';
+import { withFreePort } from '../../../run/free-port.js';
 import { parseRunConfig } from '../../../run/run-config.js';
 
 export interface BrowserCatalogRun {
@@ -28,9 +28,16 @@ export async function runReferenceSpCatalog(options: {
   reporters?: string[];
   workers?: number;
 }): Promise<BrowserCatalogRun> {
-  const started = Date.now();
   const host = '127.0.0.1';
-  const port = await freePort(host);
+  return withFreePort((port) => runOnPort(port, host, options), { host });
+}
+
+async function runOnPort(
+  port: number,
+  host: string,
+  options: Parameters<typeof runReferenceSpCatalog>[0],
+): Promise<BrowserCatalogRun> {
+  const started = Date.now();
   const idpBaseUrl = `http://localhost:${port}`;
   const state = openConfiguredState({});
   const app = ensureApp(state.defaultTenant);
@@ -57,15 +64,4 @@ export async function runReferenceSpCatalog(options: {
   } finally {
     await sp.close();
   }
-}
-
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, host, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
