@@ -1,4 +1,5 @@
 /** @module Atlassian Cloud (Atlassian Guard): both flows, configured by hand, NameID = e-mail. */
+import { nameIdMustBeEmail } from './rules.js';
 import type { SpProfile } from './types.js';
 
 export const atlassian: SpProfile = {
@@ -27,13 +28,7 @@ export const atlassian: SpProfile = {
   sessionHours: 8,
   needsSpDomain: false,
   levels: [
-    ...['format-persistent', 'format-transient', 'format-windows-domain-qualified'].map((slug) => ({
-      match: { prefix: `entra/nameid/${slug}` },
-      level: 'must' as const,
-      expect: 'reject' as const,
-      because:
-        "Atlassian takes the NameID as the account's e-mail: a persistent, transient or DOMAIN\\user value is no e-mail and must not become an account",
-    })),
+    ...nameIdMustBeEmail('Atlassian'),
     {
       match: { tag: 'open-redirect' },
       level: 'must',

@@ -1,4 +1,5 @@
 /** @module Heroku: SP-initiated only, the IdP's metadata uploaded as a file, NameID = e-mail. */
+import { nameIdMustBeEmail } from './rules.js';
 import type { SpProfile } from './types.js';
 
 export const heroku: SpProfile = {
@@ -26,13 +27,7 @@ export const heroku: SpProfile = {
   sessionHours: 8,
   needsSpDomain: false,
   levels: [
-    ...['format-persistent', 'format-transient', 'format-windows-domain-qualified'].map((slug) => ({
-      match: { prefix: `entra/nameid/${slug}` },
-      level: 'must' as const,
-      expect: 'reject' as const,
-      because:
-        "Heroku takes the NameID as the account's e-mail: a persistent, transient or DOMAIN\\user value is no e-mail and must not become an account",
-    })),
+    ...nameIdMustBeEmail('Heroku'),
     {
       match: { prefix: 'entra/nameid/format-unspecified' },
       level: 'should',
