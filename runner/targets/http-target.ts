@@ -10,6 +10,7 @@ import { UserAgentError } from '../http/user-agent-error.js';
 import type { HttpExchange } from '../../reports/types.js';
 import { HarnessError } from '../errors.js';
 import type { Delivery, LoginStart, SpReply, SpTarget } from './types.js';
+import { redirectStart } from './redirect-start.js';
 
 export interface HttpTargetOptions {
   /** Where an SP-initiated login starts (the SP's login link). */
@@ -157,22 +158,4 @@ function resolveLocation(location: string, base: string): string | undefined {
     return undefined;
   }
   return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
-}
-
-function redirectStart(idpUrl: string, hops: HttpExchange[]): LoginStart {
-  const rawQuery = idpUrl.includes('?') ? idpUrl.slice(idpUrl.indexOf('?') + 1).replace(/#.*$/, '') : '';
-  const params = new URLSearchParams(rawQuery);
-  const samlRequest = params.get('SAMLRequest');
-  if (!samlRequest)
-    throw new HarnessError(
-      'TARGET_UNREACHABLE',
-      `the SP redirected to the IdP without a SAMLRequest: ${idpUrl}`,
-    );
-  return {
-    binding: 'redirect',
-    rawQuery,
-    samlRequest,
-    relayState: params.get('RelayState') ?? undefined,
-    hops,
-  };
 }

@@ -7,6 +7,7 @@ import type { HttpExchange } from '../../../reports/types.js';
 import { HarnessError } from '../../errors.js';
 import type { LoginStart } from '../types.js';
 import type { PausedRequest } from './page-session.js';
+import { redirectStart } from '../redirect-start.js';
 
 export function loginStartFrom(request: PausedRequest, hops: HttpExchange[]): LoginStart {
   const url = request.request.url;
@@ -22,21 +23,7 @@ export function loginStartFrom(request: PausedRequest, hops: HttpExchange[]): Lo
       hops,
     };
   }
-  const rawQuery = url.includes('?') ? url.slice(url.indexOf('?') + 1).replace(/#.*$/, '') : '';
-  const params = new URLSearchParams(rawQuery);
-  const samlRequest = params.get('SAMLRequest');
-  if (!samlRequest)
-    throw new HarnessError(
-      'TARGET_UNREACHABLE',
-      `the SP redirected to the IdP without a SAMLRequest: ${url}`,
-    );
-  return {
-    binding: 'redirect',
-    rawQuery,
-    samlRequest,
-    relayState: params.get('RelayState') ?? undefined,
-    hops,
-  };
+  return redirectStart(url, hops);
 }
 
 /** A paused request's form body (DevTools gives it whole, or in base64 entries when large). */
