@@ -25,6 +25,7 @@ const OUTCOME_COLOR: Record<Outcome, keyof typeof ANSI> = {
   fail: 'red',
   'non-strict': 'yellow',
   error: 'magenta',
+  inconclusive: 'magenta',
   info: 'blue',
   skipped: 'gray',
 };

@@ -117,6 +117,9 @@ function outcomeElements(r: ScenarioResult, strict: boolean): XmlElement[] {
           details(r),
         ]),
       ];
+    case 'inconclusive':
+      // Never green: CI must see it as an error, since a refusal here proves nothing about the SP.
+      return [el('error', { message: r.actual, type: 'INCONCLUSIVE' }, [details(r)])];
     case 'skipped':
       return [el('skipped', { message: r.actual })];
     case 'info':

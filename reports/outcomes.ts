@@ -12,7 +12,15 @@ export interface OutcomeInfo {
 }
 
 /** Worst first: the order findings are listed in everywhere. */
-export const OUTCOME_ORDER: readonly Outcome[] = ['fail', 'non-strict', 'error', 'info', 'pass', 'skipped'];
+export const OUTCOME_ORDER: readonly Outcome[] = [
+  'fail',
+  'non-strict',
+  'error',
+  'inconclusive',
+  'info',
+  'pass',
+  'skipped',
+];
 
 export const OUTCOMES: Readonly<Record<Outcome, OutcomeInfo>> = {
   fail: { label: 'Failed', symbol: '✗', legend: 'The SP broke a MUST requirement (a finding).' },
@@ -25,6 +33,12 @@ export const OUTCOMES: Readonly<Record<Outcome, OutcomeInfo>> = {
     label: 'Error',
     symbol: '‼',
     legend: 'The harness could not reach a verdict. Nothing is claimed about the SP.',
+  },
+  inconclusive: {
+    label: 'Inconclusive',
+    symbol: '?',
+    legend:
+      'Not judged: the SP was not seen to sign the baseline user in with this flow and signing option, so a refusal proves nothing.',
   },
   info: { label: 'Info', symbol: 'i', legend: 'Observed behaviour; no requirement is checked.' },
   pass: { label: 'Passed', symbol: '✓', legend: 'The SP did what the requirement demands.' },
@@ -42,6 +56,6 @@ export function isFailing(result: ScenarioResult, strict: boolean): boolean {
 
 /** Fail first, then non-strict, then harness errors; run order within each group. */
 export function findings(report: RunReport): ScenarioResult[] {
-  const wanted: readonly Outcome[] = ['fail', 'non-strict', 'error'];
+  const wanted: readonly Outcome[] = ['fail', 'non-strict', 'error', 'inconclusive'];
   return wanted.flatMap((o) => report.results.filter((r) => r.outcome === o));
 }

@@ -3,7 +3,13 @@
  * renders the same RunReport. Reports see only these types (never the mock IdP or the runner).
  */
 
-export type Outcome = 'pass' | 'fail' | 'non-strict' | 'info' | 'error' | 'skipped';
+/**
+ * `inconclusive`: the SP was never seen to accept the baseline in this flow and configuration, so a
+ * refusal proves nothing (never green; the run exits 2). `skipped` with `notRun` set: the SP was down.
+ */
+export type Outcome = 'pass' | 'fail' | 'non-strict' | 'info' | 'error' | 'inconclusive' | 'skipped';
+/** Entra's "Signing Option" (SAML Signing Certificate): what the IdP signs. */
+export type SigningOption = 'assertion' | 'response' | 'both';
 export type Level = 'must' | 'should' | 'info';
 export type Flow = 'sp-initiated' | 'idp-initiated';
 export type Expectation = 'accept' | 'reject' | 'no-victim-session';
@@ -74,7 +80,56 @@ export interface ScenarioResult {
   verdict?: Verdict | undefined;
   /** For `error` outcomes: the harness error code and message. */
   error?: { code: string; message: string } | undefined;
+  /** The remediation for a finding (what the SP must do; for a CVE, the fixed version). */
+  fix?: string | undefined;
+  /** The signing option this run used (the calibrated one unless the scenario chose its own). */
+  signingOption?: SigningOption | undefined;
+  /** For scenarios with attack variants: each variant tried and what came of it; `variant` names the one that got through. */
+  variants?: { name: string; outcome: Outcome; actual: string }[] | undefined;
+  variant?: string | undefined;
+  /** Set on `skipped` results that were not run because the SP had stopped answering. */
+  notRun?: 'sp-down' | undefined;
   evidence: Evidence;
+}
+
+/** One baseline delivery of calibration or of a liveness check. */
+export interface BaselineAttempt {
+  option: SigningOption;
+  algorithm: 'sha256' | 'sha1';
+  accepted: boolean;
+  /** The oracle's reason, or the harness error. */
+  because: string;
+  /** The response sent and the SP's answer, for the report. */
+  evidence?: Evidence | undefined;
+}
+
+/** What calibration found for one flow, before the catalog ran. */
+export interface FlowCalibration {
+  flow: Flow;
+  /**
+   * `calibrated`: `option` signs the baseline user in. `fixed`: the user fixed the option
+   * (--signing-option) and the SP accepts it. `refused`: no option was accepted (the flow's scenarios are
+   * inconclusive). `sp-initiated-only`: the SP refuses every unsolicited response (IdP-initiated flow only).
+   */
+  status: 'calibrated' | 'fixed' | 'refused' | 'sp-initiated-only';
+  option?: SigningOption | undefined;
+  /** The app's own (Entra default) option, and whether the SP refused it. */
+  configuredOption: SigningOption;
+  configuredRefused: boolean;
+  /** One sentence for report headers: "this SP needs 'Sign SAML response and assertion'; Entra's default is refused". */
+  summary: string;
+  attempts: BaselineAttempt[];
+}
+
+/** The SP stopped answering during the run. */
+export interface SpDownEvent {
+  /** The scenario runs (id@flow) after which the SP stopped answering: the culprit, or the suspects. */
+  after: string[];
+  /** Whether the SP came back (a supervisor restarted it) and the run went on. */
+  recovered: boolean;
+  /** How many scenario runs were not run because the SP was down. */
+  notRun: number;
+  lastAnswer?: string | undefined;
 }
 
 export interface RunSummary {
@@ -83,6 +138,7 @@ export interface RunSummary {
   nonStrict: number;
   info: number;
   errors: number;
+  inconclusive: number;
   skipped: number;
 }
 
@@ -103,6 +159,10 @@ export interface RunReport {
   interrupted: boolean;
   /** What the harness process itself used (the SP's time is not in here). */
   resources?: { peakRssKb: number; cpuUserMs: number; cpuSystemMs: number } | undefined;
+  /** Per flow: which signing option the SP accepts (runner/engine/calibrate.ts). */
+  calibration?: FlowCalibration[] | undefined;
+  /** Liveness: baseline re-deliveries during the run, and any time the SP stopped answering. */
+  liveness?: { checks: number; failed: number; spDown: SpDownEvent[] } | undefined;
   summary: RunSummary;
   results: ScenarioResult[];
 }
@@ -136,6 +196,7 @@ export function summarize(results: readonly ScenarioResult[]): RunSummary {
     nonStrict: count('non-strict'),
     info: count('info'),
     errors: count('error'),
+    inconclusive: count('inconclusive'),
     skipped: count('skipped'),
   };
 }

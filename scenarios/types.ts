@@ -136,6 +136,20 @@ export interface Lifecycle {
   accounts?: 'same' | 'different';
 }
 
+/**
+ * One layout of a forgery whose success depends on a detail (fresh or copied IDs, which element is
+ * signed, where the payload is parked). The scenario passes only if every variant that applies to the
+ * SP is refused; the report names the variant that got through.
+ */
+export interface AttackVariant {
+  /** Short, shown in reports: "fresh IDs", "on a response-signed baseline". */
+  name: string;
+  /** Merged over the scenario's own `response`. */
+  response?: ResponseOverrides;
+  /** Replaces the scenario's own `mutations` when given. */
+  mutations?: readonly Mutation[];
+}
+
 export interface ScenarioInput {
   slug: string;
   /** The stimulus, present tense: "Sends a Response whose Assertion expired 10 minutes ago". */
@@ -162,6 +176,13 @@ export interface ScenarioInput {
   tags?: readonly string[];
   /** For info scenarios: what the observation means. */
   note?: string;
+  /**
+   * The remediation, one or two sentences: what the SP must do, and for a CVE the fixed version
+   * ("Upgrade xml-crypto to 6.0.1 or later; ..."). Shown with every finding.
+   */
+  fix?: string;
+  /** Known layouts of this forgery; see AttackVariant. Only for reject and no-victim-session scenarios. */
+  variants?: readonly [AttackVariant, ...AttackVariant[]];
 }
 
 export interface Scenario extends Omit<ScenarioInput, 'slug'> {

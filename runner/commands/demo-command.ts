@@ -52,7 +52,12 @@ export function registerDemoCommand(
       const config = parseRunConfig(
         {
           sp: sp.sp,
-          idp: { port, host, ...(flags.browser ? { baseUrl: idpBaseUrl } : {}) },
+          idp: {
+            port,
+            host,
+            ...(flags.browser ? { baseUrl: idpBaseUrl } : {}),
+            ...(flags.signingOption ? { signingOption: flags.signingOption } : {}),
+          },
           run: {
             ...(prefixes.length > 0 ? { scenarios: prefixes } : {}),
             ...(flags.reporter ? { reporters: flags.reporter } : {}),

@@ -6,7 +6,13 @@ import type { Command } from 'commander';
 import { DEFAULT_STATE_DIR } from '../../mock-idp/state/mock-idp-state.js';
 import { DEFAULT_APP_NAME } from '../../mock-idp/default-app.js';
 import type { ExecuteOptions } from '../run/execute-run.js';
-import { mergeConfig, parseRunConfig, readRunConfigFile, type RunConfig } from '../run/run-config.js';
+import {
+  SIGNING_OPTION_NAMES,
+  mergeConfig,
+  parseRunConfig,
+  readRunConfigFile,
+  type RunConfig,
+} from '../run/run-config.js';
 import { parsePort, parsePositiveInt } from '../options.js';
 import { DEFAULT_IDP_PORT } from './idp-command.js';
 import { SP_PROFILE_NAMES } from '../../scenarios/sp-profiles/index.js';
@@ -36,6 +42,7 @@ export interface RunFlags {
   browser?: boolean;
   browserPath?: string;
   idpBaseUrl?: string;
+  signingOption?: string;
 }
 
 export const list = (value: string, previous: string[] = []): string[] => [
@@ -58,6 +65,10 @@ export function addRunOptions(command: Command): Command {
     .option('--workers <n>', 'scenarios run concurrently (default 4)', parsePositiveInt)
     .option('--timeout <ms>', 'time limit per scenario in ms (default 30000)', parsePositiveInt)
     .option('--quiet', 'console: only the summary')
+    .option(
+      '--signing-option <option>',
+      `Entra's Signing Option for the run: ${SIGNING_OPTION_NAMES.join('|')} (default: calibrated, the first one the SP accepts)`,
+    )
     .option('--browser', 'drive the SP with headless Chromium (real cookies, redirects and scripts)')
     .option(
       '--browser-path <file>',
@@ -138,6 +149,7 @@ export function configFromFlags(prefixes: string[], flags: RunFlags): RunConfig 
       baseUrl: flags.idpBaseUrl,
       stateDir: flags.stateDir,
       app: flags.app,
+      signingOption: flags.signingOption,
     },
     run: {
       scenarios: prefixes.length > 0 ? prefixes : undefined,

@@ -12,6 +12,10 @@ import { DEFAULT_APP_NAME } from '../../mock-idp/default-app.js';
 import { HarnessError } from '../errors.js';
 import { SP_PROFILE_NAMES, type SpProfileName } from '../../scenarios/sp-profiles/index.js';
 
+/** The CLI's names for Entra's three Signing Options. */
+export const SIGNING_OPTION_NAMES = ['assertion', 'response', 'response-and-assertion'] as const;
+export type SigningOptionName = (typeof SIGNING_OPTION_NAMES)[number];
+
 export const DEFAULT_REPORTERS = ['console', 'json', 'junit', 'html', 'markdown'] as const;
 
 const spSchema = z
@@ -54,6 +58,11 @@ export const runConfigSchema = z.strictObject({
       stateDir: z.string().default(DEFAULT_STATE_DIR),
       app: z.string().default(DEFAULT_APP_NAME),
       config: z.string().optional(),
+      /**
+       * Entra's Signing Option for every scenario that does not choose its own: fixes it and skips
+       * calibration's search (the SP must still accept it). Default: calibrated per flow.
+       */
+      signingOption: z.enum(SIGNING_OPTION_NAMES).optional(),
     })
     .prefault({}),
   run: z
