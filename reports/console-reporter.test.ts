@@ -23,10 +23,57 @@ describe('ConsoleReporter', () => {
     expect(text).toContain('✗ FAILED profiles/4.1.4.3/recipient-mismatch [idp-initiated] MUST');
     expect(text).toContain('expected:    the SP creates no session');
     expect(text).toContain('TARGET_UNREACHABLE: connect ECONNREFUSED 127.0.0.1:8080');
-    expect(text).toContain('FAILED: 2 findings, 1 non-strict (SHOULD), 1 harness error.');
-    expect(text).toContain('1 passed, 2 failed, 1 non-strict, 1 error, 1 info, 1 skipped (3.0 s)');
+    expect(text).toMatch(/FAILED: 2 findings, 1 non-strict \(SHOULD\), 1 harness error, 1 inconclusive/);
+    expect(text).toContain(
+      '1 passed, 2 failed, 1 non-strict, 1 error, 1 inconclusive, 1 info, 2 skipped (3.0 s)',
+    );
     expect(text).not.toContain('\u001b');
     expect(text).not.toContain('\u0000');
+  });
+
+  it('prints the fix under each finding, and the variant that got through', () => {
+    const out = capture(false);
+    run(new ConsoleReporter({ stream: out.stream }, {}));
+    const text = out.output();
+    const finding = (id: string): string => {
+      const start = text.indexOf(`FAILED ${id}`);
+      return text.slice(start, text.indexOf('\n\n', start));
+    };
+    expect(finding('profiles/4.1.4.3/recipient-mismatch')).toMatch(/\n {4}fix: +Compare Recipient/);
+    const comments = finding('attacks/comments/nameid-comment-injection');
+    expect(comments).toMatch(/\n {4}variant: +comment in NameID got through/);
+    expect(comments).toMatch(/\n {4}fix: +.*CVE-2017-11428/);
+  });
+
+  it('lists inconclusive results among the findings, without a fix (nothing was proven)', () => {
+    const out = capture(false);
+    run(new ConsoleReporter({ stream: out.stream }, {}));
+    const text = out.output();
+    const start = text.indexOf('? INCONCLUSIVE attacks/xsw/xsw1-response-copy-in-signature [idp-initiated]');
+    expect(start).toBeGreaterThan(text.indexOf('Findings'));
+    const block = text.slice(start, text.indexOf('\n\n', start));
+    expect(block).toContain('this refusal proves nothing');
+    expect(block).not.toMatch(/\n {4}fix:/);
+  });
+
+  it('opens the summary with calibration and ends it with skip reasons and the SP-down line', () => {
+    const out = capture(false);
+    run(new ConsoleReporter({ stream: out.stream, quiet: true }, {}));
+    const text = out.output();
+    const calibration = text.indexOf('Calibration\n  sp-initiated: this SP needs');
+    expect(calibration).toBeGreaterThan(-1);
+    expect(calibration).toBeLessThan(text.indexOf('Findings'));
+    expect(text).toContain('  skipped 1×: the target does not support IdP-initiated login\n');
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      '  SP stopped answering after attacks/xml/oversized-attribute@sp-initiated: 1 scenario run not run',
+    );
+  });
+
+  it('does not print a line per run the SP was down for', () => {
+    const out = capture(false);
+    run(new ConsoleReporter({ stream: out.stream }, {}));
+    expect(out.output()).not.toContain('- attacks/xml/deep-nesting');
+    expect(out.output()).toContain('  ✓ core/2.5.1.2/not-on-or-after-past');
   });
 
   it('colours on a TTY unless NO_COLOR is set', () => {

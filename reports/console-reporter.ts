@@ -1,10 +1,13 @@
 /**
- * @module Terminal output: one line per finished scenario (unless quiet), then the verdict, the counts
- * and every finding with its expected vs actual. Colour only on a TTY and never with NO_COLOR set
- * (https://no-color.org); untrusted text is stripped of control characters before it is printed.
+ * @module Terminal output: one line per finished scenario (unless quiet), then the summary: how
+ * calibration went, every finding with its expected vs actual and its fix, the verdict, the counts, why
+ * scenarios were skipped, and when the SP stopped answering. Runs the SP's death kept from running get
+ * that one line, not a line each. Colour only on a TTY and never with NO_COLOR set (https://no-color.org);
+ * untrusted text is stripped of control characters before it is printed.
  */
 import { OUTCOMES, findings } from './outcomes.js';
 import { refLabel } from './refs.js';
+import { calibrationLines, showsFix, skipReasons, spDownLines } from './run-notes.js';
 import { formatDuration, oneLine } from './text.js';
 import type { Outcome, PlannedScenario, Reporter, RunReport, ScenarioResult } from './types.js';
 import { runVerdict, type VerdictTone } from './verdict.js';
@@ -62,7 +65,8 @@ export class ConsoleReporter implements Reporter {
   }
 
   onScenarioEnd(r: ScenarioResult): void {
-    if (this.#quiet) return;
+    // Runs not run because the SP was down are counted in one line at the end, not listed.
+    if (this.#quiet || r.notRun) return;
     const symbol = this.#paint(OUTCOME_COLOR[r.outcome])(OUTCOMES[r.outcome].symbol);
     const gray = this.#paint('gray');
     this.#print(`  ${symbol} ${oneLine(r.id)} ${gray(`[${r.flow}] ${formatDuration(r.durationMs)}`)}`);
@@ -71,11 +75,22 @@ export class ConsoleReporter implements Reporter {
   onRunEnd(report: RunReport): void {
     const list = findings(report);
     const bold = this.#paint('bold');
+    const calibration = calibrationLines(report);
+    if (calibration.length > 0) {
+      this.#print(`\n${bold('Calibration')}`);
+      for (const line of calibration) this.#print(`  ${oneLine(line, 400)}`);
+    }
     if (list.length > 0) this.#print(`\n${bold('Findings')}`);
     for (const r of list) this.#printFinding(r);
     const verdict = runVerdict(report);
     this.#print(`\n${this.#paint(TONE_COLOR[verdict.tone])(bold(verdict.headline))}`);
     this.#print(this.#countsLine(report));
+    const gray = this.#paint('gray');
+    for (const { reason, count } of skipReasons(report))
+      this.#print(`  ${gray(`skipped ${count}×:`)} ${oneLine(reason, 300)}`);
+    const red = this.#paint('red');
+    for (const line of spDownLines(report)) this.#print(`  ${red(oneLine(line, 400))}`);
+    this.#print('');
   }
 
   #printFinding(r: ScenarioResult): void {
@@ -91,8 +106,10 @@ export class ConsoleReporter implements Reporter {
     this.#print(`    ${gray('requirement:')} ${oneLine(r.requirement, 300)}`);
     this.#print(`    ${gray('expected:')}    ${oneLine(r.expected.join(' '), 300)}`);
     this.#print(`    ${gray('actual:')}      ${paint(oneLine(r.actual, 300))}`);
+    if (r.variant) this.#print(`    ${gray('variant:')}     ${oneLine(r.variant, 200)} got through`);
     if (r.refs.length > 0)
       this.#print(`    ${gray('refs:')}        ${oneLine(r.refs.map(refLabel).join(', '), 300)}`);
+    if (showsFix(r)) this.#print(`    ${gray('fix:')}         ${oneLine(r.fix ?? '', 400)}`);
   }
 
   #countsLine(report: RunReport): string {
@@ -102,6 +119,7 @@ export class ConsoleReporter implements Reporter {
       [s.failed, 'fail', 'failed'],
       [s.nonStrict, 'non-strict', 'non-strict'],
       [s.errors, 'error', s.errors === 1 ? 'error' : 'errors'],
+      [s.inconclusive, 'inconclusive', 'inconclusive'],
       [s.info, 'info', 'info'],
       [s.skipped, 'skipped', 'skipped'],
     ];
@@ -109,7 +127,7 @@ export class ConsoleReporter implements Reporter {
       .filter(([n, o]) => n > 0 || o === 'pass' || o === 'fail')
       .map(([n, o, word]) => (n > 0 ? this.#paint(OUTCOME_COLOR[o])(`${n} ${word}`) : `${n} ${word}`))
       .join(', ');
-    return `  ${text} (${formatDuration(report.durationMs)})\n`;
+    return `  ${text} (${formatDuration(report.durationMs)})`;
   }
 
   #print(line: string): void {

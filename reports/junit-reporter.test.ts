@@ -25,7 +25,8 @@ describe('JUnit reporter', () => {
   it('parses as XML and counts tests, failures, errors and skipped overall', () => {
     const root = doc.documentElement;
     expect(root?.tagName).toBe('testsuites');
-    expect(counts(root)).toEqual([7, 2, 1, 1]);
+    // The inconclusive result is an <error> too; the run the SP was down for is skipped.
+    expect(counts(root)).toEqual([9, 2, 2, 2]);
     expect(root?.getAttribute('time')).toBe('3.000');
   });
 
@@ -38,12 +39,13 @@ describe('JUnit reporter', () => {
       'attacks/comments',
       'entra/claims',
       'bindings/3.5',
+      'attacks/xml',
     ]);
     const profiles = suites[1];
     expect(counts(profiles)).toEqual([2, 1, 0, 0]);
     expect(profiles?.getAttribute('time')).toBe('2.465');
     const sum = suites.reduce((n, s) => n + Number(s.getAttribute('tests')), 0);
-    expect(sum).toBe(7);
+    expect(sum).toBe(9);
   });
 
   it('names test cases `${id} [${flow}] — ${title}` with the prefix as classname', () => {
@@ -82,10 +84,56 @@ describe('JUnit reporter', () => {
     );
 
     const strict = renderJUnit({ ...sampleReport, strict: true });
-    expect(counts(parseXmlStrict(strict).documentElement)).toEqual([7, 3, 1, 1]);
+    expect(counts(parseXmlStrict(strict).documentElement)).toEqual([9, 3, 2, 2]);
     expect(
       children(testcase(strict, 'profiles/4.1.4.3/one-time-use-ignored'), 'failure')[0]?.getAttribute('type'),
     ).toBe('should');
+  });
+
+  it('ends the failure message and body with the fix, and names the variant that got through', () => {
+    const failure = children(testcase(xml, 'attacks/comments/nameid-comment-injection'), 'failure')[0];
+    expect(failure?.getAttribute('message')).toMatch(
+      /\(variant: comment in NameID\)\. Fix: .*CVE-2017-11428/,
+    );
+    const body = failure?.textContent ?? '';
+    expect(body).toMatch(/^Fix: Read NameID as the full text content/m);
+    expect(body).toMatch(/^ {2}- comment in NameID: fail \(got through\): /m);
+    expect(body).toMatch(/^ {2}- CDATA in NameID: pass: /m);
+    // A harness error proves nothing about the SP, so it carries no fix.
+    const error = children(testcase(xml, 'attacks/xsw/xsw3-assertion-sibling'), 'error')[0];
+    expect(error?.textContent).not.toContain('Fix:');
+  });
+
+  it('reports an inconclusive result as an <error type="INCONCLUSIVE">, never a pass or a failure', () => {
+    const tc = testcase(xml, 'attacks/xsw/xsw1-response-copy-in-signature');
+    const error = children(tc, 'error')[0];
+    expect(error?.getAttribute('type')).toBe('INCONCLUSIVE');
+    expect(error?.getAttribute('message')).toContain('proves nothing');
+    expect(children(tc, 'failure')).toHaveLength(0);
+    expect(children(tc, 'skipped')).toHaveLength(0);
+    const suite = children(doc, 'testsuite').find((s) => s.getAttribute('name') === 'attacks/xsw');
+    expect(counts(suite)).toEqual([2, 0, 2, 0]);
+  });
+
+  it('marks a run the SP was down for as skipped, with the reason', () => {
+    const tc = testcase(xml, 'attacks/xml/deep-nesting');
+    expect(children(tc, 'skipped')[0]?.getAttribute('message')).toMatch(/^not run: the SP stopped answering/);
+    const props = children(tc, 'property').map((p) => [p.getAttribute('name'), p.getAttribute('value')]);
+    expect(props).toContainEqual(['not-run', 'sp-down']);
+  });
+
+  it("puts the calibration summary and the SP-down line in every suite's properties", () => {
+    for (const suite of children(doc, 'testsuite')) {
+      // The suite's own <properties> comes first; the testcases' follow inside their <testcase>.
+      const own = children(children(suite, 'properties')[0] ?? suite, 'property');
+      const named = (name: string) =>
+        own.filter((p) => p.getAttribute('name') === name).map((p) => p.getAttribute('value'));
+      expect(named('calibration')).toHaveLength(2);
+      expect(named('calibration')[0]).toMatch(/^sp-initiated: this SP needs/);
+      expect(named('sp-down')).toEqual([
+        'SP stopped answering after attacks/xml/oversized-attribute@sp-initiated: 1 scenario run not run',
+      ]);
+    }
   });
 
   it('lists level, flow, refs and tags as properties', () => {
@@ -100,6 +148,8 @@ describe('JUnit reporter', () => {
         ['ref', 'Duo'],
         ['tag', 'signature'],
         ['tag', 'comments'],
+        ['signing-option', 'Sign SAML response and assertion'],
+        ['variant', 'comment in NameID'],
       ]),
     );
   });

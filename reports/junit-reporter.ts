@@ -1,11 +1,14 @@
 /**
  * @module JUnit XML for CI test tabs: one <testsuite> per id prefix (a spec section or attack family),
- * one <testcase> per scenario and flow. A finding is a <failure>, a harness problem an <error>, so CI
- * never confuses "the SP is wrong" with "the tool broke" (style.md §3).
+ * one <testcase> per scenario and flow. A finding is a <failure> whose message and body end with the
+ * fix; a harness problem or an inconclusive result is an <error>, so CI never confuses "the SP is wrong"
+ * with "nothing could be judged" (style.md §3). Each suite's properties carry the run's calibration
+ * summary and any time the SP stopped answering, as CI viewers show suite properties beside the cases.
  */
 import { isSafeArtifactPath } from './artifacts.js';
 import { outputPath, writeReportFile, type FileReporterOptions } from './output-file.js';
 import { refLabel } from './refs.js';
+import { SIGNING_OPTION_LABEL, calibrationLines, showsFix, spDownLines } from './run-notes.js';
 import { idPrefix, oneLine } from './text.js';
 import type { Reporter, RunReport, ScenarioResult } from './types.js';
 import { el, serializeXml, type XmlElement } from './xml-writer.js';
@@ -63,6 +66,8 @@ function testSuite(prefix: string, results: ScenarioResult[], report: RunReport)
     el('properties', {}, [
       property('target', report.target.description),
       property('strict', String(report.strict)),
+      ...calibrationLines(report).map((line) => property('calibration', line)),
+      ...spDownLines(report).map((line) => property('sp-down', line)),
     ]),
     ...results.map((r) => testCase(prefix, r, report.strict)),
   ]);
@@ -73,7 +78,8 @@ function count(results: readonly ScenarioResult[], strict: boolean): Counts {
   return {
     tests: results.length,
     failures: is((r) => r.outcome === 'fail' || (strict && r.outcome === 'non-strict')),
-    errors: is((r) => r.outcome === 'error'),
+    // Inconclusive results are written as <error>, so they count as errors here too.
+    errors: is((r) => r.outcome === 'error' || r.outcome === 'inconclusive'),
     skipped: is((r) => r.outcome === 'skipped'),
   };
 }
@@ -94,6 +100,9 @@ function properties(r: ScenarioResult): XmlElement {
     property('flow', r.flow),
     property('expect', r.expect),
     property('outcome', r.outcome),
+    ...(r.signingOption ? [property('signing-option', SIGNING_OPTION_LABEL[r.signingOption])] : []),
+    ...(r.variant ? [property('variant', r.variant)] : []),
+    ...(r.notRun ? [property('not-run', r.notRun)] : []),
     ...r.refs.map((ref) => property('ref', refLabel(ref))),
     ...r.tags.map((tag) => property('tag', tag)),
   ]);
@@ -130,8 +139,10 @@ function outcomeElements(r: ScenarioResult, strict: boolean): XmlElement[] {
 }
 
 function shortMessage(r: ScenarioResult): string {
-  const message = `Expected ${r.expected.join(' ') || '(nothing stated)'}; actual: ${r.actual}`;
-  return message.length > 500 ? `${message.slice(0, 499)}…` : message;
+  const variant = r.variant ? ` (variant: ${r.variant})` : '';
+  const fix = showsFix(r) ? ` Fix: ${r.fix}` : '';
+  const message = `Expected ${r.expected.join(' ') || '(nothing stated)'}; actual: ${r.actual}${variant}.${fix}`;
+  return message.length > 600 ? `${message.slice(0, 599)}…` : message;
 }
 
 /** The failure body explains itself (h2spec's Expected/Actual), with enough evidence to start digging. */
@@ -142,6 +153,13 @@ function details(r: ScenarioResult): string {
     ...r.expected.map((e) => `  - ${e}`),
     `Actual: ${r.actual}`,
   ];
+  if (showsFix(r)) lines.push(`Fix: ${r.fix}`);
+  if (r.signingOption) lines.push(`Signing option: ${SIGNING_OPTION_LABEL[r.signingOption]}`);
+  if (r.variants?.length) {
+    lines.push('Variants:');
+    for (const v of r.variants)
+      lines.push(`  - ${v.name}: ${v.outcome}${v.name === r.variant ? ' (got through)' : ''}: ${v.actual}`);
+  }
   if (r.verdict)
     lines.push(
       `Verdict: ${r.verdict.login}${r.verdict.identity ? ` (${r.verdict.identity})` : ''}: ${r.verdict.because}`,

@@ -1,12 +1,14 @@
 /**
- * @module A short Markdown summary for PR comments and $GITHUB_STEP_SUMMARY: the verdict, the counts,
- * and the findings as a table; passes collapse into a count. Cells are escaped, because an SP's reply
- * text ends up in them and GitHub renders Markdown (and some HTML).
+ * @module A short Markdown summary for PR comments and $GITHUB_STEP_SUMMARY: the verdict, how
+ * calibration went, whether the SP stopped answering, the counts, and the findings as a table with the
+ * fix for each; passes collapse into a count. Cells are escaped, because an SP's reply text ends up in
+ * them and GitHub renders Markdown (and some HTML).
  */
 import { appendFile } from 'node:fs/promises';
 import { outputPath, writeReportFile, type FileReporterOptions } from './output-file.js';
 import { OUTCOMES, findings } from './outcomes.js';
 import { refView } from './refs.js';
+import { calibrationLines, showsFix, spDownLines } from './run-notes.js';
 import { formatDuration, oneLine } from './text.js';
 import type { Outcome, Reporter, RunReport, ScenarioResult } from './types.js';
 import { runVerdict, type VerdictTone } from './verdict.js';
@@ -50,6 +52,7 @@ const SUMMARY_ROWS: readonly [Outcome, keyof RunReport['summary']][] = [
   ['fail', 'failed'],
   ['non-strict', 'nonStrict'],
   ['error', 'errors'],
+  ['inconclusive', 'inconclusive'],
   ['info', 'info'],
   ['skipped', 'skipped'],
 ];
@@ -62,6 +65,7 @@ export function renderMarkdown(report: RunReport, maxFindings = 100): string {
     `Target: ${cell(report.target.description)} (${report.target.mode}) · ${report.results.length} results in ` +
       `${formatDuration(report.durationMs)}${report.strict ? ' · --strict' : ''} · samlspec ${cell(report.tool.version)}`,
     '',
+    ...runNotes(report),
     '| Outcome | Count | Meaning |',
     '|---|---:|---|',
     ...SUMMARY_ROWS.map(
@@ -77,10 +81,20 @@ export function renderMarkdown(report: RunReport, maxFindings = 100): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Calibration per flow and any time the SP stopped answering, as a list above the counts. */
+function runNotes(report: RunReport): string[] {
+  const lines = [
+    ...calibrationLines(report).map((line) => `- Calibration: ${cell(line)}`),
+    ...spDownLines(report).map((line) => `- ⚠️ ${cell(line)}`),
+  ];
+  return lines.length > 0 ? [...lines, ''] : [];
+}
+
 function findingsTable(list: ScenarioResult[], max: number): string[] {
-  if (list.length === 0) return ['No findings and no harness errors.', ''];
+  if (list.length === 0) return ['No findings, no harness errors and nothing inconclusive.', ''];
   const rows = list.slice(0, max).map((r) => {
-    const actual = r.outcome === 'error' && r.error ? `${r.error.code}: ${r.error.message}` : r.actual;
+    const error = r.outcome === 'error' && r.error ? `${r.error.code}: ${r.error.message}` : undefined;
+    const actual = error ?? (r.variant ? `${r.actual} (variant: ${r.variant})` : r.actual);
     const cells = [
       `${OUTCOMES[r.outcome].symbol} ${OUTCOMES[r.outcome].label}`,
       `\`${code(r.id)}\``,
@@ -89,6 +103,8 @@ function findingsTable(list: ScenarioResult[], max: number): string[] {
       cell(r.title),
       cell(r.expected.join(' ') || '—'),
       cell(oneLine(actual, 300)),
+      // Errors and inconclusive results prove nothing about the SP, so there is nothing to fix.
+      showsFix(r) ? cell(r.fix ?? '') : '—',
       r.refs.map(refLink).join(', '),
     ];
     return `| ${cells.join(' | ')} |`;
@@ -97,8 +113,8 @@ function findingsTable(list: ScenarioResult[], max: number): string[] {
   return [
     '### Findings',
     '',
-    '| Outcome | Scenario | Flow | Level | Title | Expected | Actual | Refs |',
-    '|---|---|---|---|---|---|---|---|',
+    '| Outcome | Scenario | Flow | Level | Title | Expected | Actual | Fix | Refs |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     ...more,

@@ -1,7 +1,9 @@
 /**
  * @module A fixed RunReport for reporter tests: one result per outcome, several id prefixes, and hostile
  * strings where an SP or a scenario could put them (`"><script>` as RelayState, `</script>` and control
- * characters in a reply body, `|` and newlines in a title, a `javascript:` URL ref and artifact).
+ * characters in a reply body, `|` and newlines in a title, a `javascript:` URL ref and artifact). It also
+ * has what the runner adds around results: fix lines, attack variants, the signing option a run used, a
+ * run not run because the SP stopped answering, calibration per flow and the liveness record.
  */
 import { summarize, type RunReport, type ScenarioResult } from '../types.js';
 
@@ -88,6 +90,8 @@ export const sampleResults: ScenarioResult[] = [
     requirement: 'The SP MUST reject an assertion whose Recipient is not the ACS URL it was delivered to.',
     refs: [{ doc: 'saml-profiles', section: '4.1.4.3' }],
     tags: ['subject-confirmation'],
+    fix: 'Compare Recipient with your own ACS URL | exactly and refuse the response otherwise <b>now</b>.',
+    signingOption: 'assertion',
     actual: `signed in the baseline user (${CONTROL_CHARS})`,
     verdict: { login: 'accepted', identity: 'baseline', because: 'GET /me answered 200' },
     durationMs: 2345,
@@ -117,6 +121,7 @@ export const sampleResults: ScenarioResult[] = [
     title: 'Sends an assertion with a OneTimeUse condition twice',
     requirement: 'The SP SHOULD refuse a second use of a OneTimeUse assertion.',
     refs: [{ doc: 'saml-core', section: '2.5.1.5' }],
+    fix: 'Keep used assertion IDs until NotOnOrAfter and refuse a second use.',
     actual: 'signed in the baseline user (GET /me answered 200)',
     verdict: { login: 'accepted', identity: 'baseline', because: 'GET /me answered 200' },
   },
@@ -148,6 +153,13 @@ export const sampleResults: ScenarioResult[] = [
       { url: 'https://duo.com/blog/duo-finds-saml-vulnerabilities', title: 'Duo' },
     ],
     tags: ['signature', 'comments'],
+    fix: 'Read NameID as the full text content of the element; upgrade ruby-saml to 1.7.0 or later (CVE-2017-11428).',
+    signingOption: 'both',
+    variants: [
+      { name: 'comment in NameID', outcome: 'fail', actual: 'signed in THE VICTIM (GET /me answered 200)' },
+      { name: 'CDATA in NameID', outcome: 'pass', actual: 'no session (the SP answered 403)' },
+    ],
+    variant: 'comment in NameID',
     actual: 'signed in THE VICTIM (GET /me answered 200)',
     verdict: { login: 'accepted', identity: 'victim', because: 'GET /me answered 200 as victim' },
     evidence: {
@@ -186,6 +198,85 @@ export const sampleResults: ScenarioResult[] = [
     actual: 'skipped: the target does not support IdP-initiated login',
     durationMs: 0,
   },
+  {
+    ...base,
+    id: 'attacks/xsw/xsw1-response-copy-in-signature',
+    flow: 'idp-initiated',
+    expect: 'no-victim-session',
+    outcome: 'inconclusive',
+    title: 'Wraps the signed Response in an evil one (XSW1)',
+    requirement: 'The SP MUST use exactly the element its signature references.',
+    refs: [{ cve: 'CVE-2024-45409' }],
+    tags: ['signature', 'xsw'],
+    fix: 'Read identity only from the element the verified signature references.',
+    signingOption: 'response',
+    expected: ['the SP never signs the victim in'],
+    actual:
+      "no session; but the SP was not seen to sign the baseline user in with 'Sign SAML response' in this flow, so this refusal proves nothing",
+    verdict: { login: 'rejected', because: 'GET /me answered 401' },
+  },
+  {
+    ...base,
+    id: 'attacks/xml/deep-nesting',
+    flow: 'sp-initiated',
+    outcome: 'skipped',
+    notRun: 'sp-down',
+    title: 'Nests 10 000 elements inside the first AttributeValue (XML-10)',
+    requirement: 'The SP MUST reject an oversized response within bounded time and memory.',
+    refs: [{ cve: 'CVE-2025-25293' }],
+    tags: ['xml', 'dos'],
+    fix: 'Cap the SAMLResponse size before parsing.',
+    expected: [],
+    actual: 'not run: the SP stopped answering after attacks/xml/oversized-attribute@sp-initiated',
+    durationMs: 0,
+  },
+];
+
+const baselineEvidence = (status: number) => ({
+  responseSent: {
+    xml: samlResponse(),
+    baselineXml: samlResponse(),
+    acsUrl: 'https://sp.example.com/saml/acs',
+    deliveries: 1,
+  },
+  spReply: reply(status, status === 200 ? 'Welcome' : 'Signature required on the Response</script>'),
+});
+
+export const sampleCalibration: NonNullable<RunReport['calibration']> = [
+  {
+    flow: 'sp-initiated',
+    status: 'calibrated',
+    option: 'both',
+    configuredOption: 'assertion',
+    configuredRefused: true,
+    summary:
+      'sp-initiated: this SP needs "Sign SAML response and assertion"; the app\'s "Sign SAML assertion" (Entra\'s default) is refused',
+    attempts: [
+      {
+        option: 'assertion',
+        algorithm: 'sha256',
+        accepted: false,
+        because: 'the SP answered 403 <script>alert(1)</script>',
+        evidence: baselineEvidence(403),
+      },
+      {
+        option: 'both',
+        algorithm: 'sha256',
+        accepted: true,
+        because: 'GET /me answered 200 as the baseline user',
+        evidence: baselineEvidence(200),
+      },
+    ],
+  },
+  {
+    flow: 'idp-initiated',
+    status: 'sp-initiated-only',
+    configuredOption: 'assertion',
+    configuredRefused: true,
+    summary:
+      'SP-initiated only: the SP refuses every unsolicited (IdP-initiated) response, with every signing option',
+    attempts: [{ option: 'assertion', algorithm: 'sha256', accepted: false, because: 'the SP answered 403' }],
+  },
 ];
 
 export const sampleReport: RunReport = {
@@ -201,6 +292,19 @@ export const sampleReport: RunReport = {
   durationMs: 3000,
   strict: false,
   interrupted: false,
+  calibration: sampleCalibration,
+  liveness: {
+    checks: 12,
+    failed: 1,
+    spDown: [
+      {
+        after: ['attacks/xml/oversized-attribute@sp-initiated'],
+        recovered: false,
+        notRun: 1,
+        lastAnswer: '502 Bad Gateway',
+      },
+    ],
+  },
   summary: summarize(sampleResults),
   results: sampleResults,
 };

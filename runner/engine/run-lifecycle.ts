@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { isAssigned } from '../../mock-idp/http/login-flow.js';
 import { AadstsError } from '../../mock-idp/protocol/aadsts.js';
 import type { DirectoryUser } from '../../mock-idp/model/user.js';
-import type { Evidence, Flow, ScenarioResult, Verdict } from '../../reports/types.js';
+import type { Evidence, Flow, ScenarioResult, SigningOption, Verdict } from '../../reports/types.js';
 import type { LifecycleStep, ResponseOverrides, Scenario } from '../../scenarios/types.js';
 import { HarnessError } from '../errors.js';
 import { identityShown } from '../oracles/identity.js';
@@ -46,6 +46,7 @@ export async function judgeLifecycle(
   evidence: Evidence,
   base: Base,
   started: number,
+  signing?: SigningOption | undefined,
 ): Promise<ScenarioResult> {
   const lifecycle = scenario.lifecycle!;
   const needsAccount = lifecycle.accounts !== undefined;
@@ -78,6 +79,7 @@ export async function judgeLifecycle(
         start.target,
         env.idp,
         env.now(),
+        signing,
       );
       const reply = await target.deliver({
         acsUrl: start.target.acsUrl,

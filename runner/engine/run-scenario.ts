@@ -7,8 +7,17 @@
  * files (screenshot, trace) and notes (e.g. a cookie the browser withheld) to the result.
  */
 import { decodeSamlMessage } from '../../mock-idp/protocol/decode-message.js';
-import type { Evidence, Flow, ScenarioResult, SpReplyEvidence, Verdict } from '../../reports/types.js';
-import type { Scenario } from '../../scenarios/types.js';
+import type {
+  Evidence,
+  Flow,
+  ScenarioResult,
+  SigningOption,
+  SpReplyEvidence,
+  Verdict,
+} from '../../reports/types.js';
+import type { AttackVariant, Scenario } from '../../scenarios/types.js';
+import { SP_INITIATED_ONLY_TAG } from '../run/plan.js';
+import { AS_CONFIGURED_TAG, PORTAL_LABEL, judgedOption } from './signing-options.js';
 import { HarnessError } from '../errors.js';
 import type { Oracle } from '../oracles/types.js';
 import type { SpTarget } from '../targets/types.js';
@@ -30,12 +39,176 @@ export interface RunEnvironment {
   now(): Date;
   /** Reads the account id from the SP's page (first capture group); account scenarios need it. */
   accountPattern?: RegExp | undefined;
+  /**
+   * What calibration found: each flow's signing option, and whether the SP signs the baseline user in
+   * with a given option. Without it (calibration itself, unit tests) the app's option is used and every
+   * verdict stands as the oracle gave it.
+   */
+  baseline?: BaselineGate | undefined;
 }
 
+export interface BaselineGate {
+  /** The flow's calibrated (or fixed) option; undefined when the flow was not calibrated. */
+  optionFor(flow: Flow): SigningOption | undefined;
+  /** Whether the SP signs the baseline user in, in this flow, signed this way (memoized deliveries). */
+  accepts(flow: Flow, option: SigningOption): Promise<boolean>;
+}
+
+/**
+ * One scenario in one flow, under the no-vacuous-pass rule: a refusal is a `pass` only when the SP,
+ * in the same flow and signing configuration, signs the baseline user in. A scenario with attack
+ * variants delivers each, and passes only if every variant that applies to the SP is refused.
+ */
 export async function runScenario(
   scenario: Scenario,
   flow: Flow,
   env: RunEnvironment,
+): Promise<ScenarioResult> {
+  const result =
+    scenario.variants && scenario.expect !== 'accept'
+      ? await runVariants(scenario, scenario.variants, flow, env)
+      : await runGuarded(scenario, flow, env);
+  return scenario.fix ? { ...result, fix: scenario.fix } : result;
+}
+
+async function runGuarded(scenario: Scenario, flow: Flow, env: RunEnvironment): Promise<ScenarioResult> {
+  const option = signingOptionFor(scenario, flow, env);
+  const result = await runOnce(scenario, flow, env, option);
+  const judged = await guardPass(result, scenario, flow, env);
+  const signed = scenario.response?.sign;
+  const used = signed && signed !== 'none' ? signed : option;
+  return used ? { ...judged, signingOption: used } : judged;
+}
+
+/** The option the response is signed with when the scenario does not choose one: the flow's calibrated one. */
+function signingOptionFor(scenario: Scenario, flow: Flow, env: RunEnvironment): SigningOption | undefined {
+  if (scenario.tags?.includes(AS_CONFIGURED_TAG)) return undefined;
+  return env.baseline?.optionFor(referenceFlow(scenario, flow));
+}
+
+/**
+ * The flow whose baseline a verdict leans on. The checks that an SP which takes only SP-initiated
+ * sign-in refuses unsolicited responses lean on its SP-initiated baseline: its IdP-initiated one is
+ * refused by design.
+ */
+function referenceFlow(scenario: Scenario, flow: Flow): Flow {
+  return flow === 'idp-initiated' && scenario.tags?.includes(SP_INITIATED_ONLY_TAG) ? 'sp-initiated' : flow;
+}
+
+/** Whether a refusal of this scenario proves anything: the SP must accept the same configuration's baseline. */
+async function applicability(
+  scenario: Scenario,
+  flow: Flow,
+  env: RunEnvironment,
+): Promise<{ applies: boolean; option?: SigningOption; why?: string }> {
+  const gate = env.baseline;
+  if (!gate || scenario.expect === 'accept' || scenario.lifecycle) return { applies: true };
+  const refFlow = referenceFlow(scenario, flow);
+  const flowOption = gate.optionFor(refFlow);
+  if (!flowOption)
+    return { applies: false, why: `the SP was never seen to sign the baseline user in (${refFlow})` };
+  const option = judgedOption(scenario.response, flowOption);
+  if (await gate.accepts(refFlow, option)) return { applies: true, option };
+  return {
+    applies: false,
+    option,
+    why: `the SP refuses even the baseline signed "${PORTAL_LABEL[option]}" (${refFlow}; the run uses "${PORTAL_LABEL[flowOption]}"), so a refusal here proves nothing`,
+  };
+}
+
+async function guardPass(
+  result: ScenarioResult,
+  scenario: Scenario,
+  flow: Flow,
+  env: RunEnvironment,
+): Promise<ScenarioResult> {
+  if (result.outcome !== 'pass') return result;
+  const { applies, why } = await applicability(scenario, flow, env);
+  if (applies) return result;
+  return { ...result, outcome: 'skipped', actual: `not applicable to this SP: ${why}` };
+}
+
+/**
+ * Each variant is a scenario of its own (same flow, fresh session). The worst applicable outcome is
+ * the scenario's; the variant that got through is named.
+ */
+async function runVariants(
+  scenario: Scenario,
+  variants: readonly AttackVariant[],
+  flow: Flow,
+  env: RunEnvironment,
+): Promise<ScenarioResult> {
+  const tried: NonNullable<ScenarioResult['variants']> = [];
+  let worst: { result: ScenarioResult; name: string } | undefined;
+  for (const variant of variants) {
+    const { variants: _all, ...rest } = scenario;
+    const single: Scenario = {
+      ...rest,
+      response: { ...scenario.response, ...variant.response },
+      mutations: variant.mutations ?? scenario.mutations ?? [],
+    };
+    const { applies, why } = await applicability(single, flow, env);
+    if (!applies) {
+      tried.push({ name: variant.name, outcome: 'skipped', actual: `not applicable: ${why}` });
+      continue;
+    }
+    const result = await runGuarded(single, flow, env);
+    tried.push({ name: variant.name, outcome: result.outcome, actual: result.actual });
+    if (!worst || severity(result.outcome) > severity(worst.result.outcome))
+      worst = { result, name: variant.name };
+  }
+  if (!worst) {
+    const base = resultSkeleton(scenario, flow);
+    return {
+      ...base,
+      outcome: 'skipped',
+      actual: `not applicable to this SP: no variant applies (${tried.map((t) => `${t.name}: ${t.actual}`).join('; ')})`,
+      variants: tried,
+    };
+  }
+  const failed = worst.result.outcome === 'fail' || worst.result.outcome === 'non-strict';
+  return {
+    ...worst.result,
+    variants: tried,
+    ...(failed
+      ? { variant: worst.name, actual: `variant "${worst.name}" got through: ${worst.result.actual}` }
+      : {}),
+  };
+}
+
+const SEVERITY: Readonly<Record<ScenarioResult['outcome'], number>> = {
+  skipped: 0,
+  pass: 1,
+  info: 2,
+  inconclusive: 3,
+  error: 4,
+  'non-strict': 5,
+  fail: 6,
+};
+const severity = (o: ScenarioResult['outcome']): number => SEVERITY[o];
+
+function resultSkeleton(scenario: Scenario, flow: Flow): Omit<ScenarioResult, 'outcome' | 'actual'> {
+  return {
+    id: scenario.id,
+    flow,
+    level: scenario.level,
+    expect: scenario.expect,
+    title: scenario.title,
+    requirement: scenario.requirement,
+    refs: [...scenario.refs],
+    tags: [...(scenario.tags ?? [])],
+    evidence: {},
+    durationMs: 0,
+    expected: [],
+  };
+}
+
+/** One delivery of one scenario (no variants, no verdict guard): the judge path. */
+async function runOnce(
+  scenario: Scenario,
+  flow: Flow,
+  env: RunEnvironment,
+  signing: SigningOption | undefined,
 ): Promise<ScenarioResult> {
   const started = Date.now();
   const evidence: Evidence = {};
@@ -53,7 +226,7 @@ export async function runScenario(
   const target = env.createTarget();
   let result: ScenarioResult;
   try {
-    result = await judgeScenario(scenario, flow, env, target, evidence, base, started);
+    result = await judgeScenario(scenario, flow, env, target, evidence, base, started, signing);
   } catch (error) {
     result = { ...base, ...errorResult(error), durationMs: Date.now() - started };
   }
@@ -79,12 +252,14 @@ async function judgeScenario(
   evidence: Evidence,
   base: Omit<ScenarioResult, 'outcome' | 'durationMs' | 'expected' | 'actual'>,
   started: number,
+  signing: SigningOption | undefined,
 ): Promise<ScenarioResult> {
   const identities = {
     baseline: env.idp.tenant.requireUser(scenario.response?.user ?? env.idp.baselineUser).userPrincipalName,
     victim: env.idp.victim,
   };
-  if (scenario.lifecycle) return judgeLifecycle(scenario, flow, env, target, evidence, base, started);
+  if (scenario.lifecycle)
+    return judgeLifecycle(scenario, flow, env, target, evidence, base, started, signing);
   if (scenario.tags?.includes(INTERACTIVE_SIGN_IN_TAG)) {
     if (!canSignInInteractively(target))
       throw new HarnessError('NOT_APPLICABLE', 'only browser mode signs in on the IdP page (--browser)');
@@ -98,7 +273,7 @@ async function judgeScenario(
     const second = await startFlow(flow, target, env);
     start = { ...second, target: start.target };
   }
-  const built = await buildScenarioResponse(scenario, start.target, env.idp, env.now());
+  const built = await buildScenarioResponse(scenario, start.target, env.idp, env.now(), signing);
   const relayState = scenario.delivery?.relayState ?? start.relayState;
   const delivery = {
     acsUrl: start.target.acsUrl,

@@ -61,6 +61,8 @@ export async function buildScenarioResponse(
   target: FlowTarget,
   idp: ScenarioIdp,
   now: Date,
+  /** The run's signing option for this flow (calibrated), when the scenario does not choose one. */
+  defaultSigning?: 'assertion' | 'response' | 'both',
 ): Promise<BuiltResponse> {
   const overrides = scenario.response ?? {};
   const tenant = overrides.tenant === 'other' ? idp.otherTenant : idp.tenant;
@@ -96,7 +98,7 @@ export async function buildScenarioResponse(
       }
     : app.encryption;
   const signing = {
-    option: overrides.sign ?? app.signing.option,
+    option: overrides.sign ?? defaultSigning ?? app.signing.option,
     algorithm: overrides.signatureAlgorithm ?? app.signing.algorithm,
     key: overrides.signingKey === 'attacker' ? idp.attacker : idpKey,
   };

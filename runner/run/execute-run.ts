@@ -13,8 +13,11 @@ import { EXIT, HarnessError } from '../errors.js';
 import { HttpTarget } from '../targets/http-target.js';
 import type { SpTarget } from '../targets/types.js';
 import { runScenario, type RunEnvironment } from '../engine/run-scenario.js';
-import { startFlow } from '../engine/start-flow.js';
-import { planRuns, type PlannedRun } from './plan.js';
+import { Calibration } from '../engine/calibrate.js';
+import { fromCliName } from '../engine/signing-options.js';
+import { planRuns, type PlannedRun, type TargetCapabilities } from './plan.js';
+import { applyCalibration, calibrateFlows } from './calibrate-flows.js';
+import { livenessHooks } from './liveness.js';
 import { runPlan } from './run-plan.js';
 import { prepareIdp } from './prepare-idp.js';
 import { applyProfileLevels, profileFor, profileSkipReason } from './apply-profile.js';
@@ -25,6 +28,9 @@ import { BROWSER_ONLY_TAG } from '../../scenarios/browser/tags.js';
 import type { BrowserRun } from '../targets/browser/browser-run.js';
 
 export const VERSION = '0.1.0';
+
+/** Scenario runs per worker between two liveness checks (only runs that ended in a refusal wait for one). */
+const LIVENESS_EVERY = 10;
 
 export interface ExecuteOptions {
   signal?: AbortSignal | undefined;
@@ -79,16 +85,21 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
   try {
     const acsUrl = defaultReplyUrl(idp.app)!;
     const oracle = buildOracle(config.sp, acsUrl);
-    const plan = skipBrowserOnly(
-      planRuns(scenarios, {
-        spInitiated: Boolean(config.sp.loginUrl),
-        idpInitiated: config.sp.idpInitiated ?? profile.flows.idpInitiated,
-        encryption: idp.sp.encryptionCertificates.length > 0,
-        spDomain: Boolean(config.sp.domain),
-        accountId: Boolean(config.sp.accountPattern),
-      }).map((run) => (run.skip ? run : { ...run, skip: profileSkipReason(profile, run.scenario) })),
-      config.run.mode,
-    );
+    const capabilities = {
+      spInitiated: Boolean(config.sp.loginUrl),
+      idpInitiated: config.sp.idpInitiated ?? profile.flows.idpInitiated,
+      encryption: idp.sp.encryptionCertificates.length > 0,
+      spDomain: Boolean(config.sp.domain),
+      accountId: Boolean(config.sp.accountPattern),
+    };
+    const planFor = (can: TargetCapabilities): PlannedRun[] =>
+      skipBrowserOnly(
+        planRuns(scenarios, can).map((run) =>
+          run.skip ? run : { ...run, skip: profileSkipReason(profile, run.scenario) },
+        ),
+        config.run.mode,
+      );
+    let plan = planFor(capabilities);
     const accountPattern = config.sp.accountPattern ? new RegExp(config.sp.accountPattern) : undefined;
     const describeTarget = options.describeTarget ?? `SP ${idp.sp.entityId}`;
     await reporters.onRunStart({
@@ -109,49 +120,52 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
         idpLoginUrl: idp.handle.loginUrl,
         timeoutMs: Math.min(10_000, config.run.timeoutMs),
       });
-    const env = { idp: idp.scenarioIdp, createTarget, oracle, now: () => new Date(), accountPattern };
-    if (plan.some((run) => !run.skip && run.flow === 'sp-initiated')) await preflight(env);
+    const baseEnv = { idp: idp.scenarioIdp, createTarget, oracle, now: () => new Date(), accountPattern };
+    const calibration = new Calibration(baseEnv, {
+      configured: idp.app.signing.option,
+      algorithm: idp.app.signing.algorithm,
+      fixed: config.idp.signingOption ? fromCliName(config.idp.signingOption) : undefined,
+    });
+    const calibrated = await calibrateFlows(calibration, plan, config.sp.idpInitiated === true);
+    plan = applyCalibration(plan, calibrated, () =>
+      planFor({ ...capabilities, idpInitiated: false }).filter((run) => run.flow === 'idp-initiated'),
+    );
+    for (const flow of calibrated) options.log?.(`samlspec: calibration: ${flow.summary}`);
+    const env: RunEnvironment = { ...baseEnv, baseline: calibration };
+    const livenessFlow = calibrated.find((c) => c.option !== undefined)?.flow;
     const outcome = await runPlan(plan, {
       workers: browser?.workers(config.run.workers) ?? config.run.workers,
       timeoutMs: config.run.timeoutMs,
       signal: options.signal,
       execute: (run) => runScenario(run.scenario, run.flow, env),
-      skipped: (run) => staticResult(run, 'skipped', run.skip ?? 'not applicable'),
+      skipped: (run) =>
+        run.inconclusive
+          ? staticResult(run, 'inconclusive', run.inconclusive)
+          : staticResult(run, 'skipped', run.skip ?? 'not applicable'),
       timedOut: (run, ms) =>
         staticResult(run, 'error', `the scenario did not finish within ${ms} ms`, 'TIMEOUT'),
       onResult: (result) => reporters.onScenarioEnd(result),
+      liveness: livenessFlow
+        ? livenessHooks(calibration, livenessFlow, {
+            every: LIVENESS_EVERY,
+            recoveryMs: config.run.spRecoveryMs,
+          })
+        : undefined,
     });
     await browser?.close();
     const report = buildReport(config, describeTarget, idp, startedAt, outcome.results, outcome.interrupted, [
+      ...calibrated.map((c) => `calibration: ${c.summary}`),
       ...idp.notes,
       ...(browser?.notes(idp.handle.loginUrl, acsUrl, config.run.workers) ?? []),
       ...(options.notes ?? []),
     ]);
+    report.calibration = calibrated;
+    if (outcome.liveness) report.liveness = outcome.liveness;
     const files = await reporters.onRunEnd(report);
     return { report, exitCode: exitCodeFor(report, reporters.failures.length > 0), files };
   } finally {
     await browser?.close();
     await idp.handle.close();
-  }
-}
-
-/**
- * One SP-initiated start before the run: if Entra would refuse the SP's AuthnRequest (e.g. AADSTS650056,
- * an Issuer that is not the app's Identifier), no SP-initiated scenario can run — one clear
- * configuration error instead of a harness error per scenario.
- */
-async function preflight(env: RunEnvironment): Promise<void> {
-  const target = env.createTarget();
-  try {
-    await startFlow('sp-initiated', target, env);
-  } catch (error) {
-    if (error instanceof HarnessError)
-      throw new HarnessError(error.code, `before the run, an SP-initiated sign-in failed: ${error.message}`, {
-        cause: error,
-      });
-    throw error;
-  } finally {
-    await target.close().catch(() => undefined);
   }
 }
 
@@ -224,14 +238,15 @@ function harnessResources(): NonNullable<RunReport['resources']> {
 
 /** 1 for findings (a failed must; with --strict also a broken should); 2 when the harness could not judge. */
 export function exitCodeFor(report: RunReport, reporterFailed: boolean): number {
-  if (reporterFailed || report.interrupted || report.summary.errors > 0) return EXIT.harness;
+  if (reporterFailed || report.interrupted || report.summary.errors > 0 || report.summary.inconclusive > 0)
+    return EXIT.harness;
   if (report.summary.failed > 0 || (report.strict && report.summary.nonStrict > 0)) return EXIT.findings;
   return EXIT.ok;
 }
 
 function staticResult(
   run: PlannedRun,
-  outcome: 'skipped' | 'error',
+  outcome: 'skipped' | 'error' | 'inconclusive',
   reason: string,
   code?: string,
 ): ScenarioResult {

@@ -25,6 +25,8 @@ export interface PlannedRun {
   flow: Flow;
   /** Why this run is skipped, if it is. */
   skip?: string | undefined;
+  /** Why this run cannot be judged (calibration found no accepted baseline); set together with `skip`. */
+  inconclusive?: string | undefined;
 }
 
 export function planRuns(scenarios: readonly Scenario[], can: TargetCapabilities): PlannedRun[] {

@@ -78,6 +78,8 @@ export const runConfigSchema = z.strictObject({
       /** Browser mode's Chromium executable (default: SAMLSPEC_CHROMIUM, then /usr/bin/chromium). */
       browserPath: z.string().min(1).optional(),
       quiet: z.boolean().default(false),
+      /** How long to wait for an SP that stopped answering to come back (a supervisor restarting it), in ms. */
+      spRecoveryMs: z.number().int().min(0).default(10_000),
     })
     .prefault({}),
 });

@@ -13,6 +13,7 @@ const group = defineScenarios('core/test', [
     refs: [{ doc: 'saml-core', section: '1' }],
     level: 'must',
     expect: 'accept',
+    fix: 'Accept it.',
   },
   {
     slug: 'b',
@@ -21,6 +22,7 @@ const group = defineScenarios('core/test', [
     refs: [{ doc: 'saml-core', section: '1' }],
     level: 'must',
     expect: 'reject',
+    fix: 'Refuse it.',
     requires: ['encryption'],
   },
   {
@@ -30,6 +32,7 @@ const group = defineScenarios('core/test', [
     refs: [{ doc: 'saml-core', section: '1' }],
     level: 'must',
     expect: 'reject',
+    fix: 'Refuse it.',
     flows: ['sp-initiated'],
   },
 ]);
@@ -125,5 +128,120 @@ describe('runPlan', () => {
     });
     expect(interrupted).toBe(true);
     expect(results.length).toBeLessThan(plan.length);
+  });
+});
+
+describe('runPlan with liveness', () => {
+  const many = defineScenarios(
+    'core/live',
+    Array.from({ length: 12 }, (_, i) => ({
+      slug: `s${i}`,
+      title: `S${i}`,
+      requirement: 'MUST refuse',
+      refs: [{ doc: 'saml-core', section: '1' }] as const,
+      level: 'must' as const,
+      expect: 'reject' as const,
+      fix: 'Refuse it.',
+      flows: ['sp-initiated' as const],
+    })),
+  );
+  const plan = planRuns(many.scenarios, {
+    spInitiated: true,
+    idpInitiated: false,
+    encryption: false,
+    spDomain: false,
+    accountId: false,
+  });
+  const POISON = 'core/live/s5';
+
+  /** An SP that dies on the poison input; with a supervisor it is back at the next check. */
+  function fakeSp(supervised: boolean, refuseBaselineAfter?: number) {
+    let alive = true;
+    let delivered = 0;
+    const lost = (run: PlannedRun, code: string): ScenarioResult => ({
+      ...result(run, 'error'),
+      error: { code: 'TARGET_UNREACHABLE', message: `POST http://sp/acs: ${code}` },
+      actual: `harness error: POST http://sp/acs: ${code}`,
+    });
+    const hooks = {
+      every: 2,
+      recoveryMs: supervised ? 1000 : 30,
+      pollMs: 5,
+      check: async () => {
+        if (!alive) {
+          if (supervised) alive = true;
+          return 'down' as const;
+        }
+        if (refuseBaselineAfter !== undefined && delivered >= refuseBaselineAfter) return 'refusing' as const;
+        return 'alive' as const;
+      },
+      lostConnection: (r: ScenarioResult) => r.outcome === 'error' && /ECONN/.test(r.actual),
+      crashed: (run: PlannedRun, r: ScenarioResult) => ({ ...r, outcome: 'fail' as const, actual: 'crash' }),
+      notRun: (run: PlannedRun) => ({ ...result(run, 'skipped'), notRun: 'sp-down' as const }),
+      unconfirmed: (r: ScenarioResult) => ({ ...r, outcome: 'inconclusive' as const }),
+    };
+    const execute = async (run: PlannedRun): Promise<ScenarioResult> => {
+      await new Promise((r) => setTimeout(r, 2));
+      if (!alive) return lost(run, 'ECONNREFUSED');
+      delivered++;
+      if (run.scenario.id === POISON) {
+        alive = false;
+        return lost(run, 'ECONNRESET');
+      }
+      return result(run, 'pass');
+    };
+    return { hooks, execute };
+  }
+  const base = {
+    skipped: (run: PlannedRun) => result(run, 'skipped'),
+    timedOut: (run: PlannedRun) => result(run, 'error'),
+    timeoutMs: 5000,
+  };
+  const outcomes = (results: ScenarioResult[]): Record<string, string> =>
+    Object.fromEntries(results.map((r) => [r.id, r.outcome]));
+
+  it('isolates the input that crashed the SP when a supervisor restarts it, and goes on', async () => {
+    const sp = fakeSp(true);
+    const { results, liveness } = await runPlan(plan, {
+      ...base,
+      workers: 3,
+      execute: sp.execute,
+      liveness: sp.hooks,
+    });
+    const byId = outcomes(results);
+    expect(byId[POISON]).toBe('fail');
+    expect(Object.entries(byId).filter(([id, o]) => id !== POISON && o !== 'pass')).toEqual([]);
+    expect(results).toHaveLength(plan.length);
+    expect(liveness?.spDown.map((e) => [e.after, e.recovered])).toEqual([[[`${POISON}@sp-initiated`], true]]);
+  });
+
+  it('names the crashing input and marks the rest not run when the SP stays down', async () => {
+    const sp = fakeSp(false);
+    const { results, liveness } = await runPlan(plan, {
+      ...base,
+      workers: 1,
+      execute: sp.execute,
+      liveness: sp.hooks,
+    });
+    const byId = outcomes(results);
+    expect(byId[POISON]).toBe('fail');
+    expect(results.filter((r) => r.outcome === 'error')).toEqual([]);
+    const after = results.slice(results.findIndex((r) => r.id === POISON) + 1);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((r) => r.outcome === 'skipped' && r.notRun === 'sp-down')).toBe(true);
+    expect(liveness?.spDown[0]?.notRun).toBe(after.length);
+  });
+
+  it('turns refusals into inconclusive when the SP stops signing the baseline user in', async () => {
+    const safe = plan.filter((run) => run.scenario.id !== POISON);
+    const sp = fakeSp(false, 4);
+    const { results } = await runPlan(safe, { ...base, workers: 1, execute: sp.execute, liveness: sp.hooks });
+    const counts = results.reduce<Record<string, number>>(
+      (acc, r) => ({ ...acc, [r.outcome]: (acc[r.outcome] ?? 0) + 1 }),
+      {},
+    );
+    expect(counts['pass']).toBeGreaterThan(0);
+    expect(counts['inconclusive']).toBeGreaterThan(0);
+    expect(results).toHaveLength(safe.length);
   });
 });

@@ -13,10 +13,10 @@ export function findingKeys(report: RunReport): string[] {
   return report.results.filter((r) => r.outcome === 'fail' || r.outcome === 'non-strict').map(resultKey);
 }
 
-/** The harness errors, each with its message: there must be none. */
+/** The harness errors and inconclusive runs, each with its message: there must be none. */
 export function harnessErrors(report: RunReport): string[] {
   return report.results
-    .filter((r) => r.outcome === 'error')
+    .filter((r) => r.outcome === 'error' || r.outcome === 'inconclusive')
     .map((r) => `${resultKey(r)}: ${r.error?.code ?? 'ERROR'} ${r.actual}`);
 }
 

@@ -13,7 +13,7 @@ import { startReferenceSp } from '../../../fixtures/sps/reference-sp/server.js';
 import type { ReferenceSpOptions } from '../../../fixtures/sps/reference-sp/options.js';
 import type { ControlRun } from '../../../fixtures/sps/reference-sp/controls.js';
 import { executeRun } from '../../run/execute-run.js';
-import { parseRunConfig } from '../../run/run-config.js';
+import { parseRunConfig, type SigningOptionName } from '../../run/run-config.js';
 import { withFreePort } from '../../run/free-port.js';
 
 const HOST = '127.0.0.1';
@@ -51,18 +51,26 @@ export function scenarioIds(run: ControlRun): string[] {
     .filter((id) => !excluded(id));
 }
 
+/** IdP settings of a run, as `idp:` in the run config. */
+export interface CatalogIdp {
+  /** Entra's Signing Option the SP needs (--signing-option); default: calibrated per flow. */
+  signingOption?: SigningOptionName;
+}
+
 /** Runs the selected scenarios against the SP `startSp` starts from the IdP metadata. */
 export async function runCatalog(
   startSp: (idp: IdpMetadataForSp) => Promise<SpUnderTest>,
   run: ControlRun = {},
+  idpSettings: CatalogIdp = {},
 ): Promise<CatalogRun> {
-  return withFreePort((port) => runCatalogOnPort(port, startSp, run));
+  return withFreePort((port) => runCatalogOnPort(port, startSp, run, idpSettings));
 }
 
 async function runCatalogOnPort(
   port: number,
   startSp: (idp: IdpMetadataForSp) => Promise<SpUnderTest>,
   run: ControlRun,
+  idpSettings: CatalogIdp,
 ): Promise<CatalogRun> {
   const started = Date.now();
   const state = openConfiguredState({});
@@ -84,7 +92,7 @@ async function runCatalogOnPort(
           domain: SP_DOMAIN,
           idpInitiated: run.idpInitiated ?? true,
         },
-        idp: { port, host: HOST },
+        idp: { port, host: HOST, ...idpSettings },
         run: { scenarios: ids, reporters: [], workers: 4, quiet: true, mode: 'http' },
       },
       'e2e',
