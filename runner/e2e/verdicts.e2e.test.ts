@@ -14,7 +14,11 @@ import { exitCodeFor } from '../run/execute-run.js';
 import type { RunReport } from '../../reports/types.js';
 
 /** Scenarios that send what Entra sends out of the box: an SP that needs a signed Response refuses them. */
-const DEFAULT_REFUSED = ['profiles/4.1.4.5/entra-default-response', 'entra/signing/sign-assertion-sha256'];
+const DEFAULT_REFUSED = [
+  'profiles/4.1.4.5/entra-default-response',
+  'entra/signing/sign-assertion-sha256',
+  'bindings/3.5.5.2/destination-missing-unsigned-response',
+];
 const DUPLICATE_ID = 'attacks/xml/duplicate-id-attribute';
 /** The duplicate-ID input: an Assertion start tag with a second ID attribute. */
 const CRASH_ON = '<(?:saml:)?Assertion\\b[^>]*\\sID="[^"]*"[^>]*\\sID="';

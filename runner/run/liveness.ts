@@ -15,8 +15,9 @@ const NO_ANSWER =
 
 export function lostConnection(result: ScenarioResult): boolean {
   if (result.outcome !== 'error') return false;
+  // An oracle that could not read the probe has no code of its own (the verdict is inconclusive).
   const code = result.error?.code;
-  if (code !== 'TARGET_UNREACHABLE' && code !== 'TIMEOUT') return false;
+  if (code !== undefined && code !== 'TARGET_UNREACHABLE' && code !== 'TIMEOUT') return false;
   return NO_ANSWER.test(result.error?.message ?? result.actual);
 }
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { freePort } from '../../run/free-port.js';
 import type { SpUnderTest } from './run-catalog.js';
 
-const MAIN = new URL('../../../../dist/fixtures/sps/reference-sp/main.js', import.meta.url);
+const MAIN = new URL('../../../dist/fixtures/sps/reference-sp/main.js', import.meta.url);
 
 export interface ProcessSpOptions {
   idpMetadataXml: string;
