@@ -14,7 +14,21 @@ describe('JsonReporter', () => {
     expect(text.startsWith('{\n  "tool"')).toBe(true);
     const parsed = JSON.parse(text);
     expect(parsed).toEqual(sampleReport);
-    expect(parsed.summary).toEqual({ passed: 1, failed: 2, nonStrict: 1, info: 1, errors: 1, skipped: 1 });
+    expect(parsed.summary).toEqual({
+      passed: 1,
+      failed: 2,
+      nonStrict: 1,
+      info: 1,
+      errors: 1,
+      inconclusive: 1,
+      skipped: 2,
+    });
+    // What the runner adds around results is part of the JSON report as it is.
+    expect(parsed.calibration.map((c: { status: string }) => c.status)).toEqual([
+      'calibrated',
+      'sp-initiated-only',
+    ]);
+    expect(parsed.liveness.spDown[0].notRun).toBe(1);
     const first = parsed.results[0];
     expect(Object.keys(first)).toEqual(
       expect.arrayContaining([

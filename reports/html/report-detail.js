@@ -1,7 +1,8 @@
 /**
  * samlspec report page, part 3: one scenario's detail, built when its row is first opened (a few
- * hundred closed rows cost almost nothing). What was tested and why, expected vs actual, the oracle's
- * reading, then the evidence in tabs.
+ * hundred closed rows cost almost nothing). What was tested and why, and the fix; expected vs actual,
+ * the oracle's reading and each attack variant tried; then the evidence in tabs (also used for the
+ * calibration attempts in the header).
  */
 (() => {
   const { h, responsePanel, requestPanel, replyPanel, artifactsPanel } = globalThis.samlspec;
@@ -28,6 +29,13 @@
       null,
       h('h4', null, `Requirement · ${r.level.toUpperCase()} · the SP must ${EXPECT[r.expect] || r.expect}`),
       h('blockquote', { class: 'requirement' }, r.requirement),
+      r.fix
+        ? [
+            // For a finding the fix is the remedy; otherwise it says what a conforming SP does.
+            h('h4', null, v.finding ? 'Fix' : 'How an SP passes'),
+            h('p', { class: v.finding ? 'fix finding' : 'fix' }, r.fix),
+          ]
+        : null,
       h('h4', null, 'References'),
       h('ul', { class: 'refs' }, refs),
       quotes,
@@ -44,7 +52,46 @@
     );
   }
 
-  function outcome(r) {
+  /** Each attack variant tried, the one that got through marked. */
+  function variants(r, outcomes) {
+    if (!r.variants || r.variants.length === 0) return null;
+    const rows = r.variants.map((variant) =>
+      h(
+        'tr',
+        { class: variant.name === r.variant ? 'through' : null },
+        h('td', null, variant.name),
+        h(
+          'td',
+          null,
+          h(
+            'span',
+            { class: `o-${variant.outcome} mini-badge` },
+            outcomes[variant.outcome]?.label ?? variant.outcome,
+          ),
+        ),
+        h('td', null, variant.actual),
+      ),
+    );
+    return [
+      h('h4', { class: 'variants-head' }, `Variants (${r.variants.length})`),
+      h(
+        'table',
+        { class: 'hops variants' },
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            ['Variant', 'Outcome', 'Actual'].map((c) => h('th', null, c)),
+          ),
+        ),
+        h('tbody', null, rows),
+      ),
+    ];
+  }
+
+  function outcome(r, view) {
     const verdict = r.verdict;
     return h(
       'section',
@@ -79,6 +126,24 @@
       r.error
         ? h('div', { class: 'harness-error' }, h('b', null, r.error.code), ': ', r.error.message)
         : null,
+      r.outcome === 'inconclusive'
+        ? h('p', { class: 'note inconclusive-note' }, view.outcomes.inconclusive.legend)
+        : null,
+      r.notRun === 'sp-down'
+        ? h('p', { class: 'note' }, 'Not run: the SP had stopped answering (see the header).')
+        : null,
+      r.signingOption
+        ? h(
+            'p',
+            { class: 'oracle' },
+            'Signing option: ',
+            h('b', null, view.signingOptions[r.signingOption] ?? r.signingOption),
+          )
+        : null,
+      r.variant
+        ? h('p', { class: 'oracle' }, 'Got through with the variant ', h('b', null, r.variant))
+        : null,
+      variants(r, view.outcomes),
     );
   }
 
@@ -102,8 +167,8 @@
     return [h('nav', { class: 'tabs', role: 'tablist' }, buttons), panel];
   }
 
-  function renderDetail(r, v) {
-    const e = r.evidence;
+  /** The evidence tabs of a result or a calibration attempt; `v` is its evidence view. */
+  function renderEvidence(e, v) {
     const cut = v.cut || {};
     const defs = [];
     if (e.responseSent) {
@@ -143,13 +208,17 @@
         stat: h('span', { class: 'stat' }, String(v.images.length + v.files.length)),
         render: () => artifactsPanel(v),
       });
+    return defs.length ? tabs(defs) : h('p', { class: 'note' }, 'No evidence was recorded.');
+  }
+
+  function renderDetail(r, v, view) {
     return h(
       'div',
       { class: 'detail' },
-      h('div', { class: 'facts' }, what(r, v), outcome(r)),
-      defs.length ? tabs(defs) : h('p', { class: 'note' }, 'No evidence was recorded for this scenario.'),
+      h('div', { class: 'facts' }, what(r, v), outcome(r, view)),
+      renderEvidence(r.evidence, v),
     );
   }
 
-  globalThis.samlspec.renderDetail = renderDetail;
+  Object.assign(globalThis.samlspec, { renderDetail, renderEvidence });
 })();

@@ -1,11 +1,13 @@
 /* global document */
 /**
- * samlspec report page, part 4: the top of the page. The target and run facts, the verdict banner
- * (the same headline as the console and Markdown reports), a donut of results per outcome whose legend
- * doubles as a filter, and a stacked bar per area (core, profiles, bindings, attacks, entra).
+ * samlspec report page, part 4: the top of the page. The target and run facts, how calibration went
+ * per flow (each baseline attempt's evidence one click away), any time the SP stopped answering, the
+ * verdict banner (the same headline as the console and Markdown reports), a donut of results per
+ * outcome whose legend doubles as a filter, and a stacked bar per area (core, profiles, bindings,
+ * attacks, entra).
  */
 (() => {
-  const { h, svg, formatDuration } = globalThis.samlspec;
+  const { h, svg, formatDuration, renderEvidence } = globalThis.samlspec;
   const $ = (id) => document.getElementById(id);
   const ICON = { fail: '✗', error: '‼', warn: '!', ok: '✓', empty: '–' };
 
@@ -20,12 +22,22 @@
       ['Started', new Date(report.startedAt).toLocaleString()],
       ['Duration', formatDuration(report.durationMs)],
       ['Strict', report.strict ? 'yes (SHOULD failures count)' : 'no'],
+      [
+        'Liveness',
+        report.liveness
+          ? `${report.liveness.checks} baseline checks, ${report.liveness.failed} failed`
+          : undefined,
+      ],
     ];
     for (const [k, v] of meta) if (v) $('meta').append(h('div', null, h('dt', null, k), h('dd', null, v)));
     for (const note of t.notes) $('notes').append(h('li', null, note));
+    for (const line of view.spDown) $('incidents').append(h('li', null, line));
+    for (const { reason, count } of view.skipReasons)
+      $('notes').append(h('li', { class: 'skip-reason' }, `Skipped ${count}×: ${reason}`));
+    calibration(report, view);
 
     const total = report.results.length;
-    const attention = counts.fail + counts['non-strict'] + counts.error;
+    const attention = counts.fail + counts['non-strict'] + counts.error + counts.inconclusive;
     const sub = attention
       ? `${total} results · ${attention} need attention; they are listed first, and “Expand findings” opens them.`
       : `${total} results · no scenario needs attention.`;
@@ -34,6 +46,88 @@
       h('span', { class: 'icon' }, ICON[view.verdict.tone]),
       h('div', null, h('strong', null, view.verdict.headline), h('p', null, sub)),
     );
+  }
+
+  const CALIBRATION_STATUS = {
+    calibrated: 'calibrated',
+    fixed: 'option fixed',
+    refused: 'no option accepted',
+    'sp-initiated-only': 'SP-initiated only',
+  };
+
+  /** One attempt's row, and a row below it holding its evidence, built when first shown. */
+  function attemptRows(attempt, v, view) {
+    const evidence = h('tr', { class: 'attempt-evidence', hidden: true }, h('td', { colspan: 5 }));
+    let built = false;
+    const show = h('button', { type: 'button', class: 'show-evidence' }, 'Evidence');
+    show.addEventListener('click', () => {
+      if (!built) {
+        built = true;
+        // renderEvidence may return several nodes; h() flattens them.
+        evidence.firstChild.append(
+          h('div', { class: 'attempt-detail' }, renderEvidence(attempt.evidence || {}, v)),
+        );
+      }
+      evidence.hidden = !evidence.hidden;
+      show.setAttribute('aria-expanded', String(!evidence.hidden));
+    });
+    const row = h(
+      'tr',
+      null,
+      h('td', null, view.signingOptions[attempt.option] ?? attempt.option),
+      h('td', null, attempt.algorithm.toUpperCase()),
+      h(
+        'td',
+        null,
+        h(
+          'span',
+          { class: `mini-badge ${attempt.accepted ? 'o-pass' : 'o-fail'}` },
+          attempt.accepted ? 'accepted' : 'refused',
+        ),
+      ),
+      h('td', null, attempt.because),
+      h('td', null, attempt.evidence ? show : '—'),
+    );
+    return [row, evidence];
+  }
+
+  /** The calibration of each flow: its status, the runner's one-sentence summary, and the attempts. */
+  function calibration(report, view) {
+    const flows = report.calibration || [];
+    if (flows.length === 0) return;
+    const items = flows.map((c, i) => {
+      const attempts = c.attempts.flatMap((a, j) => attemptRows(a, view.calibration[i].attempts[j], view));
+      return h(
+        'li',
+        { class: `calibration-flow status-${c.status}` },
+        h('span', { class: 'chip' }, c.flow),
+        h('span', { class: 'chip status' }, CALIBRATION_STATUS[c.status] || c.status),
+        h('span', { class: 'summary-text' }, c.summary),
+        c.attempts.length
+          ? h(
+              'details',
+              { class: 'attempts' },
+              h('summary', null, `Baseline attempts (${c.attempts.length})`),
+              h(
+                'table',
+                { class: 'hops' },
+                h(
+                  'thead',
+                  null,
+                  h(
+                    'tr',
+                    null,
+                    ['Signing option', 'Algorithm', 'Result', 'Because', ''].map((x) => h('th', null, x)),
+                  ),
+                ),
+                h('tbody', null, attempts),
+              ),
+            )
+          : null,
+      );
+    });
+    $('calibration').append(h('h2', null, 'Calibration'), h('ul', null, items));
+    $('calibration').hidden = false;
   }
 
   function footer(report, view) {
@@ -98,7 +192,7 @@
     }
     for (const [area, n] of groups) {
       const total = view.outcomeOrder.reduce((sum, o) => sum + n[o], 0);
-      const noted = ['fail', 'non-strict', 'error'].filter((o) => n[o]);
+      const noted = ['fail', 'non-strict', 'error', 'inconclusive'].filter((o) => n[o]);
       const segments = view.outcomeOrder
         .filter((o) => n[o])
         .map((o) =>

@@ -30,7 +30,13 @@
       r.flow,
       r.level,
       r.outcome,
+      r.fix || '',
+      r.variant || '',
     ]
+      .concat(
+        (r.variants || []).map((v) => v.name),
+        r.notRun ? ['not run', 'sp down'] : [],
+      )
       .concat(
         view.results[index].refs.map((ref) => ref.label),
         r.error ? [r.error.code, r.error.message] : [],
@@ -166,6 +172,9 @@
         h(
           'span',
           { class: 'chips' },
+          r.notRun
+            ? h('span', { class: 'chip sp-down', title: 'Not run: the SP had stopped answering' }, 'SP down')
+            : null,
           h('span', { class: 'chip' }, r.flow),
           h('span', { class: `chip ${r.level}` }, r.level.toUpperCase()),
         ),
@@ -176,7 +185,7 @@
     details.addEventListener('toggle', () => {
       if (details.open && !built) {
         built = true;
-        details.append(renderDetail(r, item.v));
+        details.append(renderDetail(r, item.v, view));
       }
       if (details.open) writeHash(item.key);
     });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { artifactHref } from '../artifacts.js';
 import { entraResponse, HUGE_KINDS } from '../test-support/large-report.js';
 import { sampleReport, sampleResults } from '../test-support/sample-report.js';
-import type { RunReport, ScenarioResult } from '../types.js';
+import type { BaselineAttempt, RunReport, ScenarioResult } from '../types.js';
 import { buildView, DISPLAY_BODY_CHARS, DISPLAY_XML_CHARS, displayReport } from './view-model.js';
 
 describe('buildView', () => {
@@ -69,6 +69,51 @@ describe('buildView', () => {
     // The big document appears once, as that excerpt: the view has a note, not a diff of it.
     expect(v?.response).toHaveProperty('omitted');
     expect(v?.authnRequest).toBeUndefined();
+  });
+
+  it('aligns an evidence view with each calibration attempt, and lists the SP-down events', () => {
+    expect(view.calibration.map((c) => c.attempts.length)).toEqual([2, 1]);
+    expect(view.calibration[0]?.attempts[0]?.response).toMatchObject({ added: 0, removed: 0 });
+    expect(view.calibration[1]?.attempts[0]).toEqual({ images: [], files: [] });
+    expect(view.spDown).toEqual([
+      'SP stopped answering after attacks/xml/oversized-attribute@sp-initiated: 1 scenario run not run',
+    ]);
+    expect(view.signingOptions.both).toBe('Sign SAML response and assertion');
+  });
+
+  it("marks which fixes are a finding's remedy", () => {
+    const finding = sampleReport.results.map((r, i) => [r.outcome, view.results[i]?.finding]);
+    expect(finding).toContainEqual(['fail', true]);
+    expect(finding).toContainEqual(['non-strict', true]);
+    expect(finding).toContainEqual(['inconclusive', false]);
+    expect(finding).toContainEqual(['pass', false]);
+  });
+
+  it('cuts huge calibration evidence in the embedded copy too', () => {
+    const [baselineXml, xml] = HUGE_KINDS['oversized-attribute'](2) as [string, string];
+    const calibration = sampleReport.calibration ?? [];
+    const first = calibration[0];
+    if (!first) throw new Error('no calibration');
+    const huge: RunReport = {
+      ...sampleReport,
+      calibration: [
+        {
+          ...first,
+          attempts: [
+            {
+              ...(first.attempts[0] as BaselineAttempt),
+              evidence: {
+                responseSent: { xml, baselineXml, acsUrl: 'https://sp.example.com/saml/acs', deliveries: 1 },
+              },
+            },
+          ],
+        },
+      ],
+    };
+    const shown = displayReport(huge).calibration?.[0]?.attempts[0]?.evidence?.responseSent?.xml;
+    expect(shown).toBe(xml.slice(0, DISPLAY_XML_CHARS));
+    expect(buildView(huge).calibration[0]?.attempts[0]?.cut?.response).toMatch(/truncated for display/);
+    expect(huge.calibration?.[0]?.attempts[0]?.evidence?.responseSent?.xml).toBe(xml);
   });
 
   it('still diffs a realistic response with a certificate and signature', () => {

@@ -1,7 +1,9 @@
 /**
  * @module What the HTML page needs beyond the RunReport, computed here in tested TypeScript rather than
- * in the page: the verdict, ref links, the response diff, the pretty AuthnRequest, and which artifacts
- * are images. It is embedded beside the report, aligned with `report.results` by index.
+ * in the page: the verdict, ref links, the response diff, the pretty AuthnRequest, which artifacts are
+ * images, whether a result's fix is a finding's remedy, the calibration attempts' evidence and the
+ * SP-down lines. It is embedded beside the report, aligned with `report.results` (and
+ * `report.calibration[].attempts`) by index.
  *
  * The page embeds a display copy of the report (`displayReport`): evidence text longer than the display
  * limits (a 1 MB attack payload, a megabyte of SP reply) is cut to an excerpt there, and the view says so.
@@ -12,7 +14,15 @@ import { artifactHref, isImageArtifact } from '../artifacts.js';
 import { JSON_REPORT_FILE } from '../json-reporter.js';
 import { OUTCOME_ORDER, OUTCOMES, type OutcomeInfo } from '../outcomes.js';
 import { refView, type RefView } from '../refs.js';
-import type { Evidence, Outcome, RunReport, ScenarioResult } from '../types.js';
+import { SIGNING_OPTION_LABEL, showsFix, skipReasons, spDownLines, type SkipReason } from '../run-notes.js';
+import type {
+  Evidence,
+  FlowCalibration,
+  Outcome,
+  RunReport,
+  ScenarioResult,
+  SigningOption,
+} from '../types.js';
 import { runVerdict, type RunVerdict } from '../verdict.js';
 import { MAX_DIFF_CHARS, MAX_DIFF_LINES, xmlDiff, type XmlDiff } from './xml-diff.js';
 import { prettyXml } from './xml-pretty.js';
@@ -27,13 +37,19 @@ export interface ReportView {
   outcomes: Readonly<Record<Outcome, OutcomeInfo>>;
   outcomeOrder: readonly Outcome[];
   results: ResultView[];
+  /** Aligned with `report.calibration`: the evidence view of each attempt. */
+  calibration: { attempts: EvidenceView[] }[];
+  /** "SP stopped answering after …: N scenario runs not run", one per event. */
+  spDown: string[];
+  skipReasons: SkipReason[];
+  signingOptions: Readonly<Record<SigningOption, string>>;
 }
 
 /** The evidence texts the page may show cut short. */
 export type CutField = 'response' | 'baseline' | 'authnRequest' | 'spReply' | 'probe';
 
-export interface ResultView {
-  refs: RefView[];
+/** What the page shows of one piece of evidence (a result's, or a calibration attempt's). */
+export interface EvidenceView {
   response?: XmlDiff;
   authnRequest?: string[];
   /** URL-encoded relative paths, safe for src/href. */
@@ -43,34 +59,52 @@ export interface ResultView {
   cut?: Partial<Record<CutField, string>>;
 }
 
+export interface ResultView extends EvidenceView {
+  refs: RefView[];
+  /** The result proves the SP wrong, so its fix is the remedy (not just how a conforming SP behaves). */
+  finding: boolean;
+}
+
 export function buildView(report: RunReport): ReportView {
   return {
     verdict: runVerdict(report),
     outcomes: OUTCOMES,
     outcomeOrder: OUTCOME_ORDER,
     results: report.results.map(resultView),
+    calibration: (report.calibration ?? []).map((c) => ({
+      attempts: c.attempts.map((a) => evidenceView(a.evidence ?? {})),
+    })),
+    spDown: spDownLines(report),
+    skipReasons: skipReasons(report),
+    signingOptions: SIGNING_OPTION_LABEL,
   };
 }
 
 /** The report as the page embeds it: the same, except for evidence text beyond the display limits. */
 export function displayReport(report: RunReport): RunReport {
-  return { ...report, results: report.results.map(displayResult) };
+  const shown: RunReport = { ...report, results: report.results.map(displayResult) };
+  if (report.calibration) shown.calibration = report.calibration.map(displayCalibration);
+  return shown;
 }
 
 function resultView(r: ScenarioResult): ResultView {
-  const view: ResultView = { refs: r.refs.map(refView), images: [], files: [] };
-  const sent = r.evidence.responseSent;
+  return { refs: r.refs.map(refView), finding: showsFix(r), ...evidenceView(r.evidence) };
+}
+
+function evidenceView(e: Evidence): EvidenceView {
+  const view: EvidenceView = { images: [], files: [] };
+  const sent = e.responseSent;
   if (sent) view.response = xmlDiff(sent.baselineXml, sent.xml);
-  const request = r.evidence.authnRequest;
+  const request = e.authnRequest;
   const requestLines =
     request && request.xml.length <= MAX_DIFF_CHARS ? prettyXml(request.xml, MAX_DIFF_LINES) : undefined;
   if (requestLines) view.authnRequest = requestLines;
-  for (const artifact of r.evidence.artifacts ?? []) {
+  for (const artifact of e.artifacts ?? []) {
     const href = artifactHref(artifact);
     if (href) (isImageArtifact(artifact) ? view.images : view.files).push(href);
   }
   const cut: Partial<Record<CutField, string>> = {};
-  for (const [field, text, limit] of evidenceTexts(r.evidence)) {
+  for (const [field, text, limit] of evidenceTexts(e)) {
     if (text.length > limit) cut[field] = cutNote(text, excerpt(text, limit).length);
   }
   if (Object.keys(cut).length) view.cut = cut;
@@ -102,9 +136,25 @@ function excerpt(text: string, limit: number): string {
 }
 
 function displayResult(r: ScenarioResult): ScenarioResult {
-  if (evidenceTexts(r.evidence).every(([, text, limit]) => text.length <= limit)) return r;
-  const { responseSent, authnRequest, spReply, probe } = r.evidence;
-  const evidence: Evidence = { ...r.evidence };
+  const evidence = displayEvidence(r.evidence);
+  return evidence === r.evidence ? r : { ...r, evidence };
+}
+
+function displayCalibration(c: FlowCalibration): FlowCalibration {
+  return {
+    ...c,
+    attempts: c.attempts.map((a) => {
+      const evidence = a.evidence && displayEvidence(a.evidence);
+      return evidence === a.evidence ? a : { ...a, evidence };
+    }),
+  };
+}
+
+/** The same object when nothing is beyond the limits, so the embedded copy shares what it can. */
+function displayEvidence(e: Evidence): Evidence {
+  if (evidenceTexts(e).every(([, text, limit]) => text.length <= limit)) return e;
+  const { responseSent, authnRequest, spReply, probe } = e;
+  const evidence: Evidence = { ...e };
   if (responseSent) {
     evidence.responseSent = {
       ...responseSent,
@@ -117,5 +167,5 @@ function displayResult(r: ScenarioResult): ScenarioResult {
   if (spReply)
     evidence.spReply = { ...spReply, bodyExcerpt: excerpt(spReply.bodyExcerpt, DISPLAY_BODY_CHARS) };
   if (probe) evidence.probe = { ...probe, bodyExcerpt: excerpt(probe.bodyExcerpt, DISPLAY_BODY_CHARS) };
-  return { ...r, evidence };
+  return evidence;
 }

@@ -3,7 +3,8 @@
  * hundreds of results with signed ~5 KB responses, plus the attack scenarios whose evidence is huge on
  * purpose — a ~1 MB attribute value on one line, ~450 KB of small elements (10 000 lines), 10 000-deep
  * nesting, a ~1 MB response behind an entity-expansion DOCTYPE, two ~450 KB documents one line apart, and
- * an SP that answers with a megabyte of body.
+ * an SP that answers with a megabyte of body. Like a real run it has fix lines, attack variants,
+ * inconclusive results, calibration attempts with their evidence, and a liveness record.
  */
 import { summarize, type Outcome, type RunReport, type ScenarioResult } from '../types.js';
 
@@ -15,6 +16,7 @@ const OUTCOMES: readonly Outcome[] = [
   'non-strict',
   'info',
   'error',
+  'inconclusive',
   'skipped',
 ];
 
@@ -139,6 +141,13 @@ export function largeReport(results = 400, huge = 10): RunReport {
       ? HUGE_KINDS[kind](n)
       : [entraResponse(n), entraResponse(n, { nameId: `victim-${n}@contoso.example` })];
     const outcome = OUTCOMES[n % OUTCOMES.length] as Outcome;
+    const variants =
+      outcome === 'fail'
+        ? [
+            { name: 'fresh IDs', outcome: 'fail' as const, actual: 'signed in THE VICTIM' },
+            { name: 'copied IDs', outcome: 'pass' as const, actual: 'no session (the SP answered 403)' },
+          ]
+        : undefined;
     const body =
       hugeIndex === 0 ? `<html>${'<p>spam</p>'.repeat(100_000)}</html>` : 'Forbidden'.repeat(n % 4 ? 1 : 455);
     list.push({
@@ -149,6 +158,9 @@ export function largeReport(results = 400, huge = 10): RunReport {
       outcome,
       title: `Synthetic scenario ${n}${kind ? ` (${kind})` : ''}`,
       requirement: 'The SP MUST reject the response.',
+      fix: 'Refuse the response; upgrade xml-crypto to 6.0.1 or later (CVE-2025-29775).',
+      signingOption: n % 3 ? 'assertion' : 'both',
+      ...(variants ? { variants, variant: 'fresh IDs' } : {}),
       refs: [{ doc: 'saml-core', section: '2.5.1.2' }],
       tags: ['synthetic', kind ?? 'small'],
       durationMs: 100 + n,
@@ -176,6 +188,30 @@ export function largeReport(results = 400, huge = 10): RunReport {
     durationMs: 600_000,
     strict: false,
     interrupted: false,
+    calibration: (['sp-initiated', 'idp-initiated'] as const).map((flow, i) => ({
+      flow,
+      status: 'calibrated' as const,
+      option: 'both' as const,
+      configuredOption: 'assertion' as const,
+      configuredRefused: true,
+      summary: `${flow}: this SP needs "Sign SAML response and assertion"; the app's "Sign SAML assertion" (Entra's default) is refused`,
+      attempts: (['assertion', 'both'] as const).map((option) => ({
+        option,
+        algorithm: 'sha256' as const,
+        accepted: option === 'both',
+        because: option === 'both' ? 'GET /me answered 200' : 'the SP answered 403',
+        evidence: {
+          responseSent: {
+            xml: entraResponse(10_000 + i),
+            baselineXml: entraResponse(10_000 + i),
+            acsUrl: 'https://sp.example.com/saml/acs',
+            deliveries: 1,
+          },
+          spReply: reply(option === 'both' ? 200 : 403, 'Forbidden'),
+        },
+      })),
+    })),
+    liveness: { checks: Math.ceil(results / 25), failed: 0, spDown: [] },
     summary: summarize(list),
     results: list,
   };
