@@ -41,7 +41,10 @@ describe('naive and forgery controls in a "requires a signed Response" configura
         { ...control.options, wantResponseSigned: true },
         control.run ?? {},
       ).finally(() => vi.restoreAllMocks());
-      expect(report.calibration?.every((c) => c.option !== undefined), 'calibrated').toBe(true);
+      expect(
+        report.calibration?.every((c) => c.option !== undefined),
+        'calibrated',
+      ).toBe(true);
       expect(harnessErrors(report), `${control.name}: harness errors`).toEqual([]);
       const expected = expectedWithSignedResponse(control);
       expect(diffFindings(report, expected), control.name).toEqual({ unexpected: [], missing: [] });

@@ -46,8 +46,7 @@ export function applyCalibration(
           }
         : run,
     );
-    next = [...next.filter((run) => run.flow !== 'idp-initiated')];
-    // Keep plan order: put the IdP-initiated runs back where they were.
+    // Keep plan order: the IdP-initiated runs replanned in place.
     const byKey = new Map(replanned.map((run) => [run.scenario.id, run]));
     next = plan.map((run) => (run.flow === 'idp-initiated' ? (byKey.get(run.scenario.id) ?? run) : run));
   }
