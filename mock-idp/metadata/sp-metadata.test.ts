@@ -35,6 +35,20 @@ const sp = (inner: string, attrs = `protocolSupportEnumeration="${SAML2}"`): str
 const ACS = `<AssertionConsumerService Binding="${BINDING.post}" Location="https://sp.example.com/acs" index="0"/>`;
 
 describe('parseSpMetadata', () => {
+  it('reads an SPSSODescriptor split into one element per child, with a warning', () => {
+    const nameId = `<NameIDFormat>${NAMEID_FORMAT.emailAddress}</NameIDFormat>`;
+    const xml = sp(ACS).replace(
+      '</EntityDescriptor>',
+      `<SPSSODescriptor>${nameId}</SPSSODescriptor><SPSSODescriptor><SingleLogoutService Binding="${BINDING.redirect}" Location="https://sp.example.com/slo"/></SPSSODescriptor></EntityDescriptor>`,
+    );
+    const meta = parseSpMetadata(xml);
+    expect(meta.assertionConsumerServices.map((a) => a.location)).toEqual(['https://sp.example.com/acs']);
+    expect(meta.nameIdFormats).toEqual([NAMEID_FORMAT.emailAddress]);
+    expect(meta.singleLogoutServices.map((s) => s.location)).toEqual(['https://sp.example.com/slo']);
+    expect(meta.warnings).toHaveLength(1);
+    expect(parseSpMetadata(sp(ACS)).warnings).toBeUndefined();
+  });
+
   it('reads Heroku-shaped metadata', () => {
     expect(parseSpMetadata(fixture('heroku-sp.xml'))).toEqual({
       entityId: 'https://sso.heroku.com/saml/acme-corp',

@@ -66,6 +66,8 @@ export interface SpMetadata {
   authnRequestsSigned: boolean;
   wantAssertionsSigned: boolean;
   nameIdFormats: string[];
+  /** What was unusual but still read (e.g. an SPSSODescriptor split into several, as some generators write it). */
+  warnings?: string[];
 }
 
 /** Parses SP metadata: an EntityDescriptor, or an EntitiesDescriptor holding exactly one SP entity. */
@@ -73,12 +75,22 @@ export function parseSpMetadata(input: string | Uint8Array): SpMetadata {
   const entity = spEntity(parseDocumentElement(input));
   const entityId = entity.getAttribute('entityID')?.trim();
   if (!entityId) throw new SpMetadataError('NO_ENTITY_ID', 'EntityDescriptor has no entityID');
-  const sp = saml2SpDescriptor(entity);
-  const assertionConsumerServices = childElements(sp, NS.md, 'AssertionConsumerService').map(acsEndpoint);
+  const parts = saml2SpDescriptors(entity);
+  const sp = parts[0]!;
+  // Some metadata generators (older xmlbuilder-based ones) write one SPSSODescriptor per child element;
+  // Entra's upload rejects nothing it can read, so read them as one descriptor and say so.
+  const children = (local: string): Element[] => parts.flatMap((part) => childElements(part, NS.md, local));
+  const warnings =
+    parts.length > 1
+      ? [
+          `the SP metadata splits its SPSSODescriptor into ${parts.length} elements; read as one (a single SPSSODescriptor is what SAML metadata §2.4.4 means)`,
+        ]
+      : [];
+  const assertionConsumerServices = children('AssertionConsumerService').map(acsEndpoint);
   if (assertionConsumerServices.length === 0) {
     throw new SpMetadataError('NO_ACS', `SPSSODescriptor of ${entityId} has no AssertionConsumerService`);
   }
-  const keys = childElements(sp, NS.md, 'KeyDescriptor');
+  const keys = children('KeyDescriptor');
   const certificatesFor = (use: 'signing' | 'encryption'): string[] =>
     unique(
       keys.filter((k) => [use, ''].includes(k.getAttribute('use')?.trim() ?? '')).flatMap(certificatesOf),
@@ -86,12 +98,13 @@ export function parseSpMetadata(input: string | Uint8Array): SpMetadata {
   return {
     entityId,
     assertionConsumerServices,
-    singleLogoutServices: childElements(sp, NS.md, 'SingleLogoutService').map(sloEndpoint),
+    singleLogoutServices: children('SingleLogoutService').map(sloEndpoint),
     signingCertificates: certificatesFor('signing'),
     encryptionCertificates: certificatesFor('encryption'),
     authnRequestsSigned: xsBoolean(sp.getAttribute('AuthnRequestsSigned')),
     wantAssertionsSigned: xsBoolean(sp.getAttribute('WantAssertionsSigned')),
-    nameIdFormats: childElements(sp, NS.md, 'NameIDFormat').map((e) => (e.textContent ?? '').trim()),
+    nameIdFormats: children('NameIDFormat').map((e) => (e.textContent ?? '').trim()),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }
 
@@ -129,12 +142,16 @@ function spEntity(root: Element): Element {
   return sps[0]!;
 }
 
-function saml2SpDescriptor(entity: Element): Element {
+/** The SAML 2.0 SPSSODescriptor, first; then descriptors that declare no protocol at all (split parts of it). */
+function saml2SpDescriptors(entity: Element): [Element, ...Element[]] {
   const descriptors = childElements(entity, NS.md, 'SPSSODescriptor');
   const saml2 = descriptors.find((d) =>
     (d.getAttribute('protocolSupportEnumeration') ?? '').split(/\s+/).includes(NS.samlp),
   );
-  if (saml2) return saml2;
+  if (saml2) {
+    const parts = descriptors.filter((d) => d !== saml2 && !d.hasAttribute('protocolSupportEnumeration'));
+    return [saml2, ...parts];
+  }
   throw new SpMetadataError(
     'NO_SP_DESCRIPTOR',
     descriptors.length === 0

@@ -67,6 +67,7 @@ export async function prepareIdp(
     });
   const tenant = state.defaultTenant;
   const imported = appPatchFromSpMetadata(sp, { existing: ensureApp(tenant, config.idp.app) });
+  for (const warning of sp.warnings ?? []) notes.push(`SP metadata: ${warning}`);
   for (const skipped of imported.skipped)
     notes.push(`SP metadata: skipped ${skipped.service} ${skipped.location} (${skipped.reason})`);
   if (!imported.patch.replyUrls)
