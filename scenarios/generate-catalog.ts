@@ -1,6 +1,6 @@
 /**
- * @module Writes scenarios/CATALOG.md from the catalog: one table per id prefix (id · title · level ·
- * expect · flows · refs), in catalog order, with no timestamps, so the file changes only when the
+ * @module Writes scenarios/CATALOG.md from the catalog: one table per id prefix (id · title and fix ·
+ * level · expect · flows · refs), in catalog order, with no timestamps, so the file changes only when the
  * catalog does. Run after `npm run build`: `node dist/scenarios/generate-catalog.js [out-file]`.
  */
 import { writeFileSync } from 'node:fs';
@@ -36,7 +36,11 @@ function cell(text: string): string {
 
 function row(s: Scenario): string {
   const requires = s.requires?.length ? ` (needs ${s.requires.join(', ')})` : '';
-  return `| \`${s.id}\` | ${cell(s.title)} | ${s.level} | ${s.expect} | ${s.flows.join(', ')}${requires} | ${s.refs.map(formatRef).join('; ')} |`;
+  // The fix shares the title's cell, on its own line: a seventh column would make every table too wide to read.
+  // Attack variants likewise: the layouts tried, each of which must be refused.
+  const variants = s.variants ? `<br>*Variants:* ${s.variants.map((v) => cell(v.name)).join('; ')}` : '';
+  const title = `${cell(s.title)}${variants}<br>*Fix:* ${cell(s.fix)}`;
+  return `| \`${s.id}\` | ${title} | ${s.level} | ${s.expect} | ${s.flows.join(', ')}${requires} | ${s.refs.map(formatRef).join('; ')} |`;
 }
 
 /** The catalog as Markdown: groups sharing a prefix are merged, in order of first appearance. */
@@ -51,14 +55,27 @@ export function renderCatalog(all: readonly ScenarioGroup[]): string {
     '',
     `${total} scenarios in ${byPrefix.size} groups. Levels: **must** (a failure is a finding), **should** ` +
       '(non-strict; a finding with `--strict`), **info** (observed only). Expect: **accept** (the baseline user ' +
-      'is signed in), **reject** (no session), **no-victim-session** (anything but a session for the victim).',
+      'is signed in), **reject** (no session), **no-victim-session** (anything but a session for the victim). ' +
+      'Under each title, **Fix** says what the SP must do to pass (for a CVE, the fixed version); a forgery ' +
+      'with **Variants** is delivered in each of those layouts, and passes only if every one is refused.',
+    '',
+    '**How a verdict is reached.** Before the catalog, each flow is **calibrated**: the baseline response is ' +
+      "delivered signed as the app is configured (Entra's default, \"Sign SAML assertion\"), then \"Sign SAML " +
+      'response", then "Sign SAML response and assertion"; the first option the SP accepts signs every scenario ' +
+      'that does not choose its own (`--signing-option` fixes it instead). A **reject** or **no-victim-session** ' +
+      'scenario passes only where the same flow and signing option\'s baseline is accepted: a flow with no ' +
+      'accepted option makes its scenarios **inconclusive** (never green; exit 2), a layout the SP refuses even ' +
+      'for the baseline is **skipped** as not applicable, and an SP that refuses every unsolicited response is ' +
+      '"SP-initiated only". During the run the baseline is re-delivered (**liveness**): a refusal stands only ' +
+      'while the SP still signs the baseline user in, and an input after which the SP stops answering is a ' +
+      '**must** failure (denial of service). Scenarios tagged `entra-default` always send the app\'s own option.',
     '',
   ];
   for (const [prefix, list] of byPrefix) {
     lines.push(
       `## ${prefix}`,
       '',
-      '| id | title | level | expect | flows | refs |',
+      '| id | title and fix | level | expect | flows | refs |',
       '|---|---|---|---|---|---|',
     );
     lines.push(...list.map(row), '');
