@@ -77,6 +77,7 @@ class Scheduler {
   #suspects: number[] | undefined;
   #lastDone: number | undefined;
   #down: string | undefined;
+  #lastAnswer: string | undefined;
 
   constructor(plan: readonly PlannedRun[], options: RunPlanOptions) {
     this.#plan = plan;
@@ -205,7 +206,7 @@ class Scheduler {
       const culprit = await this.#isolate(suspects);
       if (culprit !== undefined) {
         event.after = [runKey(this.#plan[culprit]!)];
-        event.lastAnswer = this.#results[culprit]?.actual;
+        event.lastAnswer = this.#lastAnswer;
         this.#stats.spDown.push(event);
         // The culprit stopped the SP again; go on only if it comes back once more.
         if (!(await this.#waitForRecovery())) {
@@ -269,6 +270,7 @@ class Scheduler {
       const result = await this.#execute(run);
       const state = await this.#check();
       if (live.lostConnection(result) || state === 'down') {
+        this.#lastAnswer = result.actual;
         this.#lost.delete(index);
         await this.#emit(index, live.crashed(run, result, [run], true));
         return index;
