@@ -15,11 +15,12 @@ import { runCatalogOnReferenceSp, scenarioIds } from './support/run-catalog.js';
 import { diffFindings, harnessErrors, resultKey } from './support/findings.js';
 import { MELLON_FINDINGS } from '../../fixtures/mellon/expected-findings.js';
 import { PROFILE_VARIANTS } from '../../fixtures/sps/profile-sps/expected-findings.js';
+import { KNOWN_VULNERABLE_FINDINGS } from '../../fixtures/known-vulnerable/pairs.js';
 
 const NOT_TESTED_MD = new URL('../../scenarios/NOT-TESTED.md', import.meta.url);
 /**
- * The two cases the plan skips for an SP that accepts unsolicited responses (Profiles §4.1.5), and the
- * browser-only case that HTTP mode skips.
+ * The two cases the plan skips for an SP that accepts unsolicited responses (Profiles §4.1.5), the
+ * browser-only case that HTTP mode skips, and the refusals that prove nothing for this SP.
  */
 const SKIPPED_FOR_STRICT = [
   // The reference SP keeps no accounts (the profile SPs do: runner/e2e/profiles.e2e.test.ts).
@@ -32,6 +33,10 @@ const SKIPPED_FOR_STRICT = [
   'profiles/4.1.4.3/in-response-to-missing@sp-initiated',
   'profiles/4.1.5/unsolicited-to-sp-initiated-only@idp-initiated',
   'browser/samesite/sp-initiated-cross-site-sign-in@sp-initiated',
+  // Signed by the Response only: "not applicable" to an SP that requires signed assertions, whose
+  // baseline signed "Sign SAML response" is refused (no vacuous pass, runner/engine/run-scenario.ts).
+  'profiles/4.1.4.2/no-assertion@sp-initiated',
+  'profiles/4.1.4.2/no-assertion@idp-initiated',
 ];
 
 const idOf = (key: string): string => key.slice(0, key.lastIndexOf('@'));
@@ -41,6 +46,8 @@ const negativeControls: ReadonlyArray<{ name: string; keys: readonly string[] }>
   { name: 'node-saml SP (recorded findings)', keys: NODE_SAML_FINDINGS },
   { name: 'samlify SP (recorded findings)', keys: SAMLIFY_FINDINGS },
   { name: 'mod_auth_mellon (recorded findings)', keys: MELLON_FINDINGS },
+  // Real, published vulnerable library builds (fixtures/known-vulnerable/known-vulnerable.e2e.test.ts).
+  { name: 'known-vulnerable corpus (vulnerable builds)', keys: KNOWN_VULNERABLE_FINDINGS },
   ...PROFILE_VARIANTS.map((v) => ({
     name: `${v.profile} SP --broken ${v.broken.join(',')}`,
     keys: v.mustFail,
@@ -107,6 +114,12 @@ describe('catalog controls: each SP against the catalog', () => {
       );
       wallTimes.push(`  ${control.name}: ${(wallMs / 1000).toFixed(1)} s, ${report.results.length} results`);
       expect(harnessErrors(report), `${control.name}: harness errors`).toEqual([]);
+      if (control.calibration) {
+        const found = Object.fromEntries(
+          (report.calibration ?? []).map((c) => [c.flow, { status: c.status, option: c.option }]),
+        );
+        expect(found, `${control.name}: calibration`).toEqual(control.calibration);
+      }
       expect(diffFindings(report, control.mustFail), `${control.name}: findings`).toEqual({
         unexpected: [],
         missing: [],
