@@ -35,6 +35,20 @@ describe('scenario catalog', () => {
     }
   });
 
+  // Reports print the fix under every finding (console, JUnit, Markdown): it must say something, briefly.
+  it('gives every scenario a fix of one or two sentences', () => {
+    for (const s of scenarios) {
+      expect(s.fix.trim().length, s.id).toBeGreaterThan(0);
+      expect(s.fix.length, s.id).toBeLessThanOrEqual(300);
+      expect(s.fix, s.id).not.toMatch(/[\r\n]/);
+    }
+  });
+
+  it('names the CVE in the fix when it cites the fixed version of a library', () => {
+    for (const s of scenarios.filter((x) => /\bupgrade\b/i.test(x.fix)))
+      expect(s.fix, s.id).toMatch(/CVE-\d{4}-\d+|GHSA-/);
+  });
+
   it('cites a CVE or a URL for every attack', () => {
     for (const s of scenarios.filter((x) => x.id.startsWith('attacks/')))
       expect(
@@ -80,6 +94,10 @@ describe('scenario catalog', () => {
     const markdown = renderCatalog(groups);
     expect(renderCatalog(groups)).toBe(markdown);
     for (const s of scenarios) expect(markdown).toContain(`| \`${s.id}\` |`);
+    const rows = markdown.split('\n').filter((l) => l.startsWith('| `'));
+    expect(rows).toHaveLength(scenarios.length);
+    // Each row carries its fix in the title cell, after a line break.
+    for (const r of rows) expect(r).toMatch(/<br>\*Fix:\* \S/);
     const headings = markdown.split('\n').filter((l) => l.startsWith('## '));
     expect(new Set(headings).size).toBe(headings.length);
     expect(formatRef({ doc: 'saml-profiles', section: '4.1.4.3' })).toBe('SAML Profiles §4.1.4.3');

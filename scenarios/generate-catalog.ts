@@ -60,15 +60,15 @@ export function renderCatalog(all: readonly ScenarioGroup[]): string {
       'with **Variants** is delivered in each of those layouts, and passes only if every one is refused.',
     '',
     '**How a verdict is reached.** Before the catalog, each flow is **calibrated**: the baseline response is ' +
-      "delivered signed as the app is configured (Entra's default, \"Sign SAML assertion\"), then \"Sign SAML " +
+      'delivered signed as the app is configured (Entra\'s default, "Sign SAML assertion"), then "Sign SAML ' +
       'response", then "Sign SAML response and assertion"; the first option the SP accepts signs every scenario ' +
       'that does not choose its own (`--signing-option` fixes it instead). A **reject** or **no-victim-session** ' +
-      'scenario passes only where the same flow and signing option\'s baseline is accepted: a flow with no ' +
+      "scenario passes only where the same flow and signing option's baseline is accepted: a flow with no " +
       'accepted option makes its scenarios **inconclusive** (never green; exit 2), a layout the SP refuses even ' +
       'for the baseline is **skipped** as not applicable, and an SP that refuses every unsolicited response is ' +
       '"SP-initiated only". During the run the baseline is re-delivered (**liveness**): a refusal stands only ' +
       'while the SP still signs the baseline user in, and an input after which the SP stops answering is a ' +
-      '**must** failure (denial of service). Scenarios tagged `entra-default` always send the app\'s own option.',
+      "**must** failure (denial of service). Scenarios tagged `entra-default` always send the app's own option.",
     '',
   ];
   for (const [prefix, list] of byPrefix) {

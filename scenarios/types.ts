@@ -178,9 +178,10 @@ export interface ScenarioInput {
   note?: string;
   /**
    * The remediation, one or two sentences: what the SP must do, and for a CVE the fixed version
-   * ("Upgrade xml-crypto to 6.0.1 or later; ..."). Shown with every finding.
+   * ("Upgrade xml-crypto to 6.0.1 or later; ..."). Shown with every finding. Required, so a new
+   * scenario cannot ship without telling the SP how to pass it.
    */
-  fix?: string;
+  fix: string;
   /** Known layouts of this forgery; see AttackVariant. Only for reject and no-victim-session scenarios. */
   variants?: readonly [AttackVariant, ...AttackVariant[]];
 }

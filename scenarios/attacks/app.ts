@@ -25,6 +25,7 @@ function lookalike(slug: string, address: string, how: string, refs: ScenarioInp
     slug,
     title: `Signs in the attacker's account ${JSON.stringify(address)} (${how}) (APP-02)`,
     requirement: NO_MERGE,
+    fix: 'Key accounts on the exact identifier the IdP signed (ideally issuer plus NameID or objectidentifier); never merge accounts by NFKC, case folding, confusable skeletons or dropped +tags.',
     refs,
     level: 'must',
     expect: 'no-victim-session',
@@ -53,6 +54,7 @@ export default defineScenarios('attacks/app', [
     slug: 'relay-state-reflection',
     title: 'Delivers a valid response with RelayState "\\"><script>alert(document.domain)</script>" (APP-04)',
     requirement: 'The SP MUST NOT reflect RelayState into a page unescaped.',
+    fix: 'Never write RelayState into a page unescaped: HTML-escape it, or better, use it only as a validated same-origin redirect target.',
     refs: [
       cwe(79, "Improper Neutralization of Input During Web Page Generation ('Cross-site Scripting')"),
       { doc: 'saml-bindings', section: '3.5.3' },

@@ -8,6 +8,7 @@ import signatures from './c14n-signature.js';
 import { TAIL_IDENTITY } from './common.js';
 import { EVIL_ASSERTION_ID } from '../mutations/xsw.js';
 import { FOREIGN_NS } from '../mutations/c14n.js';
+import { variantsOf } from '../test-support/variants.js';
 import {
   SAML_NS,
   all,
@@ -179,5 +180,41 @@ describe('attacks/c14n digest and SignedInfo tricks (C14N-05..09, 11, 13)', () =
     expect(serializeXml(decoy!)).toMatch(new RegExp(`^<Assertion [^>]*xmlns="${FOREIGN_NS}"`));
     expect(signed!.namespaceURI).toBe(SAML_NS);
     expect(verifyWith(xml, directSignature(signed!), CERT)).toBe(true);
+  });
+});
+
+describe('attacks/c14n truncation variants: where the tail is hidden, and how', () => {
+  const NODE_TYPE = { comment: 8, PI: 7, CDATA: 4 } as const;
+  const split = (el: Element) => el.childNodes.length > 1;
+  const cases = truncation.scenarios
+    .flatMap((s) => variantsOf(s).map(([name, single]) => [s.id, name, single] as const))
+    .filter(([, name]) => / in /.test(name));
+
+  it('covers every splitter in NameID only, in NameID and claims, and in the e-mail claims only', () => {
+    const names = cases.map(([, name]) => name);
+    for (const how of Object.keys(NODE_TYPE))
+      for (const where of ['NameID only', 'NameID and claims', 'the e-mail claims'])
+        expect(names).toContain(`${how} in ${where}`);
+  });
+
+  it.each(cases)('%s, %s', async (_id, name, scenario) => {
+    const how = name.split(' ')[0] as keyof typeof NODE_TYPE;
+    const { xml, doc } = await responseFor(scenario);
+    const assertion = saml(doc, 'Assertion')[0]!;
+    const nameId = one(assertion, 'NameID');
+    const claims = [CLAIM.emailAddress, CLAIM.name].map((claim) => attributeValue(assertion, claim));
+    const inNameId = !name.endsWith('the e-mail claims');
+    const inClaims = !name.endsWith('NameID only');
+    expect(split(nameId)).toBe(inNameId);
+    for (const claim of claims) expect(split(claim), claim.textContent ?? '').toBe(inClaims);
+    for (const el of [nameId, ...claims]) {
+      if (!split(el)) {
+        expect(firstText(el)).toBe(TAIL_IDENTITY);
+        continue;
+      }
+      expect(firstText(el)).toBe(VICTIM);
+      expect(el.childNodes[1]!.nodeType).toBe(NODE_TYPE[how]);
+    }
+    expect(verifyWith(xml, directSignature(assertion), CERT)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 /** @module What the attack scenario files share: spec and paper references, and the TAIL identity. */
 import { CLAIM } from '../../mock-idp/constants/namespaces.js';
-import type { ResponseOverrides, SpecRef } from '../types.js';
+import type { AttackVariant, ResponseOverrides, SpecRef } from '../types.js';
 
 export const core = (section: string): SpecRef => ({ doc: 'saml-core', section });
 export const profiles = (section: string): SpecRef => ({ doc: 'saml-profiles', section });
@@ -44,3 +44,17 @@ export const tailAccount: ResponseOverrides = {
   nameId: TAIL_IDENTITY,
   attributes: { [CLAIM.emailAddress]: [TAIL_IDENTITY], [CLAIM.name]: [TAIL_IDENTITY] },
 };
+
+/**
+ * The signing layouts of a wrapping forgery, as attack variants: the wrapped element signed alone, and
+ * both signed. A wrap is done after signing, so with both signed an Assertion wrap leaves a Response
+ * signature that no longer verifies (as SAML Raider does it), and a Response wrap leaves the signed
+ * Assertion's copy beside the tampered one: an SP that requires a signed Response, or that takes any
+ * verifying (or merely present) signature as enough, meets the forgery only this way.
+ */
+export function signingVariants(wrapped: 'response' | 'assertion'): [AttackVariant, AttackVariant] {
+  return [
+    { name: `${wrapped}-signed baseline`, response: { sign: wrapped } },
+    { name: 'both-signed baseline', response: { sign: 'both' } },
+  ];
+}

@@ -28,6 +28,7 @@ function plaintextBeside(position: 'before' | 'after'): ScenarioInput {
     title: `Puts an unsigned plaintext victim Assertion ${position} the legitimate EncryptedAssertion (ENC-03)`,
     requirement:
       'The SP MUST reject a Response holding both plaintext and encrypted assertions, and never use an unsigned one.',
+    fix: 'Refuse a Response that holds more than one assertion (plaintext beside encrypted above all) and read identity only from the verified one (GitHub Enterprise Server: CVE-2024-4985, CVE-2024-9487).',
     refs: [cve('CVE-2024-4985'), cve('CVE-2024-9487'), profiles('4.1.4.5')],
     response: { encrypt: 'aes256-cbc' },
     mutations: plaintextBesideEncrypted(position),
@@ -41,6 +42,7 @@ export default defineScenarios('attacks/encryption', [
     title: 'Encrypts an unsigned victim Assertion for the SP; no signature anywhere (ENC-01)',
     requirement:
       'The SP MUST reject an encrypted assertion that no signature protects: encryption is not authentication.',
+    fix: 'Verify the signature of the decrypted assertion (or of the Response around it) with the IdP certificate: encryption to your key proves nothing about the sender (CVE-2024-9487, fixed in GHES 3.14.2 and 3.13.5).',
     refs: [profiles('4.1.4.5'), cve('CVE-2024-9487')],
     response: { sign: 'none', encrypt: 'aes256-cbc' },
     mutations: [swapIdentity('before-sign')],
@@ -51,6 +53,7 @@ export default defineScenarios('attacks/encryption', [
     title: 'Signs only the Response over an EncryptedAssertion whose inner Assertion is unsigned (ENC-02)',
     requirement:
       'An SP that sets WantAssertionsSigned SHOULD reject a decrypted assertion that carries no signature.',
+    fix: "If you want signed assertions, check the decrypted assertion's own signature; otherwise make sure the verified Response signature covers the EncryptedAssertion you decrypt.",
     refs: [profiles('4.1.4.5'), cve('CVE-2024-9487')],
     level: 'info',
     expect: 'reject',
@@ -65,6 +68,7 @@ export default defineScenarios('attacks/encryption', [
     title:
       "Signs the victim's Assertion with K' (its certificate in KeyInfo), then encrypts it for the SP (ENC-04)",
     requirement: 'The SP MUST verify a decrypted assertion only with the pinned IdP key.',
+    fix: "Verify the decrypted assertion's signature with the pinned IdP certificate only, never with KeyInfo inside it; xml-crypto users: upgrade to 6.0.0 or later (CVE-2024-32962).",
     refs: [cve('CVE-2024-32962'), profiles('4.1.4.5')],
     response: { signingKey: 'attacker', encrypt: 'aes256-cbc' },
     mutations: [swapIdentity('before-sign')],
@@ -75,6 +79,7 @@ export default defineScenarios('attacks/encryption', [
     title: 'Flips one bit in the next-to-last AES-CBC block of the EncryptedAssertion (ENC-06)',
     requirement:
       'The SP MUST reject a response whose ciphertext was modified, with no session and a uniform error.',
+    fix: 'Refuse a ciphertext that does not decrypt with the same error and timing as any other failure; prefer AES-GCM, and trust decrypted data only once its signature verifies.',
     refs: [XMLENC_SECURITY, profiles('4.1.4.5')],
     level: 'must',
     expect: 'reject',
@@ -88,6 +93,7 @@ export default defineScenarios('attacks/encryption', [
     title: 'Relabels the EncryptedKey as rsa-1_5 and flips a bit of the key ciphertext (ENC-07)',
     requirement:
       'The SP MUST reject RSA PKCS#1 v1.5 key transport or a key that does not decrypt, with no session.',
+    fix: 'Refuse rsa-1_5 key transport and accept only RSA-OAEP; answer every decryption failure with one uniform error, so there is no padding oracle.',
     refs: [
       XMLENC_SECURITY,
       {

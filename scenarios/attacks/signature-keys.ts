@@ -23,6 +23,7 @@ function attackerSigned(
     slug,
     title,
     requirement: PINNED,
+    fix: "Verify only with the IdP certificate pinned from Entra's metadata (xml-crypto: 6.0.0 or later with publicCert set, CVE-2024-32962); ignore KeyInfo, or at most match it against the pinned certificate.",
     refs,
     level: 'must',
     expect: 'no-victim-session',
@@ -38,6 +39,7 @@ export default defineScenarios('attacks/signature', [
     title:
       "Signs the victim's Response and Assertion with K' and embeds K''s certificate in KeyInfo (SIG-07)",
     requirement: PINNED,
+    fix: "Upgrade xml-crypto to 6.0.0 or later (CVE-2024-32962) and verify only with the IdP certificate you configured from Entra's metadata; never with a certificate from KeyInfo.",
     refs: [
       cve('CVE-2024-32962'),
       ghsa('GHSA-2xp3-57p7-qf4v', 'xml-crypto trusts the KeyInfo certificate by default'),

@@ -23,6 +23,7 @@ export default defineScenarios('attacks/xml', [
     slug: 'doctype-present',
     title: 'Prefixes the valid signed response with <!DOCTYPE …[<!ENTITY unused "x">]> (XML-01)',
     requirement: 'A hardened SP SHOULD refuse any response that carries a DTD; SAML needs none.',
+    fix: 'Refuse any SAML message that carries a DOCTYPE (SAML needs none), before verifying; ruby-saml users: upgrade to 1.18.0 or 1.12.4 or later (CVE-2025-25291).',
     refs: [cve('CVE-2025-25291'), xml('2.8')],
     level: 'should',
     expect: 'reject',
@@ -33,6 +34,7 @@ export default defineScenarios('attacks/xml', [
     slug: 'xxe-parameter-entity-loopback',
     title: `Prefixes the response with an external parameter entity pointing at ${LOOPBACK_CANARY} (XML-02)`,
     requirement: NO_DTD,
+    fix: 'Parse SAML with DTDs disabled: no external entities, no external DTD or parameter entities, no network access from the parser (e.g. disallow-doctype-decl, defusedxml).',
     refs: [XXE, xml('4.2.2')],
     level: 'must',
     expect: 'reject',
@@ -44,6 +46,7 @@ export default defineScenarios('attacks/xml', [
     slug: 'xxe-file-entity-in-nameid',
     title: 'Declares <!ENTITY ext SYSTEM "file:///etc/hostname"> and delivers NameID as &ext; (XML-02)',
     requirement: NO_DTD,
+    fix: 'Disable DTDs and external entity resolution in the parser used for SAML, so &ext; is an error, never the contents of a file.',
     refs: [XXE, xml('4.2.2')],
     level: 'must',
     expect: 'reject',
@@ -55,6 +58,7 @@ export default defineScenarios('attacks/xml', [
     title:
       'Declares 10 nested entities of 10 references each (~3 GB expanded, ~1 KB sent) used in an AttributeValue (XML-03)',
     requirement: 'The SP MUST reject an entity-expansion bomb quickly, with bounded memory and CPU.',
+    fix: 'Refuse any DOCTYPE before parsing, or disable entity expansion and cap the expanded size; bound the body size and parse time at the ACS.',
     refs: [
       cwe(776, "Improper Restriction of Recursive Entity References in DTDs ('XML Entity Expansion')"),
       xml('4.1'),
@@ -70,6 +74,7 @@ export default defineScenarios('attacks/xml', [
       'IdP signs admin@contoso.com.evil.test; delivered as admin@contoso.com&t; with <!ENTITY t ".evil.test"> (XML-04)',
     requirement:
       'The SP MUST NOT expand DTD entities into identity fields, and MUST NOT read a spliced NameID as the victim.',
+    fix: 'Refuse documents with a DOCTYPE and never expand entities in SAML; ruby-saml users: upgrade to 1.18.0 or 1.12.4 or later (CVE-2025-25291).',
     refs: [cve('CVE-2025-25291'), xml('4.4')],
     level: 'must',
     expect: 'no-victim-session',
@@ -82,6 +87,7 @@ export default defineScenarios('attacks/xml', [
     title: `Signs an AttributeValue containing <xi:include href="${LOOPBACK_CANARY}"> (XML-07)`,
     requirement:
       'The SP SHOULD NOT process XInclude: it must not fetch the href, only treat it literally or reject.',
+    fix: 'Keep XInclude processing off in the SAML parser (most have it off by default), so xi:include stays plain data, and let the ACS make no outbound requests.',
     refs: [XXE, { url: 'https://www.w3.org/TR/xinclude/', title: 'XML Inclusions (XInclude) 1.0' }],
     level: 'info',
     expect: 'accept',

@@ -5,7 +5,11 @@ import parsing from './xml-parsing.js';
 import wellformedness from './xml-wellformedness.js';
 import { TAIL_IDENTITY } from './common.js';
 import { LOOPBACK_CANARY } from '../mutations/xml-text.js';
+import { EVIL_ASSERTION_ID, EVIL_RESPONSE_ID } from '../mutations/xsw.js';
+import { variantOf } from '../test-support/variants.js';
+import type { Scenario } from '../types.js';
 import {
+  all,
   childrenOf,
   directSignature,
   one,
@@ -136,5 +140,59 @@ describe('attacks/xml well-formedness and shape (XML-05, 06, 08..11)', () => {
       expect(childrenOf(doc.documentElement!).map((c) => c.localName)).toEqual(order);
       expect(verifyWith(xml, directSignature(saml(doc, 'Assertion')[0]!), CERT)).toBe(true);
     }
+  });
+});
+
+describe('attacks/xml XML-05 variants: copied and fresh IDs', () => {
+  const multipleRoots = pick(wellformedness, 'multiple-roots-signed-assertion-first');
+  /** The two roots, each parsed alone, and every ID value either of them carries. */
+  const roots = async (scenario: Scenario) => {
+    const { xml } = await responseFor(scenario);
+    // The second root starts where a Response starts after the first character (the first root may be one).
+    const at = xml.indexOf('<samlp:Response', 1);
+    expect(at).toBeGreaterThan(0);
+    const [signed, forged] = [parseXml(xml.slice(0, at)), parseXml(xml.slice(at))];
+    const ids = (doc: typeof signed) =>
+      all(doc, '*').flatMap((e) => (e.hasAttribute('ID') ? [e.getAttribute('ID')!] : []));
+    return { signed: signed.documentElement!, forged, signedIds: ids(signed), forgedIds: ids(forged) };
+  };
+  const forgedAssertion = (forged: Awaited<ReturnType<typeof roots>>['forged']) =>
+    saml(forged, 'Assertion')[0]!;
+
+  it('copied assertion ID: the forged Assertion keeps the signed ID, so an ID count across roots finds it twice', async () => {
+    const { signed, forged, signedIds, forgedIds } = await roots(
+      variantOf(multipleRoots, 'copied assertion ID'),
+    );
+    expect(verifyAlone(signed, directSignature(signed), CERT)).toBe(true);
+    expect(forgedAssertion(forged).getAttribute('ID')).toBe(signed.getAttribute('ID'));
+    expect(forgedIds.filter((id) => signedIds.includes(id))).toEqual([signed.getAttribute('ID')]);
+    expect(one(forgedAssertion(forged), 'NameID').textContent).toBe(idp.victim);
+    expect(all(forgedAssertion(forged), 'Signature')).toHaveLength(0);
+  });
+
+  it('fresh IDs: the forged Response and Assertion carry forged IDs of their own; no ID is in both roots', async () => {
+    const { signed, forged, signedIds, forgedIds } = await roots(variantOf(multipleRoots, 'fresh IDs'));
+    expect(verifyAlone(signed, directSignature(signed), CERT)).toBe(true);
+    expect(one(signed, 'NameID').textContent).toBe(
+      idp.tenant.requireUser(idp.baselineUser).userPrincipalName,
+    );
+    expect(forged.documentElement!.getAttribute('ID')).toMatch(new RegExp(`^${EVIL_RESPONSE_ID}_[0-9a-f]+$`));
+    expect(forgedAssertion(forged).getAttribute('ID')).toMatch(
+      new RegExp(`^${EVIL_ASSERTION_ID}_[0-9a-f]+$`),
+    );
+    expect(forgedIds.filter((id) => signedIds.includes(id))).toEqual([]);
+    expect(one(forgedAssertion(forged), 'NameID').textContent).toBe(idp.victim);
+    // Unique per response: another build forges other IDs (a replay cache never links two forgeries).
+    const again = await roots(variantOf(multipleRoots, 'fresh IDs'));
+    expect(again.forgedIds).not.toContain(forged.documentElement!.getAttribute('ID'));
+  });
+
+  it('with only the Response signed, the first root is the IdP-signed Response, the forged one unsigned', async () => {
+    const fresh = variantOf(multipleRoots, 'fresh IDs');
+    const { signed, forged } = await roots({ ...fresh, response: { ...fresh.response, sign: 'response' } });
+    expect(signed.localName).toBe('Response');
+    expect(verifyAlone(signed, directSignature(signed), CERT)).toBe(true);
+    expect(all(forged, 'Signature')).toHaveLength(0);
+    expect(one(forgedAssertion(forged), 'NameID').textContent).toBe(idp.victim);
   });
 });

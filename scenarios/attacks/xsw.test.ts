@@ -5,6 +5,8 @@ import { responseFor, scenarioIdp } from '../../runner/engine/test-support/scena
 import group from './xsw.js';
 import variants from './xsw-variants.js';
 import { EVIL_ASSERTION_ID, EVIL_RESPONSE_ID, FORGED_ASSERTION_ID } from '../mutations/xsw.js';
+import { variantOf } from '../test-support/variants.js';
+import type { Scenario } from '../types.js';
 import {
   DSIG_NS,
   SAML_NS,
@@ -15,6 +17,7 @@ import {
   pick,
   saml,
   signatureOf,
+  signedInfoVerifies,
   verifies,
   verifyAlone,
   verifyWith,
@@ -219,5 +222,116 @@ describe('attacks/xsw variants (XSW-09..16)', () => {
     expect(assertion.getElementsByTagNameNS(DSIG_NS, 'Signature')).toHaveLength(0);
     expect(assertion.namespaceURI).toBe(SAML_NS);
     expect(nameOf(assertion)).toBe(VICTIM);
+  });
+});
+
+describe('attacks/xsw signing variants: each wrap also on a baseline where both are signed', () => {
+  const both = (group: { scenarios: readonly Scenario[] }, slug: string) =>
+    responseFor(variantOf(pick(group, slug), 'both-signed baseline'));
+
+  it.each(['xsw1-response-copy-in-signature', 'xsw2-response-copy-before-signature'])(
+    '%s: the Response signature verifies over the signed copy, which holds the signed Assertion; the evil Assertion keeps a Signature that no longer verifies',
+    async (slug) => {
+      const { xml, doc } = await both(group, slug);
+      const root = doc.documentElement!;
+      const signature = directSignature(root);
+      expect(verifyWith(xml, signature, CERT)).toBe(true);
+      const copy = all(doc, 'Response').find((r) => `#${r.getAttribute('ID')}` === referenceOf(signature))!;
+      expect(copy).not.toBe(root);
+      const signedAssertion = childPath(copy, 'Assertion');
+      expect(subjectName(signedAssertion)).toBe(BASELINE);
+      expect(verifyAlone(signedAssertion, directSignature(signedAssertion), CERT)).toBe(true);
+      const evil = childPath(root, 'Assertion');
+      expect(subjectName(evil)).toBe(VICTIM);
+      // A presence-only "the Assertion is signed" check is met; verifying it is not.
+      expect(signedInfoVerifies(directSignature(evil), CERT)).toBe(true);
+      expect(verifies(xml, directSignature(evil), CERT)).toBe(false);
+    },
+  );
+
+  const assertionWraps = [
+    ...group.scenarios.filter((s) => !/xsw[12]-/.test(s.id)),
+    ...variants.scenarios.filter((s) => s.variants?.some((v) => v.name === 'both-signed baseline')),
+  ];
+  it.each(assertionWraps.map((s) => [s.id, s] as const))(
+    '%s: the Response keeps the IdP signature computed before the wrap, which no longer verifies',
+    async (_id, scenario) => {
+      const { xml, doc } = await responseFor(variantOf(scenario, 'both-signed baseline'));
+      const root = doc.documentElement!;
+      const own = childrenOf(root).filter(
+        (c) => c.localName === 'Signature' && referenceOf(c) === `#${root.getAttribute('ID')}`,
+      );
+      expect(own).toHaveLength(1);
+      expect(signedInfoVerifies(own[0]!, CERT)).toBe(true);
+      expect(verifies(xml, own[0]!, CERT)).toBe(false);
+    },
+  );
+
+  it('XSW3 on the both-signed baseline: the evil Assertion first, the signed one still verifying', async () => {
+    const { xml, doc } = await both(group, 'xsw3-assertion-sibling');
+    const [evil, signed] = saml(doc.documentElement!, 'Assertion');
+    expect(kids(doc.documentElement!)).toEqual(['Issuer', 'Signature', 'Status', 'Assertion', 'Assertion']);
+    expect(nameOf(evil!)).toBe(VICTIM);
+    expect(verifyWith(xml, directSignature(signed!), CERT)).toBe(true);
+  });
+
+  it('the assertion-only variants are the scenario as before: sign=assertion (XSW3–8) or sign=response (XSW1/2)', () => {
+    for (const s of group.scenarios) {
+      const [first] = s.variants!;
+      expect(first.response?.sign).toBe(s.response?.sign);
+    }
+  });
+});
+
+describe('attacks/xsw XSW-10 parking variants: Extensions and Advice', () => {
+  const relocation = pick(variants, 'signature-relocated-to-response');
+  const build = (name: string) => responseFor(variantOf(relocation, name));
+
+  it('in Advice: the signed Assertion sits in the forged Assertion’s Advice, after Conditions', async () => {
+    const { xml, doc } = await build('in Advice');
+    const root = doc.documentElement!;
+    expect(kids(root)).toEqual(['Issuer', 'Signature', 'Status', 'Assertion']);
+    const forged = childPath(root, 'Assertion');
+    expect(forged.getAttribute('ID')).toMatch(new RegExp(`^${EVIL_ASSERTION_ID}_[0-9a-f]+$`));
+    expect(kids(forged)).toEqual([
+      'Issuer',
+      'Subject',
+      'Conditions',
+      'Advice',
+      'AttributeStatement',
+      'AuthnStatement',
+    ]);
+    const advice = childPath(forged, 'Advice');
+    expect(advice.namespaceURI).toBe(SAML_NS);
+    const signed = childPath(advice, 'Assertion');
+    const signature = directSignature(root);
+    expect(referenceOf(signature)).toBe(`#${signed.getAttribute('ID')}`);
+    expect(signatureOf(signed)).toBeUndefined();
+    expect(subjectName(forged)).toBe(VICTIM);
+    expect(subjectName(signed)).toBe(BASELINE);
+    expect(verifyWith(xml, signature, CERT)).toBe(true);
+  });
+
+  it.each([
+    ['in Extensions, both signed', ['Issuer', 'Signature', 'Signature', 'Extensions', 'Status', 'Assertion']],
+    ['in Advice, both signed', ['Issuer', 'Signature', 'Signature', 'Status', 'Assertion']],
+  ])(
+    '%s: the relocated signature verifies; the Response’s own, computed before, does not',
+    async (name, order) => {
+      const { xml, doc } = await build(name);
+      const root = doc.documentElement!;
+      expect(kids(root)).toEqual(order);
+      const [relocated, own] = childrenOf(root).filter((c) => c.localName === 'Signature');
+      expect(referenceOf(own!)).toBe(`#${root.getAttribute('ID')}`);
+      expect(verifyWith(xml, relocated!, CERT)).toBe(true);
+      expect(signedInfoVerifies(own!, CERT)).toBe(true);
+      expect(verifies(xml, own!, CERT)).toBe(false);
+      expect(subjectName(childPath(root, 'Assertion'))).toBe(VICTIM);
+    },
+  );
+
+  it('in Extensions is the scenario’s own layout', async () => {
+    const { doc } = await build('in Extensions');
+    expect(kids(doc.documentElement!)).toEqual(['Issuer', 'Signature', 'Extensions', 'Status', 'Assertion']);
   });
 });

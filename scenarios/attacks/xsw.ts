@@ -1,12 +1,13 @@
 /**
  * @module XML Signature Wrapping XSW1–XSW8 (attacks.md §B), exactly as SAML Raider builds them: the
  * signed part stays intact (its signature still verifies with K) while the part an SP may read names
- * the victim. XSW1/2 wrap a signed Response (sign=R), XSW3–8 a signed Assertion (sign=A).
+ * the victim. XSW1/2 wrap a signed Response (sign=R), XSW3–8 a signed Assertion (sign=A); each also
+ * runs on a baseline where both are signed (sign=both), as attack variants.
  */
 import { defineScenarios } from '../define.js';
 import type { DomMutation, ScenarioInput } from '../types.js';
 import { xsw1, xsw2, xsw3, xsw4, xsw5, xsw6, xsw7, xsw8 } from '../mutations/xsw.js';
-import { SAML_RAIDER, SOMOROVSKY, core } from './common.js';
+import { SAML_RAIDER, SOMOROVSKY, core, signingVariants } from './common.js';
 
 const USE_SIGNED =
   'The SP MUST use exactly the element its signature references (by the ID of its root) and MUST NOT read identity from any other element.';
@@ -21,11 +22,13 @@ function xsw(
     slug,
     title,
     requirement: USE_SIGNED,
+    fix: 'Verify the signature, then read identity only from the element it references (by its unique ID, resolved by the verifier); refuse duplicate IDs and a Response with more than one Assertion.',
     refs: [core('5.4.2'), SOMOROVSKY, SAML_RAIDER],
     level: 'must',
     expect: 'no-victim-session',
     response: { sign: signed },
     mutations: [mutation],
+    variants: signingVariants(signed),
     tags: ['signature', 'xsw'],
   };
 }

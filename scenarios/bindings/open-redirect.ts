@@ -23,6 +23,7 @@ function offSite(slug: string, relayState: string, form: string): ScenarioInput 
     title: `Sends a valid unsolicited response with RelayState ${relayState} (${form})`,
     requirement:
       'After sign-in the SP SHOULD redirect only to its own origin (or an allowlist) and SHOULD NOT send the browser to a RelayState URL on another site.',
+    fix: 'Redirect after sign-in only to a relative path on your own origin (refuse //, backslashes and absolute URLs) or to an allowlist; otherwise land on your home page.',
     refs,
     level: 'should',
     expect: 'accept',

@@ -24,6 +24,7 @@ export default defineScenarios('bindings/3.5.3', [
     slug: 'relay-state-echoed',
     title: 'Answers an SP-initiated login with the exact RelayState the SP sent',
     requirement: 'The SP MUST accept the response carrying back its own RelayState and sign the user in.',
+    fix: 'Accept the response that carries back your own RelayState, and validate it (an opaque key to server-side state, or a same-origin path) rather than trusting it.',
     refs: [relayState],
     level: 'must',
     expect: 'accept',
@@ -35,6 +36,7 @@ export default defineScenarios('bindings/3.5.3', [
     title: "Sends an unsolicited response with the app's configured Relay State (Basic SAML Configuration)",
     requirement:
       'The SP SHOULD accept an unsolicited response carrying the Relay State its Entra app was configured with.',
+    fix: 'Accept the Relay State configured on the Entra app for IdP-initiated sign-in, and use it only as a same-origin path to land on.',
     refs: [
       unsolicited,
       {
@@ -52,6 +54,7 @@ export default defineScenarios('bindings/3.5.3', [
     slug: 'relay-state-deep-link',
     title: 'Sends an unsolicited response with RelayState /settings/profile?tab=security',
     requirement: 'The SP SHOULD sign the user in and MAY send them to the deep link the RelayState names.',
+    fix: 'After IdP-initiated sign-in, send the user to a RelayState that is a relative path on your own origin, or to your home page; never fail the sign-in over it.',
     refs: [unsolicited, { doc: 'saml-bindings', section: '3.5.3' }],
     level: 'should',
     expect: 'accept',
@@ -64,6 +67,7 @@ export default defineScenarios('bindings/3.5.3', [
     title:
       'Sends an unsolicited response whose RelayState holds spaces, &, %, quotes, angle brackets, # and non-ASCII',
     requirement: 'The SP SHOULD accept a RelayState with any characters and still sign the user in.',
+    fix: 'Treat RelayState as opaque text: decode it once, escape it wherever you output it, and never fail the sign-in over unusual characters.',
     refs: [{ doc: 'saml-bindings', section: '3.5.3' }],
     level: 'should',
     expect: 'accept',
@@ -75,6 +79,7 @@ export default defineScenarios('bindings/3.5.3', [
     slug: 'relay-state-80-bytes',
     title: 'Sends an unsolicited response whose RelayState is exactly 80 bytes',
     requirement: 'RelayState MUST NOT exceed 80 bytes; the SP SHOULD accept one of exactly 80 bytes.',
+    fix: 'Accept RelayState values of up to 80 bytes; keep longer state server-side behind a short opaque key.',
     refs: [{ doc: 'saml-bindings', section: '3.5.3', quote: 'The value MUST NOT exceed 80 bytes in length' }],
     level: 'should',
     expect: 'accept',

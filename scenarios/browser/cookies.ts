@@ -32,6 +32,7 @@ export default defineScenarios('browser/samesite', [
       "A person starts at the SP, signs in on the IdP's page (another site) in Chromium, and the IdP's form posts the Response cross-site to the ACS",
     requirement:
       "The SP MUST complete an SP-initiated sign-in in a real browser across sites: whatever it keeps for the pending AuthnRequest (e.g. a cookie with the request ID) MUST reach the ACS with the IdP's cross-site POST, so such cookies MUST be SameSite=None; Secure.",
+    fix: "Set SameSite=None; Secure on every cookie that must reach the ACS with the IdP's cross-site POST (pending request ID, pre-login session), or keep that state server-side.",
     refs,
     level: 'must',
     expect: 'accept',

@@ -13,6 +13,7 @@ export default defineScenarios('core/2.5.1.4', [
     slug: 'audience-other-sp',
     title: "Sends an assertion whose only Audience is another SP's entity ID",
     requirement: 'The SP MUST reject an assertion whose AudienceRestriction does not name it as an Audience.',
+    fix: 'Refuse the assertion unless an Audience in its AudienceRestriction equals your own entity ID exactly (the Identifier configured on the Entra app).',
     refs: [core, profile],
     level: 'must',
     expect: 'reject',
@@ -24,6 +25,7 @@ export default defineScenarios('core/2.5.1.4', [
     title: 'Sends an assertion with a second AudienceRestriction that names only another SP',
     requirement:
       'Each AudienceRestriction MUST be satisfied (multiple restrictions form a conjunction); the SP MUST reject the assertion.',
+    fix: 'Evaluate every AudienceRestriction: each must list your entity ID, and one that does not makes the assertion invalid.',
     refs: [
       {
         ...core,
@@ -41,6 +43,7 @@ export default defineScenarios('core/2.5.1.4', [
     title: 'Sends an AudienceRestriction that lists another SP first and this SP second',
     requirement:
       'Audiences within one restriction form a disjunction; the SP SHOULD accept an assertion that lists it among several audiences.',
+    fix: 'Within one AudienceRestriction, accept the assertion when any Audience equals your entity ID; do not require it to be the first or the only one.',
     refs: [core],
     level: 'should',
     expect: 'accept',
@@ -52,6 +55,7 @@ export default defineScenarios('core/2.5.1.4', [
     title: "Sends an Audience that differs from the SP's entity ID only by a trailing slash",
     requirement:
       'Audience is compared as a URI, character for character; the SP MUST reject an Audience that is not exactly its entity ID.',
+    fix: 'Compare Audience with your entity ID as an exact string (no trimming, trailing-slash or case normalisation) and refuse it otherwise.',
     refs: [core, { doc: 'saml-core', section: '1.3.2' }],
     level: 'must',
     expect: 'reject',

@@ -12,6 +12,7 @@ export default defineScenarios('core/2.7.2', [
     title: 'Sends an AuthnStatement whose SessionNotOnOrAfter passed 1 minute ago',
     requirement:
       'A security context based on an AuthnStatement SHOULD be discarded once SessionNotOnOrAfter is reached, so the SP SHOULD NOT leave a session.',
+    fix: 'When an AuthnStatement carries SessionNotOnOrAfter, end the session at that instant; if it has already passed, do not create one.',
     refs: [
       core,
       {
@@ -31,6 +32,7 @@ export default defineScenarios('core/2.7.2', [
     title: 'Sends an AuthnStatement with SessionNotOnOrAfter 8 hours ahead (Entra sends none)',
     requirement:
       'SessionNotOnOrAfter is optional; the SP SHOULD accept an assertion that carries a future one.',
+    fix: "Accept a future SessionNotOnOrAfter and cap your session's lifetime at it; it is optional, and Entra sends none.",
     refs: [core],
     level: 'should',
     expect: 'accept',
@@ -42,6 +44,7 @@ export default defineScenarios('core/2.7.2', [
     title: 'Sends an AuthnStatement whose AuthnInstant is 20 hours old (an Entra SSO session)',
     requirement:
       'AuthnInstant is when the user authenticated, which under SSO may be hours earlier; the SP SHOULD accept it unless it asked for fresh authentication.',
+    fix: 'Do not refuse an old AuthnInstant by default (SSO sessions last hours); check its age only when you asked for ForceAuthn or enforce a maximum authentication age.',
     refs: [
       core,
       {

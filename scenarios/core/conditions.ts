@@ -13,6 +13,7 @@ export default defineScenarios('core/2.5.1', [
     title: 'Sends an assertion whose Conditions contain a Condition of an unknown extension type',
     requirement:
       'A condition that is not understood makes the assertion Indeterminate; the SP MUST NOT treat it as valid and MUST reject it.',
+    fix: 'Treat any Condition you do not implement as Indeterminate and refuse the assertion; pass only the conditions you really enforce (AudienceRestriction, OneTimeUse, ProxyRestriction).',
     refs: [
       core,
       {
@@ -31,6 +32,7 @@ export default defineScenarios('core/2.5.1', [
     title: 'Sends Conditions without NotBefore and NotOnOrAfter (the bearer confirmation still expires)',
     requirement:
       'The time bounds of Conditions are optional; the SP SHOULD accept the assertion, whose bearer confirmation still limits delivery.',
+    fix: 'Treat NotBefore and NotOnOrAfter on Conditions as optional: check them when present, and rely on the bearer SubjectConfirmationData NotOnOrAfter otherwise.',
     refs: [core, { doc: 'saml-core', section: '2.5.1.2' }],
     level: 'should',
     expect: 'accept',
@@ -42,6 +44,7 @@ export default defineScenarios('core/2.5.1', [
     title: 'Sends an assertion whose Conditions carry OneTimeUse',
     requirement:
       'Observation only: OneTimeUse asks the SP not to retain the assertion; an SP may still use it once for sign-in.',
+    fix: 'Use a OneTimeUse assertion for this sign-in only: do not cache it for later re-authentication; your replay cache already refuses a second delivery.',
     refs: [{ doc: 'saml-core', section: '2.5.1.5' }],
     level: 'info',
     expect: 'accept',

@@ -11,6 +11,7 @@ export default defineScenarios('core/2.2.3', [
     title: 'Sends an emailAddress-format NameID whose value is empty',
     requirement:
       'An emailAddress NameID must hold an email address; the SP SHOULD reject an assertion whose NameID is empty instead of signing in an empty or default identity.',
+    fix: 'Refuse an assertion whose NameID is empty or blank (for the emailAddress format, anything but an address); never fall back to a default or empty account.',
     refs: [core, { doc: 'saml-core', section: '8.3.2' }],
     level: 'should',
     expect: 'reject',
@@ -22,6 +23,7 @@ export default defineScenarios('core/2.2.3', [
     title: 'Sends a NameID whose value is the baseline UPN padded with spaces',
     requirement:
       'Observation only: whether the SP trims NameID values; trimming must never map to another account than the exact value names.',
+    fix: 'Key accounts on the exact NameID value; if you normalise it (trim, case-fold), do so explicitly and identically at every sign-in, so two different IdP values never reach one account.',
     refs: [core],
     level: 'info',
     expect: 'accept',
@@ -34,6 +36,7 @@ export default defineScenarios('core/2.2.3', [
     title: 'Sends a NameID with NameQualifier and SPNameQualifier naming another IdP and another SP',
     requirement:
       'Observation only: qualifiers scope a NameID; an SP that keys accounts on the value alone ignores them.',
+    fix: 'Key accounts on the issuer plus the NameID, not the value alone; when NameQualifier or SPNameQualifier are present, they must name this IdP and this SP.',
     refs: [{ doc: 'saml-core', section: '2.2.2' }],
     level: 'info',
     expect: 'accept',

@@ -10,6 +10,7 @@ export default defineScenarios('core/3.2.2', [
     slug: 'version-1-1',
     title: 'Sends a Response and Assertion that declare Version="1.1"',
     requirement: 'The SP MUST reject a message whose Version is not 2.0.',
+    fix: 'Refuse any Response or Assertion whose Version attribute is not exactly "2.0".',
     refs: [core, { doc: 'saml-core', section: '4.1' }],
     level: 'must',
     expect: 'reject',
@@ -21,6 +22,7 @@ export default defineScenarios('core/3.2.2', [
     title: 'Sends a Response and Assertion issued 24 hours ago whose validity window still includes now',
     requirement:
       'The SP SHOULD reject a response whose IssueInstant is far outside the expected delivery window.',
+    fix: 'Refuse a Response whose IssueInstant is older than a few minutes plus clock skew (a Response is posted at once); do not rely on NotOnOrAfter alone.',
     refs: [core, { doc: 'saml-core', section: '2.3.3' }],
     level: 'should',
     expect: 'reject',
@@ -33,6 +35,7 @@ export default defineScenarios('core/3.2.2', [
     title:
       'Sends a Response and Assertion whose IssueInstant is 24 hours in the future, validity window including now',
     requirement: 'The SP SHOULD reject a response issued in the future beyond clock skew.',
+    fix: 'Refuse a Response or Assertion whose IssueInstant lies in the future by more than the allowed clock skew.',
     refs: [core, { doc: 'saml-core', section: '2.3.3' }],
     level: 'should',
     expect: 'reject',
@@ -43,6 +46,7 @@ export default defineScenarios('core/3.2.2', [
     slug: 'status-missing',
     title: 'Sends a Response without a Status element (the assertion is intact and signed)',
     requirement: 'Status is required; the SP MUST reject a Response without it.',
+    fix: 'Validate the Response against the SAML schema (or at least require samlp:Status) and refuse one without Status; sign in only when the top-level StatusCode is Success.',
     refs: [core],
     level: 'must',
     expect: 'reject',
@@ -54,6 +58,7 @@ export default defineScenarios('core/3.2.2', [
     title: "Sends an unsigned Response (assertion signed) whose Destination is another SP's ACS URL",
     requirement:
       'If Destination is present, the recipient MUST check it identifies the location at which the message was received, and MUST discard the response if not.',
+    fix: 'Whenever Destination is present, signed or not, compare it exactly with the ACS URL the Response was posted to and refuse the Response otherwise.',
     refs: [
       {
         ...core,

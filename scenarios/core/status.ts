@@ -20,6 +20,7 @@ export default defineScenarios('core/3.2.2.2', [
     title: 'Sends StatusCode Responder with an AADSTS50105 StatusMessage, plus a valid signed assertion',
     requirement:
       'A Response whose top-level StatusCode is not Success MUST NOT establish a session, even if it carries a valid assertion.',
+    fix: 'Check the top-level StatusCode before reading any assertion: sign in only on urn:oasis:names:tc:SAML:2.0:status:Success, and show the StatusMessage (the AADSTS code) otherwise.',
     refs: [{ doc: 'saml-core', section: '3.2.2.2' }, noAssertionsOnError],
     level: 'must',
     expect: 'reject',
@@ -31,6 +32,7 @@ export default defineScenarios('core/3.2.2.2', [
     title: 'Sends StatusCode Requester / AuthnFailed plus a valid signed assertion',
     requirement:
       'A Response whose top-level StatusCode is not Success MUST NOT establish a session, even if it carries a valid assertion.',
+    fix: 'Check the top-level StatusCode first and refuse any Response that is not Success, whatever assertions it carries.',
     refs: [{ doc: 'saml-core', section: '3.2.2.2' }, noAssertionsOnError],
     level: 'must',
     expect: 'reject',
@@ -42,6 +44,7 @@ export default defineScenarios('core/3.2.2.2', [
     title:
       "Sends Entra's documented error Response (Requester / RequestUnsupported, AADSTS75006) with no assertion",
     requirement: 'The SP MUST NOT establish a session from an error Response.',
+    fix: 'Treat a non-Success Response as a failed sign-in: create no session, and show the StatusMessage (the AADSTS code) so the admin can fix the Entra app.',
     refs: [
       { doc: 'saml-core', section: '3.2.2.2' },
       {

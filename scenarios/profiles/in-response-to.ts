@@ -25,6 +25,7 @@ export default defineScenarios('profiles/4.1.4.3', [
     slug: 'in-response-to-unknown',
     title: 'Sends a Response and bearer confirmation whose InResponseTo is an ID the SP never issued',
     requirement: 'The SP MUST reject a response whose InResponseTo does not match a request it sent.',
+    fix: 'Store the ID of each AuthnRequest you send (server-side, per browser session) and refuse a response whose InResponseTo is not one of them.',
     refs: [inResponseTo, match],
     level: 'must',
     expect: 'reject',
@@ -37,6 +38,7 @@ export default defineScenarios('profiles/4.1.4.3', [
     title: 'Answers an SP-initiated login with a Response that has no InResponseTo anywhere',
     requirement:
       'An SP that accepts only SP-initiated sign-in MUST reject a response that does not answer its request.',
+    fix: 'If you support only SP-initiated sign-in, refuse a Response without InResponseTo; accept unsolicited responses only where IdP-initiated sign-in is deliberately enabled.',
     refs: [inResponseTo, { doc: 'saml-profiles', section: '4.1.5' }],
     level: 'must',
     expect: 'reject',
@@ -49,6 +51,7 @@ export default defineScenarios('profiles/4.1.4.3', [
     slug: 'subject-in-response-to-differs',
     title: "Sends the request's ID on the Response but another ID on the bearer SubjectConfirmationData",
     requirement: 'The SP MUST reject an assertion whose bearer InResponseTo does not equal its request ID.',
+    fix: 'Compare the bearer SubjectConfirmationData InResponseTo exactly with the ID of the AuthnRequest this session sent, and refuse the assertion otherwise.',
     refs: [inResponseTo, match],
     level: 'must',
     expect: 'reject',
@@ -60,6 +63,7 @@ export default defineScenarios('profiles/4.1.4.3', [
     slug: 'response-in-response-to-differs',
     title: "Sends the request's ID on the bearer SubjectConfirmationData but another ID on the Response",
     requirement: 'The SP MUST reject a Response whose InResponseTo does not equal its request ID.',
+    fix: "Compare the Response's own InResponseTo with the ID of the request this session sent, not only the assertion's, and refuse a mismatch.",
     refs: [match, { doc: 'saml-core', section: '3.2.2' }],
     level: 'must',
     expect: 'reject',
@@ -72,6 +76,7 @@ export default defineScenarios('profiles/4.1.4.3', [
     title: "Sends the request's ID on the Response but no InResponseTo on the bearer SubjectConfirmationData",
     requirement:
       'A solicited response MUST carry the request ID in the bearer confirmation; the SP MUST reject one that does not.',
+    fix: 'For a solicited Response, require InResponseTo on the bearer SubjectConfirmationData too, equal to your request ID.',
     refs: [inResponseTo, match],
     level: 'must',
     expect: 'reject',
@@ -84,6 +89,7 @@ export default defineScenarios('profiles/4.1.4.3', [
     title: 'Delivers a response to a request that a different browser session started',
     requirement:
       'The SP SHOULD bind each AuthnRequest ID to the session that sent it and reject a response delivered in another session.',
+    fix: "Keep the pending AuthnRequest ID in the user's own session (server-side, or a SameSite=None; Secure cookie) and accept the response only in the session that sent the request.",
     refs: [
       inResponseTo,
       {

@@ -27,6 +27,7 @@ export default defineScenarios('profiles/4.1.4.2', [
     title: "Sends Response and Assertion whose Issuer is another Entra tenant, signed with this IdP's key",
     requirement:
       'The SP MUST reject an assertion whose Issuer is not the configured IdP, even if the signature verifies.',
+    fix: "Compare each Assertion's Issuer exactly with the IdP entity ID you configured (https://sts.windows.net/<your tenant id>/) and refuse any other, even when the signature verifies.",
     refs: [assertionIssuer],
     level: 'must',
     expect: 'reject',
@@ -37,6 +38,7 @@ export default defineScenarios('profiles/4.1.4.2', [
     slug: 'assertion-issuer-differs',
     title: "Sends a Response whose Issuer is the IdP but whose Assertion's Issuer is another tenant",
     requirement: 'The SP MUST reject an assertion whose Issuer is not the configured IdP.',
+    fix: "Check the Issuer of every assertion you use, not only the Response's: it must equal the configured IdP entity ID exactly.",
     refs: [assertionIssuer],
     level: 'must',
     expect: 'reject',
@@ -49,6 +51,7 @@ export default defineScenarios('profiles/4.1.4.2', [
       "Sends a Response whose own Issuer is another tenant while the signed Assertion's Issuer is the IdP",
     requirement:
       'If the Response carries an Issuer it must be the IdP; the SP SHOULD reject a Response whose Issuer differs.',
+    fix: 'When the Response carries an Issuer, compare it exactly with the configured IdP entity ID too, and refuse the Response if it differs.',
     refs: [responseIssuer],
     level: 'should',
     expect: 'reject',
@@ -59,6 +62,7 @@ export default defineScenarios('profiles/4.1.4.2', [
     slug: 'assertion-issuer-missing',
     title: 'Sends a signed Assertion that has no Issuer element',
     requirement: 'Issuer is required in an Assertion; the SP MUST reject an assertion without it.',
+    fix: 'Require an Issuer in every assertion and compare it with the configured IdP entity ID; refuse an assertion without one.',
     refs: [assertionIssuer, { doc: 'saml-core', section: '2.3.3' }],
     level: 'must',
     expect: 'reject',
@@ -71,6 +75,7 @@ export default defineScenarios('profiles/4.1.4.2', [
       'Sends Issuer https://login.microsoftonline.com/{tenant}/ instead of https://sts.windows.net/{tenant}/',
     requirement:
       "The Issuer MUST be the IdP's entity ID exactly; the SP MUST reject another URL form of the same tenant it was not configured with.",
+    fix: "Compare Issuer exactly with the entity ID in Entra's federation metadata (https://sts.windows.net/<tenant id>/); do not accept other URL forms of the tenant.",
     refs: [
       assertionIssuer,
       {
@@ -91,6 +96,7 @@ export default defineScenarios('profiles/4.1.4.2', [
     slug: 'issuer-without-trailing-slash',
     title: "Sends Issuer https://sts.windows.net/{tenant} without Entra's trailing slash",
     requirement: "The SP SHOULD compare the Issuer exactly with the IdP's entity ID and reject this one.",
+    fix: 'Compare Issuer as an exact string with the configured entity ID, trailing slash included; do not normalise URLs.',
     refs: [assertionIssuer, { doc: 'saml-core', section: '1.3.2' }],
     level: 'should',
     expect: 'reject',
@@ -102,6 +108,7 @@ export default defineScenarios('profiles/4.1.4.2', [
     title: "Sends the Assertion's Issuer with Format emailAddress instead of entity",
     requirement:
       "The Issuer's Format must be omitted or be entity; the SP SHOULD reject an assertion whose Issuer claims another format.",
+    fix: 'Refuse an assertion whose Issuer has a Format other than urn:oasis:names:tc:SAML:2.0:nameid-format:entity.',
     refs: [
       {
         doc: 'saml-profiles',

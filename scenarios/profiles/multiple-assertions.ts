@@ -20,6 +20,7 @@ export default defineScenarios('profiles/4.1.4.2', [
     title: 'Sends two IdP-signed assertions: the baseline user first, the victim second',
     requirement:
       'Assertions in one Response MUST refer to the same principal; the SP MUST NOT sign in the subject of the second assertion.',
+    fix: 'Accept exactly one assertion (refuse a Response with several), or verify each one and require all Subjects to name the same principal; never read identity from an unchecked one.',
     refs: [samePrincipal],
     level: 'must',
     expect: 'no-victim-session',
@@ -32,6 +33,7 @@ export default defineScenarios('profiles/4.1.4.2', [
     title: 'Sends two IdP-signed assertions: the victim first, the baseline user second',
     requirement:
       'Assertions in one Response MUST refer to the same principal; the SP MUST NOT sign in a subject that differs between them.',
+    fix: 'Refuse a Response whose assertions name different subjects; if you accept several, verify each and use the identity only when all Subjects agree.',
     refs: [samePrincipal],
     level: 'must',
     expect: 'no-victim-session',
@@ -43,6 +45,7 @@ export default defineScenarios('profiles/4.1.4.2', [
     title: 'Sends a valid assertion plus an IdP-signed assertion for the victim whose Audience is another SP',
     requirement:
       'The SP MUST validate every assertion it relies on; it MUST NOT sign in the subject of an assertion issued to another audience.',
+    fix: 'Validate signature, issuer, audience and times of every assertion you read from; simplest is to refuse a Response with more than one assertion.',
     refs: [samePrincipal, { doc: 'saml-core', section: '2.5.1.4' }],
     level: 'must',
     expect: 'no-victim-session',
@@ -56,6 +59,7 @@ export default defineScenarios('profiles/4.1.4.2', [
     title: 'Sends two IdP-signed assertions about the baseline user',
     requirement:
       'Observation only: the profile permits several assertions about one principal; many SPs accept exactly one.',
+    fix: 'A careful SP accepts exactly one assertion and refuses the rest, or validates every assertion and checks they all name the same subject.',
     refs: [samePrincipal],
     level: 'info',
     expect: 'accept',

@@ -10,15 +10,17 @@ export default defineScenarios('profiles/4.1.4.5', [
     title: "Sends Entra's default response for B.Simon: assertion signed with RSA-SHA256, nothing changed",
     requirement:
       'The SP MUST accept a valid response and sign the user in; this is the positive control every other scenario is judged against.',
+    fix: "Accept Entra's default response: verify the assertion's RSA-SHA256 signature with the certificate from Entra's federation metadata and sign the user in; every other verdict depends on it.",
     refs: [post, { doc: 'saml-profiles', section: '4.1.4.3' }],
     level: 'must',
     expect: 'accept',
-    tags: ['baseline'],
+    tags: ['baseline', 'entra-default'],
   },
   {
     slug: 'unsigned',
     title: 'Sends the baseline response with no signature on the Response or the Assertion',
     requirement: 'Assertions delivered by HTTP-POST MUST be signed; the SP MUST reject an unsigned one.',
+    fix: 'Require a valid signature by the configured IdP certificate over the assertion (or the Response that contains it), and refuse a Response that has none.',
     refs: [
       {
         ...post,
@@ -36,6 +38,7 @@ export default defineScenarios('profiles/4.1.4.5', [
     title: 'Posts the same valid response a second time, from a fresh browser session',
     requirement:
       'The SP MUST ensure bearer assertions are not replayed, keeping used assertion IDs until their NotOnOrAfter.',
+    fix: 'Keep the IDs of consumed assertions in a store shared by all instances until their NotOnOrAfter, and refuse an ID seen before.',
     refs: [
       {
         ...post,

@@ -15,6 +15,7 @@ export default defineScenarios('profiles/4.1.4.3', [
     slug: 'recipient-mismatch',
     title: "Sends a bearer assertion whose Recipient is another SP's ACS URL",
     requirement: 'The SP MUST reject an assertion whose Recipient is not the ACS URL it was delivered to.',
+    fix: 'Compare Recipient with your own ACS URL exactly and refuse the response otherwise.',
     refs: [recipientRule],
     level: 'must',
     expect: 'reject',
@@ -26,6 +27,7 @@ export default defineScenarios('profiles/4.1.4.3', [
     title: 'Sends a bearer SubjectConfirmationData without a Recipient attribute',
     requirement:
       'A bearer SubjectConfirmationData MUST contain a Recipient; the SP MUST reject an assertion that names no recipient.',
+    fix: 'Require a Recipient on the bearer SubjectConfirmationData, and refuse the assertion when it is absent or is not your ACS URL.',
     refs: [recipientRule, { doc: 'saml-profiles', section: '4.1.4.2' }],
     level: 'must',
     expect: 'reject',
@@ -36,6 +38,7 @@ export default defineScenarios('profiles/4.1.4.3', [
     slug: 'recipient-trailing-slash-differs',
     title: 'Sends a Recipient that differs from the ACS URL only by a trailing slash',
     requirement: 'The SP MUST reject a Recipient that does not match its ACS URL.',
+    fix: 'Compare Recipient with your ACS URL as an exact string, trailing slash included; set the Reply URL on the Entra app to exactly that URL.',
     refs: [recipientRule],
     level: 'must',
     expect: 'reject',
@@ -52,6 +55,7 @@ export default defineScenarios('profiles/4.1.4.3', [
       'Sends valid Conditions but a bearer SubjectConfirmationData whose NotOnOrAfter passed 10 minutes ago',
     requirement:
       'The SP MUST reject an assertion whose bearer NotOnOrAfter has passed, whatever its Conditions say.',
+    fix: 'Check the bearer SubjectConfirmationData NotOnOrAfter as well as Conditions (with a few minutes of skew at most), and refuse the assertion once it has passed.',
     refs: [
       {
         ...processing,
@@ -69,6 +73,7 @@ export default defineScenarios('profiles/4.1.4.3', [
     slug: 'address-mismatch',
     title: 'Sends a bearer SubjectConfirmationData whose Address is 203.0.113.9, not the client',
     requirement: 'Observation only: the SP MAY check the client address against Address.',
+    fix: 'Leave Address unchecked unless every client reaches you without NAT or proxies; if you enforce it, compare it with the client IP your proxy reports.',
     refs: [processing, { doc: 'saml-core', section: '2.4.1.2' }],
     level: 'info',
     expect: 'accept',

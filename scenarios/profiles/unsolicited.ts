@@ -13,6 +13,7 @@ export default defineScenarios('profiles/4.1.5', [
       "Sends Entra's IdP-initiated response (no InResponseTo) to an SP that accepts unsolicited responses",
     requirement:
       'An SP that offers IdP-initiated sign-in SHOULD be prepared to handle unsolicited responses and sign the user in.',
+    fix: 'If you offer IdP-initiated sign-in (the app tile in My Apps), accept a Response without InResponseTo after all other checks, and keep refusing replayed assertion IDs.',
     refs: [
       unsolicited,
       {
@@ -30,6 +31,7 @@ export default defineScenarios('profiles/4.1.5', [
     title: 'Sends an IdP-initiated response to an SP that allows only SP-initiated sign-in',
     requirement:
       'An SP that accepts only SP-initiated sign-in MUST reject unsolicited responses (otherwise any valid response can be forced into a browser: login CSRF).',
+    fix: 'If you support only SP-initiated sign-in, refuse every Response whose InResponseTo does not match a request this browser session sent.',
     refs: [
       unsolicited,
       {
@@ -48,6 +50,7 @@ export default defineScenarios('profiles/4.1.5', [
     title: 'Sends an unsolicited Response whose bearer SubjectConfirmationData still carries an InResponseTo',
     requirement:
       'In an unsolicited response the bearer InResponseTo MUST NOT be present; the SP SHOULD reject one that names a request it never sent.',
+    fix: 'Treat a response as unsolicited only when InResponseTo is absent everywhere; refuse one whose bearer InResponseTo names a request you never sent.',
     refs: [unsolicited, { doc: 'saml-profiles', section: '4.1.4.3' }],
     level: 'should',
     expect: 'reject',
