@@ -17,7 +17,7 @@ import type {
 } from '../../reports/types.js';
 import type { AttackVariant, Scenario } from '../../scenarios/types.js';
 import { SP_INITIATED_ONLY_TAG } from '../run/plan.js';
-import { AS_CONFIGURED_TAG, PORTAL_LABEL, judgedOption } from './signing-options.js';
+import { AS_CONFIGURED_TAG, PORTAL_LABEL, flowOptionFor, judgedOption } from './signing-options.js';
 import { HarnessError } from '../errors.js';
 import type { Oracle } from '../oracles/types.js';
 import type { SpTarget } from '../targets/types.js';
@@ -83,7 +83,8 @@ async function runGuarded(scenario: Scenario, flow: Flow, env: RunEnvironment): 
 /** The option the response is signed with when the scenario does not choose one: the flow's calibrated one. */
 function signingOptionFor(scenario: Scenario, flow: Flow, env: RunEnvironment): SigningOption | undefined {
   if (scenario.tags?.includes(AS_CONFIGURED_TAG)) return undefined;
-  return env.baseline?.optionFor(referenceFlow(scenario, flow));
+  const option = env.baseline?.optionFor(referenceFlow(scenario, flow));
+  return option && flowOptionFor(scenario, option);
 }
 
 /**
@@ -107,7 +108,7 @@ async function applicability(
   const flowOption = gate.optionFor(refFlow);
   if (!flowOption)
     return { applies: false, why: `the SP was never seen to sign the baseline user in (${refFlow})` };
-  const option = judgedOption(scenario.response, flowOption);
+  const option = judgedOption(scenario.response, flowOptionFor(scenario, flowOption));
   if (await gate.accepts(refFlow, option)) return { applies: true, option };
   return {
     applies: false,

@@ -5,6 +5,7 @@
  */
 import type { SigningOption } from '../../reports/types.js';
 import type { Scenario } from '../../scenarios/types.js';
+import { SIGNED_ASSERTION_TAG } from '../../scenarios/signing-tags.js';
 import type { SigningOptionName } from '../run/run-config.js';
 
 /** The portal's labels, as a vendor reads them in Entra. */
@@ -25,11 +26,12 @@ export function toCliName(option: SigningOption): SigningOptionName {
   return option === 'both' ? 'response-and-assertion' : option;
 }
 
-/**
- * Scenarios tagged so are judged with the app's own option (Entra's default), never the calibrated one:
- * they check that the SP takes what Entra sends out of the box.
- */
-export const AS_CONFIGURED_TAG = 'entra-default';
+export { AS_CONFIGURED_TAG } from '../../scenarios/signing-tags.js';
+
+/** The flow's option as this scenario uses it: an attack on the Assertion's signature needs one. */
+export function flowOptionFor(scenario: Pick<Scenario, 'tags'>, flowOption: SigningOption): SigningOption {
+  return flowOption === 'response' && scenario.tags?.includes(SIGNED_ASSERTION_TAG) ? 'both' : flowOption;
+}
 
 /**
  * The option whose baseline a scenario's verdict is compared with. A scenario that strips signatures

@@ -4,6 +4,7 @@
  * the wrong DigestValue, Reference or SignedInfo; transforms that leave content outside the digest;
  * and a forged Assertion in a foreign namespace.
  */
+import { SIGNED_ASSERTION_TAG } from '../signing-tags.js';
 import { defineScenarios } from '../define.js';
 import { swapIdentity } from '../mutations/basic.js';
 import {
@@ -69,6 +70,7 @@ export default defineScenarios('attacks/c14n', [
     fix: 'Upgrade ruby-saml to 1.17.0 or 1.12.3 or later (CVE-2024-45409); take References and DigestValue only from inside the SignedInfo you verified, never from a document-wide search.',
     refs: [cve('CVE-2024-45409'), dsig('3.2.1')],
     mutations: [swapIdentity(), earlierForgedReference()],
+    tags: [...forge.tags, SIGNED_ASSERTION_TAG],
   },
   {
     ...forge,
@@ -84,6 +86,7 @@ export default defineScenarios('attacks/c14n', [
       dsig('4.1'),
     ],
     mutations: [secondSignedInfo('sibling')],
+    tags: [...forge.tags, SIGNED_ASSERTION_TAG],
   },
   {
     ...forge,
@@ -98,6 +101,7 @@ export default defineScenarios('attacks/c14n', [
       dsig('4.1'),
     ],
     mutations: [secondSignedInfo('wrapped')],
+    tags: [...forge.tags, SIGNED_ASSERTION_TAG],
   },
   {
     ...forge,
@@ -159,5 +163,6 @@ export default defineScenarios('attacks/c14n', [
     fix: 'Select SAML elements by namespace URI and local name, never by tag name; ruby-saml users: upgrade to 1.18.0 or 1.12.4 or later (CVE-2025-25292).',
     refs: [cve('CVE-2025-25292'), core('2.3.3')],
     mutations: [foreignNamespaceDecoy()],
+    tags: [...forge.tags, SIGNED_ASSERTION_TAG],
   },
 ]);

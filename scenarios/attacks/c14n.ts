@@ -4,6 +4,7 @@
  * processing instruction or in CDATA. The canonical form (what is digested) is unchanged, so the
  * signature verifies; a reader that takes only the first text node reads the victim.
  */
+import { SIGNED_ASSERTION_TAG } from '../signing-tags.js';
 import { ALG } from '../../mock-idp/constants/namespaces.js';
 import { defineScenarios } from '../define.js';
 import { setElementText } from '../mutations/basic.js';
@@ -119,5 +120,6 @@ export default defineScenarios('attacks/c14n', [
     refs: [core('5.4.3'), { doc: 'xmldsig', section: '4.4.3.3' }, CERT_VU_475445],
     note: 'With a bare-name #ID Reference the dereferenced node-set already excludes comments (DSig §4.4.3.3), so a correct SP may accept — but only as admin@contoso.com.evil.test.',
     mutations: [resign('assertion', ALG.excC14nWithComments), splitTail('comment')],
+    tags: [...truncation.tags, SIGNED_ASSERTION_TAG],
   },
 ]);

@@ -2,6 +2,7 @@
  * @module Signature presence and integrity (attacks.md §A, SIG-01..06, SIG-13): unsigned, stripped,
  * tampered and structurally broken signatures.
  */
+import { SIGNED_ASSERTION_TAG } from '../signing-tags.js';
 import { CLAIM } from '../../mock-idp/constants/namespaces.js';
 import { defineScenarios } from '../define.js';
 import { swapIdentity } from '../mutations/basic.js';
@@ -106,7 +107,7 @@ export default defineScenarios('attacks/signature', [
     level: 'must',
     expect: 'reject',
     mutations: [breakSignature('assertion', 'no-signed-info')],
-    tags: ['signature'],
+    tags: ['signature', SIGNED_ASSERTION_TAG],
   },
   {
     slug: 'signature-value-empty',
@@ -117,7 +118,7 @@ export default defineScenarios('attacks/signature', [
     level: 'must',
     expect: 'reject',
     mutations: [breakSignature('assertion', 'empty-signature-value')],
-    tags: ['signature'],
+    tags: ['signature', SIGNED_ASSERTION_TAG],
   },
   {
     slug: 'signed-info-without-reference',
@@ -128,6 +129,6 @@ export default defineScenarios('attacks/signature', [
     level: 'must',
     expect: 'reject',
     mutations: [breakSignature('assertion', 'no-reference')],
-    tags: ['signature'],
+    tags: ['signature', SIGNED_ASSERTION_TAG],
   },
 ]);

@@ -1,4 +1,5 @@
 /** @module SAML Profiles §4.1.4.5 — POST-specific rules: Entra's default response is accepted, unsigned assertions and replays are not. */
+import { AS_CONFIGURED_TAG } from '../signing-tags.js';
 import { defineScenarios } from '../define.js';
 import type { SpecRef } from '../types.js';
 
@@ -14,7 +15,7 @@ export default defineScenarios('profiles/4.1.4.5', [
     refs: [post, { doc: 'saml-profiles', section: '4.1.4.3' }],
     level: 'must',
     expect: 'accept',
-    tags: ['baseline', 'entra-default'],
+    tags: ['baseline', AS_CONFIGURED_TAG],
   },
   {
     slug: 'unsigned',
