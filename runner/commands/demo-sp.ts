@@ -63,6 +63,11 @@ export async function startDemoSp(
     host: options.host,
     ...(domain ? { domain } : {}),
     ...(options.broken ? { broken: options.broken } : {}),
+    // A product without just-in-time accounts has its test user provisioned beforehand (invited, SCIM),
+    // as a vendor would; otherwise calibration sees nobody signed in and nothing can be judged.
+    ...(options.broken?.includes('no-jit')
+      ? { accounts: [{ key: `B.Simon@${DEMO_DOMAIN}`, email: `B.Simon@${DEMO_DOMAIN}` }] }
+      : {}),
   });
   return {
     description: `built-in ${profile === 'generic' ? 'strict reference' : `${SP_PROFILES[profile].product}-like`} fixture SP at ${sp.baseUrl}${

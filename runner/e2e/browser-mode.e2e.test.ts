@@ -96,6 +96,10 @@ describe('browser mode: SameSite', () => {
       expect(result.actual).toContain('SameSite=Lax');
       expect(result.actual).toContain('SameSite=None; Secure');
     }
+    // Calibration saw nobody signed in SP-initiated: no refusal in that flow may pass.
+    const spPasses = browser.report.results.filter((r) => r.flow === 'sp-initiated' && r.outcome === 'pass');
+    expect(spPasses.map((r) => r.id)).toEqual([]);
+    expect(browser.report.calibration?.find((c) => c.flow === 'sp-initiated')?.status).toBe('refused');
     // IdP-initiated sign-in needs no login cookie: it still works.
     expect(outcomes(browser.report)['profiles/4.1.4.5/entra-default-response@idp-initiated']).toBe('pass');
   }, 120_000);

@@ -7,6 +7,12 @@
 import type { FlowCalibration } from '../../reports/types.js';
 import type { Calibration } from '../engine/calibrate.js';
 import { SP_INITIATED_ONLY_TAG, type PlannedRun } from './plan.js';
+import { INTERACTIVE_SIGN_IN_TAG } from '../../scenarios/browser/tags.js';
+
+/** Entra's plain sign-in, as the scenario catalog marks it: the baseline cases and a person's sign-in. */
+const isPositiveControl = (run: PlannedRun): boolean =>
+  run.scenario.expect === 'accept' &&
+  (run.scenario.tags ?? []).some((tag) => tag === 'baseline' || tag === INTERACTIVE_SIGN_IN_TAG);
 
 const isSpOnlyCheck = (run: PlannedRun): boolean => (run.scenario.tags ?? []).includes(SP_INITIATED_ONLY_TAG);
 
@@ -54,6 +60,9 @@ export function applyCalibration(
     if (run.skip) return run;
     const flow = status.get(baseFlow(run));
     if (!flow || flow.option !== undefined) return run;
+    // The flow's own positive controls still run: their failure is the finding that explains the
+    // refusal (e.g. a login cookie the browser withholds), and a failure is never a false green.
+    if (isPositiveControl(run)) return run;
     const why = `not judged: ${flow.summary}`;
     return { ...run, skip: why, inconclusive: why };
   });
