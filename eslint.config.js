@@ -24,7 +24,7 @@ export default tseslint.config(
       ],
     },
   },
-  // Layering (style.md): the mock IdP stands alone and never reaches into the runner or reports.
+  // Layering (docs/contributing.md §1): the mock IdP stands alone and never reaches into the runner or reports.
   {
     files: ['mock-idp/**/*.ts'],
     rules: {

@@ -1,5 +1,5 @@
 /**
- * @module IdP signing throughput on one core (perf.md): fresh Entra responses per second for each
+ * @module IdP signing throughput on one core (docs/performance.md): fresh Entra responses per second for each
  * signing option, through the path the server takes (signedBaseline: the fast path for the unmodified
  * baseline) and through the DOM + xml-crypto path, beside node:crypto's raw RSA-2048 SHA-256 signing of
  * 1 KB with a KeyObject in the same process. Rounds are interleaved and medians reported, so drift on a
@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 const PINNED_ENV = 'SAMLSPEC_BENCH_PINNED';
 const self = fileURLToPath(import.meta.url);
 
-// One core, as perf.md's figures are: re-run this script under `taskset -c 0` when taskset exists.
+// One core, as docs/performance.md's figures are: re-run this script under `taskset -c 0` when taskset exists.
 if (process.env[PINNED_ENV] === undefined) {
   const probe = spawnSync('taskset', ['-c', '0', process.execPath, '-e', ''], { stdio: 'ignore' });
   if (!probe.error && probe.status === 0) {

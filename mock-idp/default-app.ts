@@ -8,8 +8,11 @@ import type { EnterpriseApp } from './model/app.js';
 export const DEFAULT_APP_NAME = 'default';
 
 export function ensureApp(tenant: TenantState, name: string = DEFAULT_APP_NAME): EnterpriseApp {
-  return (
-    tenant.findApp(name) ??
-    tenant.addApp({ name, displayName: name === DEFAULT_APP_NAME ? 'samlspec SAML app' : name })
+  // Look and create in one step under the state lock: two processes on one fresh state directory must
+  // not each create a "default" app with its own signing certificate.
+  return tenant.atomically(
+    () =>
+      tenant.findApp(name) ??
+      tenant.addApp({ name, displayName: name === DEFAULT_APP_NAME ? 'samlspec SAML app' : name }),
   );
 }

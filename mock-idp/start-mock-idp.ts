@@ -103,14 +103,17 @@ export function openConfiguredState(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.ids ? { ids: options.ids } : {}),
   });
-  if (options.config) {
-    const config = typeof options.config === 'string' ? loadConfigFile(options.config) : options.config;
-    applyConfig(state, config, {
-      ...(typeof options.config === 'string' ? { configPath: options.config } : {}),
-      applySpMetadata: (tenant, app, xml) => void applySpMetadataToApp(tenant, app, xml),
-    });
-  }
-  ensureApp(state.defaultTenant);
+  const config = typeof options.config === 'string' ? loadConfigFile(options.config) : options.config;
+  // One step under the state lock, so parallel processes configure the state one after the other.
+  state.persistence.transaction(() => {
+    if (config) {
+      applyConfig(state, config, {
+        ...(typeof options.config === 'string' ? { configPath: options.config } : {}),
+        applySpMetadata: (tenant, app, xml) => void applySpMetadataToApp(tenant, app, xml),
+      });
+    }
+    ensureApp(state.defaultTenant);
+  });
   return state;
 }
 

@@ -31,5 +31,7 @@ export {
   type MarkdownReporterOptions,
 } from './markdown-reporter.js';
 export { HtmlReporter, HTML_REPORT_FILE, type HtmlReporterOptions } from './html-reporter.js';
+export { GitHubReporter, type GitHubReporterOptions } from './github-reporter.js';
+export { LineReporter, type LineReporterOptions } from './line-reporter.js';
 export { runVerdict, type RunVerdict, type VerdictTone } from './verdict.js';
 export { isFailing, findings, OUTCOMES, OUTCOME_ORDER } from './outcomes.js';

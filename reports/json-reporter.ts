@@ -1,5 +1,5 @@
 /**
- * @module The JSON report, the source of truth (style.md §3): the RunReport as it is, pretty-printed.
+ * @module The JSON report, the source of truth (docs/contributing.md §3): the RunReport as it is, pretty-printed.
  * The other file reporters render the same object, so anything a CI job needs can be read from here.
  */
 import { outputPath, writeReportFile, type FileReporterOptions } from './output-file.js';

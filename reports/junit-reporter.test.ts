@@ -175,3 +175,36 @@ describe('JUnit reporter', () => {
     expect(await readFile(join(dir, 'samlspec-junit.xml'), 'utf8')).toBe(xml);
   });
 });
+
+describe('JUnit for a run that stopped as a whole', () => {
+  const stopped = {
+    ...sampleReport,
+    results: [],
+    summary: {
+      runError: { code: 'IDP_REFUSED_REQUEST', message: 'AADSTS650056: Misconfigured application.' },
+      passed: 0,
+      failed: 0,
+      nonStrict: 0,
+      info: 0,
+      errors: 0,
+      inconclusive: 0,
+      skipped: 0,
+    },
+  };
+
+  it('has one errored test carrying the code, so CI never shows an empty green tab', () => {
+    const doc = parseXmlStrict(renderJUnit(stopped));
+    expect(counts(doc.documentElement)).toEqual([1, 0, 1, 0]);
+    const errors = children(doc, 'error');
+    expect(errors.map((e) => e.getAttribute('type'))).toEqual(['IDP_REFUSED_REQUEST']);
+    expect(children(doc, 'testsuite')[0]?.getAttribute('errors')).toBe('1');
+  });
+
+  it('adds it beside the results of a run stopped midway', () => {
+    const midway = {
+      ...sampleReport,
+      summary: { ...sampleReport.summary, runError: stopped.summary.runError },
+    };
+    expect(counts(parseXmlStrict(renderJUnit(midway)).documentElement)).toEqual([10, 2, 3, 2]);
+  });
+});

@@ -2,7 +2,7 @@
  * @module JUnit XML for CI test tabs: one <testsuite> per id prefix (a spec section or attack family),
  * one <testcase> per scenario and flow. A finding is a <failure> whose message and body end with the
  * fix; a harness problem or an inconclusive result is an <error>, so CI never confuses "the SP is wrong"
- * with "nothing could be judged" (style.md §3). Each suite's properties carry the run's calibration
+ * with "nothing could be judged" (docs/contributing.md §3). Each suite's properties carry the run's calibration
  * summary and any time the SP stopped answering, as CI viewers show suite properties beside the cases.
  */
 import { isSafeArtifactPath } from './artifacts.js';
@@ -45,12 +45,48 @@ export function renderJUnit(report: RunReport): string {
   }
   const suites = [...groups].map(([prefix, results]) => testSuite(prefix, results, report));
   const total = count(report.results, report.strict);
+  const stopped = report.summary.runError;
+  if (stopped) {
+    // A run that stopped as a whole is one more errored test, so CI never shows an empty green tab.
+    suites.unshift(runErrorSuite(stopped, report));
+    total.tests += 1;
+    total.errors += 1;
+  }
   return serializeXml(
     el(
       'testsuites',
       { name: 'samlspec', ...total, time: seconds(report.durationMs), timestamp: report.startedAt },
       suites,
     ),
+  );
+}
+
+export const RUN_SUITE = 'samlspec/run';
+
+function runErrorSuite(error: NonNullable<RunReport['summary']['runError']>, report: RunReport): XmlElement {
+  const message = error.message.length > 600 ? `${error.message.slice(0, 599)}…` : error.message;
+  return el(
+    'testsuite',
+    {
+      name: RUN_SUITE,
+      tests: 1,
+      failures: 0,
+      errors: 1,
+      skipped: 0,
+      time: seconds(report.durationMs),
+      timestamp: report.startedAt,
+    },
+    [
+      el('properties', {}, [property('target', report.target.description)]),
+      el('testcase', { name: 'the run', classname: RUN_SUITE, time: seconds(report.durationMs) }, [
+        el('error', { message, type: error.code }, [
+          [
+            `The run stopped: ${error.code}: ${error.message}`,
+            ...report.target.notes.map((n) => `Note: ${n}`),
+          ].join('\n'),
+        ]),
+      ]),
+    ],
   );
 }
 

@@ -10,7 +10,25 @@ describe('createReporters', () => {
   it('builds every registered reporter by name', () => {
     const reporters = createReporters(['console', 'json', 'junit', 'html', 'markdown'], { outputDir: 'out' });
     expect(reporters.map((r) => r.name)).toEqual(['console', 'json', 'junit', 'html', 'markdown']);
-    expect(REPORTER_NAMES).toEqual(['console', 'json', 'junit', 'html', 'markdown']);
+    expect(REPORTER_NAMES).toEqual(['console', 'json', 'junit', 'html', 'markdown', 'github', 'line']);
+  });
+
+  it('builds the CI reporters by name (--reporter github,line)', () => {
+    expect(createReporters(['github,line']).map((r) => r.name)).toEqual(['github', 'line']);
+  });
+
+  it('appends the job summary once when both github and markdown run', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'samlspec-registry-'));
+    const summary = join(dir, 'step-summary.md');
+    const env = { GITHUB_STEP_SUMMARY: summary };
+    const quiet = { stream: { write: () => true } };
+    for (const reporter of createReporters(['github', 'markdown'], { outputDir: dir, env, github: quiet }))
+      await reporter.onRunEnd?.(sampleReport);
+    const once = await readFile(summary, 'utf8');
+    expect(once.match(/^## .* samlspec: /gm)).toHaveLength(1);
+    for (const reporter of createReporters(['github'], { outputDir: dir, env, github: quiet }))
+      await reporter.onRunEnd?.(sampleReport);
+    expect((await readFile(summary, 'utf8')).match(/^## .* samlspec: /gm)).toHaveLength(2);
   });
 
   it('accepts comma-separated names and builds duplicates once', () => {
@@ -30,7 +48,7 @@ describe('createReporters', () => {
     expect(error.validNames).toEqual(REPORTER_NAMES);
     expect(error.message).toContain('"xml"');
     expect(error.message).toContain('"toString"');
-    expect(error.message).toContain('console, json, junit, html, markdown');
+    expect(error.message).toContain('console, json, junit, html, markdown, github, line');
   });
 
   it('passes the output directory and per-reporter file names through', async () => {

@@ -5,9 +5,11 @@
  */
 import { ConsoleReporter, type ConsoleReporterOptions } from './console-reporter.js';
 import { ReporterConfigError } from './errors.js';
+import { GitHubReporter, type GitHubReporterOptions } from './github-reporter.js';
 import { HTML_REPORT_FILE, HtmlReporter, type HtmlReporterOptions } from './html-reporter.js';
 import { JSON_REPORT_FILE, JsonReporter, type JsonReporterOptions } from './json-reporter.js';
 import { JUNIT_REPORT_FILE, JUnitReporter, type JUnitReporterOptions } from './junit-reporter.js';
+import { LineReporter, type LineReporterOptions } from './line-reporter.js';
 import { MARKDOWN_REPORT_FILE, MarkdownReporter, type MarkdownReporterOptions } from './markdown-reporter.js';
 import type { Reporter } from './types.js';
 
@@ -18,6 +20,8 @@ export interface ReporterOptionsMap {
   junit: JUnitReporterOptions;
   html: HtmlReporterOptions;
   markdown: MarkdownReporterOptions;
+  github: GitHubReporterOptions;
+  line: LineReporterOptions;
 }
 
 export type ReporterName = keyof ReporterOptionsMap;
@@ -69,6 +73,16 @@ export const reporterRegistry: { readonly [K in ReporterName]: RegistryEntry } =
     defaultFile: MARKDOWN_REPORT_FILE,
     create: (o) => new MarkdownReporter({ outputDir: outputDir(o), ...o.markdown }, o.env),
   },
+  github: {
+    description:
+      'GitHub Actions: an ::error/::warning annotation per finding; the Markdown summary to $GITHUB_STEP_SUMMARY when set',
+    create: (o) => new GitHubReporter({ ...o.github }, o.env),
+  },
+  line: {
+    description:
+      'Compact console output for CI logs: one line per finding or error, and a closing verdict line',
+    create: (o) => new LineReporter({ ...o.line }),
+  },
 };
 
 /**
@@ -101,6 +115,14 @@ export const reporterOptionDocs: {
     stepSummaryFile: 'Also append here (default: $GITHUB_STEP_SUMMARY when set); false turns it off.',
     maxFindings: 'At most this many rows in the findings table (default: 100).',
   },
+  github: {
+    stepSummaryFile:
+      'Also append the Markdown summary here (default: $GITHUB_STEP_SUMMARY when set, unless the markdown reporter runs too); false turns it off.',
+    stream: 'Where the workflow commands go (default: stdout).',
+  },
+  line: {
+    stream: 'Where to write (default: stdout).',
+  },
 };
 
 export const REPORTER_NAMES = Object.keys(reporterRegistry) as ReporterName[];
@@ -132,7 +154,12 @@ export function createReporters(names: readonly string[], options: CreateReporte
       REPORTER_NAMES,
     );
   }
-  return (wanted as ReporterName[]).map((name) => reporterRegistry[name].create(options));
+  // Both would append the same summary to the job summary; the markdown reporter's own settings win.
+  const shared: CreateReportersOptions =
+    wanted.includes('github') && wanted.includes('markdown')
+      ? { ...options, github: { stepSummaryFile: false, ...options.github } }
+      : options;
+  return (wanted as ReporterName[]).map((name) => reporterRegistry[name].create(shared));
 }
 
 function outputDir(options: CreateReportersOptions): string {

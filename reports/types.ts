@@ -132,7 +132,16 @@ export interface SpDownEvent {
   lastAnswer?: string | undefined;
 }
 
+/** Why a run stopped as a whole (before or between scenarios): the SP unreachable, Entra refusing its AuthnRequest, ... */
+export interface RunError {
+  /** The harness error code, e.g. TARGET_UNREACHABLE, IDP_REFUSED_REQUEST, BAD_CONFIG. */
+  code: string;
+  message: string;
+}
+
 export interface RunSummary {
+  /** Set when the run stopped as a whole: the results are what finished before (often none). */
+  runError?: RunError | undefined;
   passed: number;
   failed: number;
   nonStrict: number;
@@ -140,6 +149,18 @@ export interface RunSummary {
   errors: number;
   inconclusive: number;
   skipped: number;
+}
+
+/** One part of a run split with `--shard i/n`; `samlspec merge-reports` joins the parts into one report. */
+export interface ReportShard {
+  /** Shard `current` of `total` (1-based). */
+  current: number;
+  total: number;
+  /** Scenario runs (id@flow) planned in this shard, and in the whole run (unset if it stopped before planning). */
+  runs?: number | undefined;
+  of?: number | undefined;
+  /** Names the whole run's plan: shards of one run share it. */
+  planFingerprint?: string | undefined;
 }
 
 export interface RunReport {
@@ -157,12 +178,16 @@ export interface RunReport {
   strict: boolean;
   /** True when the run was stopped early (Ctrl-C, SP died); results hold what finished. */
   interrupted: boolean;
+  /** Set when `--max-failures` stopped the run (interrupted is then true; the exit code follows the findings). */
+  interruptedBy?: { reason: 'max-failures'; limit: number } | undefined;
   /** What the harness process itself used (the SP's time is not in here). */
   resources?: { peakRssKb: number; cpuUserMs: number; cpuSystemMs: number } | undefined;
   /** Per flow: which signing option the SP accepts (runner/engine/calibrate.ts). */
   calibration?: FlowCalibration[] | undefined;
   /** Liveness: baseline re-deliveries during the run, and any time the SP stopped answering. */
   liveness?: { checks: number; failed: number; spDown: SpDownEvent[] } | undefined;
+  /** Set when this run was one shard of a split run (--shard i/n). */
+  shard?: ReportShard | undefined;
   summary: RunSummary;
   results: ScenarioResult[];
 }

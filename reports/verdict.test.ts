@@ -51,3 +51,15 @@ describe('runVerdict', () => {
     expect(verdict.headline).toContain('1 not run (the SP stopped answering)');
   });
 });
+
+describe('runVerdict for a run that stopped as a whole', () => {
+  it('is an error headed STOPPED with the code, whatever finished before', () => {
+    const runError = { code: 'TARGET_UNREACHABLE', message: 'the SP could not be reached' };
+    const none = { ...sampleReport, results: [], summary: { ...summarize([]), runError } };
+    expect(runVerdict(none).tone).toBe('error');
+    expect(runVerdict(none).headline).toMatch(/^STOPPED: TARGET_UNREACHABLE/);
+    expect(runVerdict({ ...sampleReport, summary: { ...sampleReport.summary, runError } }).tone).toBe(
+      'error',
+    );
+  });
+});

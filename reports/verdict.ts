@@ -1,5 +1,5 @@
 /**
- * @module The one-line verdict every report opens with. It follows the CLI's exit-code rules (style.md:
+ * @module The one-line verdict every report opens with. It follows the CLI's exit-code rules (docs/contributing.md §3:
  * MUST failures fail the run, SHOULD ones only under --strict, harness errors and inconclusive results
  * are reported apart and never read as a pass) so the headline never contradicts the exit status.
  */
@@ -20,7 +20,13 @@ export function runVerdict(report: RunReport): RunVerdict {
   const { failed, nonStrict, errors, inconclusive } = report.summary;
   const failing = failed + (report.strict ? nonStrict : 0);
   const notRun = notRunResults(report).length;
-  const prefix = report.interrupted ? 'Interrupted run. ' : '';
+  const limit = report.interruptedBy?.limit;
+  const prefix =
+    limit !== undefined
+      ? `Stopped at --max-failures ${limit}. `
+      : report.interrupted
+        ? 'Interrupted run. '
+        : '';
   const parts: string[] = [];
   if (failing > 0) parts.push(plural(failing, 'finding'));
   if (!report.strict && nonStrict > 0) parts.push(`${nonStrict} non-strict (SHOULD)`);
@@ -29,6 +35,12 @@ export function runVerdict(report: RunReport): RunVerdict {
   if (notRun > 0) parts.push(`${notRun} not run (the SP stopped answering)`);
   const detail = parts.join(', ');
 
+  const stopped = report.summary.runError;
+  if (stopped)
+    return {
+      tone: 'error',
+      headline: `STOPPED: ${stopped.code}: ${stopped.message}${detail ? ` (before that: ${detail})` : ''}`,
+    };
   if (report.results.length === 0) return { tone: 'empty', headline: `${prefix}No scenarios ran.` };
   if (failing > 0) return { tone: 'fail', headline: `${prefix}FAILED: ${detail}.` };
   // Like a harness error, an inconclusive run or one the SP's death cut short proved nothing: never PASSED.

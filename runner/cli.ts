@@ -6,7 +6,6 @@
 import { Command, CommanderError } from 'commander';
 import { z } from 'zod';
 import { MockIdpError } from '../mock-idp/errors.js';
-import type { MockIdpHandle } from '../mock-idp/start-mock-idp.js';
 import { ReporterConfigError } from '../reports/errors.js';
 import { formatIssues } from '../mock-idp/config/config-file.js';
 import { EXIT, HarnessError } from './errors.js';
@@ -14,10 +13,13 @@ import { registerIdpCommand } from './commands/idp-command.js';
 import { registerRunCommand } from './commands/run-command.js';
 import { registerListCommand } from './commands/list-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
+import { registerMergeReportsCommand } from './commands/merge-reports-command.js';
+import { registerReferenceSpCommand } from './commands/reference-sp-command.js';
 import { executeRun, type ExecuteOptions } from './run/execute-run.js';
 import type { RunConfig } from './run/run-config.js';
 
-const servers: MockIdpHandle[] = [];
+/** Long-running servers (the mock IdP, the reference SP): they keep the process up until Ctrl-C. */
+const servers: { close(): Promise<void> }[] = [];
 const runAbort = new AbortController();
 let runActive = false;
 
@@ -48,6 +50,8 @@ export function buildProgram(): Command {
   registerRunCommand(program, run);
   registerListCommand(program);
   registerDemoCommand(program, run);
+  registerMergeReportsCommand(program);
+  registerReferenceSpCommand(program, (server) => servers.push(server));
   return program;
 }
 
@@ -55,6 +59,11 @@ function describeError(error: unknown): string {
   if (error instanceof HarnessError || error instanceof MockIdpError || error instanceof ReporterConfigError)
     return error.message;
   if (error instanceof z.ZodError) return formatIssues('configuration', error);
+  // A file or folder the system refused (no permission, a file where a folder must be, a full disk):
+  // the user's setup, not a samlspec bug.
+  const system = error as NodeJS.ErrnoException | undefined;
+  if (typeof system?.code === 'string' && typeof system.syscall === 'string')
+    return `cannot ${system.syscall}${system.path ? ` ${system.path}` : ''}: ${system.code}`;
   return `unexpected error: ${(error as Error)?.message ?? String(error)}`;
 }
 

@@ -19,6 +19,8 @@ export type HarnessErrorCode =
   /** The mock (as Entra would) refused the SP's AuthnRequest, e.g. AADSTS50011: an SP configuration problem. */
   | 'IDP_REFUSED_REQUEST'
   | 'TIMEOUT'
+  /** The SP sent the browser to an origin the run may not contact (not named by the user): not followed. */
+  | 'OFF_ORIGIN'
   /** The scenario needs something the SP target cannot do (e.g. no encryption certificate). */
   | 'NOT_APPLICABLE';
 

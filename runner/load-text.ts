@@ -1,36 +1,101 @@
-/** @module Reads a document given as a file path or an http(s) URL, bounded in size and time. */
-import { readFile, stat } from 'node:fs/promises';
+/**
+ * @module Reads a document given as a file path or an http(s) URL, bounded in size and time: bytes are
+ * counted while they stream (a file as `/dev/zero`, an endless HTTP body) and the time limit covers the
+ * whole body, not just the headers. A URL's redirects are followed only within the origins the run may
+ * contact (by default the URL's own); one elsewhere stops the load and is named in the error.
+ */
+import { FileTooLargeError, readBoundedFile } from '../mock-idp/util/bounded-read.js';
 import { HarnessError } from './errors.js';
+import { OriginPolicy } from './http/origin-policy.js';
+import { readBounded } from './http/response-reading.js';
+import { UserAgentError } from './http/user-agent-error.js';
 
 export const MAX_DOCUMENT_BYTES = 2_000_000;
+export const DEFAULT_LOAD_TIMEOUT_MS = 10_000;
+const MAX_REDIRECTS = 5;
+
+export interface LoadTextOptions {
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** Origins a redirect may lead to, besides the URL's own. */
+  allowedOrigins?: OriginPolicy;
+}
 
 export async function loadTextFromFileOrUrl(
   source: string,
   what: string,
-  timeoutMs = 10_000,
+  options: LoadTextOptions = {},
 ): Promise<string> {
-  if (/^https?:\/\//i.test(source)) {
+  const maxBytes = options.maxBytes ?? MAX_DOCUMENT_BYTES;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
+  if (/^https?:\/\//i.test(source)) return loadUrl(source, what, maxBytes, timeoutMs, options.allowedOrigins);
+  try {
+    const body = await withTimeout(readBoundedFile(source, maxBytes), timeoutMs);
+    return body.toString('utf8');
+  } catch (error) {
+    throw new HarnessError('BAD_CONFIG', `cannot read ${what} ${source}: ${describe(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+async function loadUrl(
+  source: string,
+  what: string,
+  maxBytes: number,
+  timeoutMs: number,
+  allowed: OriginPolicy | undefined,
+): Promise<string> {
+  const policy = new OriginPolicy([source, ...(allowed?.origins ?? [])]);
+  // One deadline for every hop and every body byte.
+  const signal = AbortSignal.timeout(timeoutMs);
+  const fail = (detail: string, cause?: unknown): HarnessError =>
+    new HarnessError('BAD_CONFIG', `cannot fetch ${what} from ${source}: ${detail}`, { cause });
+  let url = source;
+  for (let hop = 0; ; hop++) {
     let response: Response;
     try {
-      response = await fetch(source, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
+      response = await fetch(url, { signal, redirect: 'manual' });
     } catch (error) {
-      throw new HarnessError(
-        'BAD_CONFIG',
-        `cannot fetch ${what} from ${source}: ${(error as Error).message}`,
-      );
+      throw fail(signal.aborted ? `no answer within ${timeoutMs} ms` : describe(error), error);
     }
-    if (!response.ok)
-      throw new HarnessError('BAD_CONFIG', `cannot fetch ${what} from ${source}: HTTP ${response.status}`);
-    const body = Buffer.from(await response.arrayBuffer());
-    if (body.length > MAX_DOCUMENT_BYTES)
-      throw new HarnessError('BAD_CONFIG', `${what} at ${source} is larger than ${MAX_DOCUMENT_BYTES} bytes`);
-    return body.toString('utf8');
+    const location = response.headers.get('location');
+    if (response.status >= 300 && response.status < 400 && location !== null) {
+      await response.body?.cancel().catch(() => undefined);
+      const next = URL.canParse(location, url) ? new URL(location, url).href : undefined;
+      if (next === undefined || !policy.allows(next))
+        throw fail(
+          `it redirected to ${location.slice(0, 300)}, which is not one of the origins this run may contact (${policy.describe()}); samlspec does not follow it`,
+        );
+      if (hop >= MAX_REDIRECTS) throw fail(`more than ${MAX_REDIRECTS} redirects`);
+      url = next;
+      continue;
+    }
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      throw fail(`HTTP ${response.status}`);
+    }
+    try {
+      return await readBounded(response, maxBytes, `GET ${url}`, []);
+    } catch (error) {
+      if (error instanceof UserAgentError && error.code === 'BODY_TOO_LARGE')
+        throw fail(`larger than ${maxBytes} bytes`, error);
+      throw fail(signal.aborted ? `the body did not arrive within ${timeoutMs} ms` : describe(error), error);
+    }
   }
-  try {
-    const info = await stat(source);
-    if (info.size > MAX_DOCUMENT_BYTES) throw new Error(`larger than ${MAX_DOCUMENT_BYTES} bytes`);
-    return await readFile(source, 'utf8');
-  } catch (error) {
-    throw new HarnessError('BAD_CONFIG', `cannot read ${what} ${source}: ${(error as Error).message}`);
-  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not read within ${ms} ms`)), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function describe(error: unknown): string {
+  if (error instanceof FileTooLargeError) return error.message;
+  const e = error as { message?: string; cause?: { code?: string; message?: string } };
+  return e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error);
 }

@@ -21,8 +21,30 @@ export const groups: readonly ScenarioGroup[] = [
 
 export const scenarios: readonly Scenario[] = groups.flatMap((g) => g.scenarios);
 
-/** Scenarios whose id starts with any of the prefixes (all when none are given), h2spec-style. */
-export function selectScenarios(prefixes: readonly string[]): Scenario[] {
-  if (prefixes.length === 0) return [...scenarios];
-  return scenarios.filter((s) => prefixes.some((p) => s.id.startsWith(p)));
+/** Filters beside id prefixes (Playwright's --grep, tags): each one given must match. */
+export interface ScenarioFilter {
+  /** A regular expression (case-insensitive) tested against the id and the title. */
+  grep?: string | undefined;
+  /** Any of these tags. */
+  tags?: readonly string[] | undefined;
+}
+
+/**
+ * Scenarios whose id starts with any of the prefixes (all when none are given), h2spec-style, that
+ * also match the filter's grep and carry one of its tags; in catalog order.
+ */
+export function selectScenarios(prefixes: readonly string[], filter: ScenarioFilter = {}): Scenario[] {
+  const grep = filter.grep ? new RegExp(filter.grep, 'i') : undefined;
+  const tags = filter.tags ?? [];
+  return scenarios.filter(
+    (s) =>
+      (prefixes.length === 0 || prefixes.some((p) => s.id.startsWith(p))) &&
+      (!grep || grep.test(s.id) || grep.test(s.title)) &&
+      (tags.length === 0 || tags.some((tag) => (s.tags ?? []).includes(tag))),
+  );
+}
+
+/** Every tag the catalog uses, sorted: what `--tag` accepts. */
+export function catalogTags(): string[] {
+  return [...new Set(scenarios.flatMap((s) => s.tags ?? []))].sort();
 }

@@ -18,7 +18,7 @@ export type Flow = 'sp-initiated' | 'idp-initiated';
 /**
  * What the SP must do. `accept`: sign the baseline user in. `reject`: create no session at all (policy
  * cases). `no-victim-session`: a forgery — the SP fails only if it signs the victim in; signing in the
- * baseline user (using only the signed assertion) is lenient but safe (attacks.md §0).
+ * baseline user (using only the signed assertion) is lenient but safe (docs/attacks.md §0).
  */
 export type Expectation = 'accept' | 'reject' | 'no-victim-session';
 

@@ -1,7 +1,10 @@
 /**
  * @module The admin JSON API: tenants, users, groups, apps, SP metadata upload and certificate rollover
  * at runtime. Public certificates only; private keys are never returned. Protected by a bearer token
- * whenever the server listens beyond loopback.
+ * whenever the server listens beyond loopback (or one is given). Without a token it takes requests only
+ * from local tools: a loopback Host header (a DNS-rebinding page has its own host name there), no
+ * cross-site Origin, and state changes only with a JSON (or metadata XML) body — which a cross-site
+ * form cannot send without the CORS preflight this API never grants.
  */
 import { timingSafeEqual } from 'node:crypto';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
@@ -25,12 +28,15 @@ export function adminApi(
     express.text({ type: ['application/xml', 'text/xml', 'application/samlmetadata+xml'], limit: '1mb' }),
   );
   router.use((req, _res, next) => {
-    if (options.token && !bearerMatches(req.headers.authorization, options.token)) {
-      throw new MockIdpError(
-        'UNAUTHORIZED',
-        'the admin API needs "Authorization: Bearer <token>" (printed when the server starts)',
-      );
+    if (options.token) {
+      if (!bearerMatches(req.headers.authorization, options.token))
+        throw new MockIdpError(
+          'UNAUTHORIZED',
+          'the admin API needs "Authorization: Bearer <token>" (printed when the server starts)',
+        );
+      return next();
     }
+    checkLocalRequest(req, options.baseUrl);
     next();
   });
   const tenantOf = (req: Request): TenantState => {
@@ -154,6 +160,45 @@ export function adminApi(
   return router;
 }
 
+const BODY_TYPES = ['application/json', 'application/xml', 'text/xml', 'application/samlmetadata+xml'];
+
+/** Without a token: only what a local tool (curl, a test, the CLI) sends; see the module comment. */
+function checkLocalRequest(req: Request, baseUrl: string): void {
+  const base = new URL(baseUrl);
+  const hostOk = (host: string | undefined): boolean => {
+    if (!host) return false;
+    const name = hostName(host);
+    return name !== undefined && (isLoopbackName(name) || name === base.hostname.toLowerCase());
+  };
+  if (!hostOk(req.headers.host))
+    throw new MockIdpError(
+      'FORBIDDEN',
+      'the admin API without a token answers only requests to a loopback host name (localhost, 127.0.0.1, [::1])',
+    );
+  // Browsers send Origin with cross-site requests (`null` from sandboxed pages and data: URLs).
+  const origin = req.headers.origin;
+  if (origin !== undefined && !hostOk(URL.canParse(origin) ? new URL(origin).host : undefined))
+    throw new MockIdpError('FORBIDDEN', 'the admin API does not take requests from other sites');
+  if (['POST', 'PUT', 'PATCH'].includes(req.method)) {
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!BODY_TYPES.includes(type))
+      throw new MockIdpError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'send state changes with Content-Type: application/json (SP metadata: application/xml)',
+      );
+  }
+}
+
+/** The host name of a Host header value (`127.0.0.1:7080`, `[::1]:7080`), lower-cased. */
+function hostName(host: string): string | undefined {
+  if (!URL.canParse(`http://${host}`)) return undefined;
+  return new URL(`http://${host}`).hostname.toLowerCase();
+}
+
+function isLoopbackName(name: string): boolean {
+  return name === 'localhost' || name === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(name);
+}
+
 /** Users as the API shows them: without the sign-in password. */
 function publicUser<T extends { password?: string }>(user: T): Omit<T, 'password'> {
   const { password: _password, ...rest } = user;
@@ -174,6 +219,9 @@ const STATUS_BY_CODE: Record<MockIdpError['code'], number> = {
   INVALID_CONFIG: 400,
   NO_SIGNING_KEY: 409,
   UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  STATE_UNUSABLE: 503,
 };
 
 function adminErrorHandler(error: unknown, _req: Request, res: Response, _next: NextFunction): void {

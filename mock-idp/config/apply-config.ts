@@ -3,13 +3,13 @@
  * name, keeping existing apps' certificates so an SP configured earlier keeps trusting the mock.
  */
 import { dirname, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
-import type { ConfigFile } from './config-file.js';
+import { MAX_CONFIG_BYTES, type ConfigFile } from './config-file.js';
 import type { MockIdpState } from '../state/mock-idp-state.js';
 import type { TenantState } from '../state/tenant-state.js';
 import type { EnterpriseAppInput } from '../model/app.js';
 import { MockIdpError } from '../errors.js';
 import { definedOnly } from '../util/objects.js';
+import { readBoundedFileSync } from '../util/bounded-read.js';
 
 export interface SpMetadataApplier {
   (tenant: TenantState, appRef: string, metadataXml: string): void;
@@ -54,7 +54,7 @@ export function applyConfig(
       const path = options.configPath ? resolve(dirname(options.configPath), spMetadataFile) : spMetadataFile;
       let xml: string;
       try {
-        xml = readFileSync(path, 'utf8');
+        xml = readBoundedFileSync(path, MAX_CONFIG_BYTES).toString('utf8');
       } catch (error) {
         throw new MockIdpError(
           'INVALID_CONFIG',

@@ -2,7 +2,6 @@
  * @module The mock's config file (JSON or YAML): tenant, users, groups and enterprise apps. Validated
  * with zod; every problem is reported with the path of the bad field (`apps[0].replyUrls[1].url`).
  */
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -10,6 +9,7 @@ import { appSchema } from '../model/app.js';
 import { groupSchema, userSchema } from '../model/user.js';
 import { tenantSchema } from '../model/tenant.js';
 import { MockIdpError } from '../errors.js';
+import { readBoundedFileSync } from '../util/bounded-read.js';
 
 export const MAX_CONFIG_BYTES = 5_000_000;
 
@@ -65,9 +65,8 @@ export function parseConfigText(text: string, sourceName: string): ConfigFile {
 export function loadConfigFile(path: string): ConfigFile {
   let text: string;
   try {
-    const buffer = readFileSync(path);
-    if (buffer.length > MAX_CONFIG_BYTES) throw new Error(`larger than ${MAX_CONFIG_BYTES} bytes`);
-    text = buffer.toString('utf8');
+    // Bounded while reading: `--config /dev/zero` must fail at once, not fill memory.
+    text = readBoundedFileSync(path, MAX_CONFIG_BYTES).toString('utf8');
   } catch (error) {
     throw new MockIdpError('INVALID_CONFIG', `cannot read config file ${path}: ${(error as Error).message}`);
   }

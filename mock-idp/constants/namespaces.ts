@@ -63,7 +63,7 @@ export const ALG = {
   rsaOaep: 'http://www.w3.org/2009/xmlenc11#rsa-oaep',
 } as const;
 
-/** Claim type URIs Entra emits in SAML tokens (shared/entra.md §2.6). */
+/** Claim type URIs Entra emits in SAML tokens (docs/entra.md §2.6). */
 export const CLAIM = {
   tenantId: 'http://schemas.microsoft.com/identity/claims/tenantid',
   objectId: 'http://schemas.microsoft.com/identity/claims/objectidentifier',

@@ -201,14 +201,31 @@ function sessionFor(ctx: ServerContext, req: Request, tenantId: string) {
   return id ? ctx.sessions.get(id) : undefined;
 }
 
+/**
+ * The request's cookies. Browsers send every localhost cookie of every other local app to every port,
+ * so malformed ones (`other=50%off`) are normal here: a value that is not valid percent-encoding is kept
+ * as it is (as the `cookie` package does), never an error.
+ */
 export function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
     if (eq <= 0) continue;
-    out[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
+    const name = part.slice(0, eq).trim();
+    if (name in out) continue; // the first of duplicate names wins, as in browsers' ordering
+    out[name] = decodeCookieValue(part.slice(eq + 1).trim());
   }
   return out;
+}
+
+function decodeCookieValue(raw: string): string {
+  const value = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
+  if (!value.includes('%')) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 export function requireTenant(ctx: ServerContext, tenantId: string): TenantState {

@@ -281,3 +281,90 @@ describe('portal, metadata and downloads', () => {
     expect([...location.searchParams.keys()]).toEqual(['SAMLResponse', 'RelayState', 'SigAlg', 'Signature']);
   });
 });
+
+describe('malformed input: Entra’s 400 page with an AADSTS code, never a 500', () => {
+  it.each([
+    ['a cookie with a malformed percent-escape', 'other=50%off'],
+    ['the session cookie with an undecodable value', `samlspec_sso_x=%E0%A4%A; other=%`],
+    ['a quoted cookie and empty names', '"a"="b"; =x; ;;'],
+  ])('signs in as usual with %s (browsers send every localhost cookie)', async (_name, cookie) => {
+    const res = await get(redirectBindingUrl(idp.loginUrl, authnRequestXml({ issuer: SP })), {
+      headers: { cookie },
+    });
+    expect(res.status).toBe(200);
+    expect(readAutoPost(await res.text())?.fields.SAMLResponse).toBeDefined();
+  });
+
+  it('signs out with a malformed cookie too', async () => {
+    const logout = `<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_lo2" Version="2.0" IssueInstant="${new Date().toISOString()}"><saml:Issuer>${SP}</saml:Issuer><saml:NameID>B.Simon@contoso.com</saml:NameID></samlp:LogoutRequest>`;
+    const res = await get(redirectBindingUrl(idp.loginUrl, logout), { headers: { cookie: 'other=50%off' } });
+    expect(res.status).toBe(302);
+  });
+
+  it.each([
+    ['an undecodable tenant segment', '/%FF/saml2', 'AADSTS900023'],
+    [
+      'an overlong UTF-8 tenant segment',
+      '/%C0%AF/federationmetadata/2007-06/federationmetadata.xml',
+      'AADSTS900023',
+    ],
+    ['an undecodable app in the user access URL', '/launcher/api/signin/%C0%AF', 'AADSTS90100'],
+    ['an undecodable portal app', () => `/portal/${idp.tenantId}/apps/%E0%A4%A/saml`, 'AADSTS90100'],
+  ])('answers %s with 400', async (_name, path, code) => {
+    const res = await get(`${idp.baseUrl}${typeof path === 'string' ? path : path()}`);
+    expect(res.status).toBe(400);
+    expect(aadsts(res)).toBe(code);
+  });
+
+  it.each(['gzip', 'br', 'deflate'])(
+    'refuses a %s-encoded form post (415, AADSTS75005)',
+    async (encoding) => {
+      const res = await get(idp.loginUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': encoding },
+        body: 'not compressed',
+      });
+      expect(res.status).toBe(415);
+      expect(aadsts(res)).toBe('AADSTS75005');
+    },
+  );
+
+  it.each([
+    ['U+0000 in the Issuer', `${SP}\u0000`],
+    ['&#0; in the Issuer', `${SP}&#0;`],
+    ['&#x1; in the Issuer', `${SP}&#x1;`],
+  ])('refuses an AuthnRequest with %s (AADSTS75005), over both bindings', async (_name, issuer) => {
+    const xml = authnRequestXml({ issuer: 'PLACEHOLDER' }).replace('PLACEHOLDER', issuer);
+    const redirect = await get(redirectBindingUrl(idp.loginUrl, xml));
+    const post = await get(idp.loginUrl, { method: 'POST', body: postBindingBody(xml) });
+    for (const res of [redirect, post]) {
+      expect(res.status).toBe(400);
+      expect(aadsts(res)).toBe('AADSTS75005');
+      expect(await res.text()).not.toContain('SAMLResponse');
+    }
+  });
+});
+
+describe('Sign-on and Logout URLs are http(s) only', () => {
+  it.each([
+    'javascript:alert(document.domain)',
+    'data:text/html,<script>alert(1)</script>',
+    'JavaScript://x%0aalert(1)',
+  ])('refuses %s as Sign-on URL and Logout URL', (url) => {
+    expect(() => idp.admin.updateApp('sp', { signOnUrl: url })).toThrow();
+    expect(() => idp.admin.updateApp('sp', { logoutUrl: url })).toThrow();
+    expect(idp.admin.getApp('sp').signOnUrl).toBeUndefined();
+    expect(idp.admin.getApp('sp').logoutUrl).toBe('https://sp.example.com/slo');
+  });
+
+  it('refuses it through the admin API too, and the launch route never redirects there', async () => {
+    const res = await get(`${idp.baseUrl}/admin/api/tenants/default/apps/sp`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ signOnUrl: 'javascript:alert(1)' }),
+    });
+    expect(res.status).toBe(400);
+    const launch = await get(idp.userAccessUrl('sp'));
+    expect(launch.headers.get('location')).toBeNull();
+  });
+});

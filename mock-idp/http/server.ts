@@ -26,6 +26,8 @@ export function createMockIdpApp(ctx: ServerContext): express.Express {
       extended: false,
       limit: ctx.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       parameterLimit: 50,
+      // Browsers never compress a form post; a gzip or brotli body is refused (415), not inflated.
+      inflate: false,
     }),
   );
   app.use(portalRoutes(ctx));
@@ -36,8 +38,12 @@ export function createMockIdpApp(ctx: ServerContext): express.Express {
   app.use((_req, res) => {
     res.status(404).type('text').send('Not found\n');
   });
-  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (error instanceof AadstsError) return sendAadstsError(ctx, res, error);
+    // The router could not percent-decode a path parameter (`/%FF/saml2`): Entra answers such URLs with
+    // a 400 error page, so must the mock.
+    if (error instanceof URIError && error.message.startsWith('Failed to decode param'))
+      return sendAadstsError(ctx, res, undecodablePath(req.path));
     if (isPayloadError(error)) {
       return sendAadstsError(
         ctx,
@@ -59,7 +65,19 @@ export function createMockIdpApp(ctx: ServerContext): express.Express {
   return app;
 }
 
-function isPayloadError(error: unknown): error is { status: number; type: string } {
-  const e = error as { status?: unknown; type?: unknown } | undefined;
-  return typeof e?.status === 'number' && typeof e.type === 'string' && e.status >= 400 && e.status < 500;
+function undecodablePath(path: string): AadstsError {
+  const first = path.split('/')[1] ?? '';
+  const shown = first.slice(0, 100);
+  try {
+    decodeURIComponent(first);
+  } catch {
+    return new AadstsError('900023', { tenant: shown });
+  }
+  return new AadstsError('90100', { parameter: 'The URL path' });
+}
+
+/** A request body the parser refused (http-errors with a 4xx status; a zlib error it wrapped has no `type`). */
+function isPayloadError(error: unknown): error is { status: number } {
+  const e = error as { status?: unknown } | undefined;
+  return typeof e?.status === 'number' && e.status >= 400 && e.status < 500;
 }

@@ -1,5 +1,5 @@
 /**
- * @module Entra-shaped SAML signing certificates (shared/entra.md §5): self-signed,
+ * @module Entra-shaped SAML signing certificates (docs/entra.md §5): self-signed,
  * CN=Microsoft Azure Federated SSO Certificate, RSA-2048, sha256WithRSA, 3 years, 16-byte serial,
  * X.509 v3 with no extensions at all.
  */

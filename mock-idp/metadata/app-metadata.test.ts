@@ -42,7 +42,7 @@ function verifyWithXmlCrypto(xml: string, certPem: string): boolean {
   }
 }
 
-describe('app federation metadata bytes (entra.md §1.1)', () => {
+describe('app federation metadata bytes (docs/entra.md §1.1)', () => {
   const { bytes, xml } = build();
 
   it('starts with a UTF-8 BOM and the lowercase utf-8 declaration, directly followed by the root', () => {
@@ -100,7 +100,7 @@ describe('app federation metadata bytes (entra.md §1.1)', () => {
   });
 });
 
-describe('app federation metadata element tree (entra.md §1.2)', () => {
+describe('app federation metadata element tree (docs/entra.md §1.2)', () => {
   const { xml, certificatePem } = build();
   const root = parseXml(xml).documentElement!;
   const [signature, sts, appService, idp] = children(root) as [Element, Element, Element, Element];

@@ -1,5 +1,5 @@
 /**
- * @module Entra's federation metadata document, byte-faithful (entra.md §1.2): UTF-8 BOM, lowercase
+ * @module Entra's federation metadata document, byte-faithful (docs/entra.md §1.2): UTF-8 BOM, lowercase
  * `utf-8` declaration, one line, enveloped exc-c14n/RSA-SHA256 Signature first, then the WS-Fed STS and
  * application-service RoleDescriptors and the IDPSSODescriptor. `buildAppMetadata` is the per-app
  * document ("App Federation Metadata Url"); tenant-metadata.ts reuses `buildFederationMetadata`.
@@ -65,7 +65,7 @@ export function buildAppMetadata(options: AppMetadataOptions): Buffer {
 
 /**
  * The app metadata for an app in `state`: signed with the key its tokens are signed with (the active
- * certificate, or Entra's fallback when that has expired, entra.md §5), listing that certificate and,
+ * certificate, or Entra's fallback when that has expired, docs/entra.md §5), listing that certificate and,
  * with `publishInactiveCertificates`, the other unexpired ones after it, so an SP can trust the next
  * certificate before it is made active.
  */

@@ -1,8 +1,8 @@
 /**
- * @module The `fed:ClaimTypesOffered` entries of Entra's federation metadata (entra.md §1.2), in Entra's
+ * @module The `fed:ClaimTypesOffered` entries of Entra's federation metadata (docs/entra.md §1.2), in Entra's
  * order with its exact display names and descriptions (two lack a final period), copied from captured
- * app and `common` metadata: WS-Fed consumers show them verbatim. Real documents carry 19 entries;
- * entra.md's "20" miscounts its own list of 19.
+ * app and `common` metadata: WS-Fed consumers show them verbatim. Real documents carry 19 entries
+ * (not 20, as sometimes counted).
  */
 
 /** One `auth:ClaimType`: its `Uri` attribute, `auth:DisplayName` and `auth:Description`. */

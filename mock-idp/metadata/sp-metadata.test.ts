@@ -217,6 +217,15 @@ describe('appPatchFromSpMetadata', () => {
     ]);
   });
 
+  it('skips a javascript: or data: SingleLogoutService (it would be where the browser is sent)', () => {
+    for (const location of ['javascript:alert(1)', 'data:text/html,x']) {
+      const xml = sp(`${ACS}<SingleLogoutService Binding="${BINDING.redirect}" Location="${location}"/>`);
+      const { patch, skipped } = appPatchFromSpMetadata(parseSpMetadata(xml));
+      expect(patch.logoutUrl).toBeUndefined();
+      expect(skipped.map((s) => [s.service, s.reason])).toEqual([['SingleLogoutService', 'invalid-url']]);
+    }
+  });
+
   it('skips plain-http ACS URLs on public hosts but keeps loopback ones', () => {
     const { patch, skipped } = appPatchFromSpMetadata(parseSpMetadata(fixture('http-acs-sp.xml')));
     expect(patch.replyUrls?.map((r) => r.url)).toEqual([

@@ -1,5 +1,5 @@
 /**
- * @module SP metadata as the portal's "Upload metadata file" reads it (entra.md §4.1): untrusted XML,
+ * @module SP metadata as the portal's "Upload metadata file" reads it (docs/entra.md §4.1): untrusted XML,
  * parsed through `parseUntrustedXml` (no DTDs, bounded size, BOM accepted), reduced to the fields a
  * SAML app's Basic SAML Configuration needs. Failures are `SpMetadataError`s with a stable `code`.
  */
@@ -8,6 +8,7 @@ import { BINDING, NS } from '../constants/namespaces.js';
 import { toPem } from '../keys/signing-certificate.js';
 import {
   isAllowedReplyUrl,
+  isHttpUrl,
   type EnterpriseApp,
   type EnterpriseAppInput,
   type ReplyUrl,
@@ -303,7 +304,8 @@ function importLogoutUrl(
       skipped.push({ service: 'SingleLogoutService', binding: slo.binding, location: target, reason });
     };
     if (slo.binding !== BINDING.redirect) skip('unsupported-binding');
-    else if (!URL.canParse(target)) skip('invalid-url');
+    // http(s) only: a `javascript:` Logout URL would be where the mock redirects the browser.
+    else if (!isHttpUrl(target)) skip('invalid-url');
     else if (logoutUrl !== undefined) skip('duplicate');
     else logoutUrl = target;
   }

@@ -30,7 +30,7 @@ function build(tenantId: string): { bytes: Buffer; xml: string } {
   return { bytes, xml: bytes.toString('utf8') };
 }
 
-describe('tenant federation metadata (entra.md §1.3)', () => {
+describe('tenant federation metadata (docs/entra.md §1.3)', () => {
   const { bytes, xml } = build(TEST_TENANT_ID);
   const root = parseXml(xml).documentElement!;
   const urls = tenantUrls(BASE_URL, TEST_TENANT_ID);

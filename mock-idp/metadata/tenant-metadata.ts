@@ -1,6 +1,6 @@
 /**
  * @module Tenant-level federation metadata (`/{tenant}/FederationMetadata/2007-06/FederationMetadata.xml`,
- * entra.md §1.3): the same document shape as the app metadata, but listing the tenant-wide STS keys in
+ * docs/entra.md §1.3): the same document shape as the app metadata, but listing the tenant-wide STS keys in
  * rotation (usually several) and signed with one of them. Enterprise-app SAML tokens are never signed
  * with these keys, so SPs in scope should use the app metadata; this exists for completeness.
  */

@@ -20,6 +20,16 @@ export function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
+/** An absolute http(s) URL (Sign-on URL, Logout URL): never `javascript:`, `data:` or another scheme. */
+export const httpUrlSchema = z.url({
+  protocol: /^https?$/,
+  error: 'must be an absolute http or https URL',
+});
+
+export function isHttpUrl(value: string): boolean {
+  return httpUrlSchema.safeParse(value).success;
+}
+
 export const replyUrlSchema = z.strictObject({
   url: z
     .string()
@@ -113,9 +123,11 @@ export const appSchema = z.strictObject({
   identifiers: z.array(z.string().min(1)).default([]),
   defaultIdentifier: z.string().optional(),
   replyUrls: z.array(replyUrlSchema).default([]),
-  signOnUrl: z.url().optional(),
+  // http(s) only: the launch route redirects browsers to the Sign-on URL and logout to the Logout URL,
+  // so `javascript:` or `data:` here would run script on whoever clicks the app.
+  signOnUrl: httpUrlSchema.optional(),
   relayState: z.string().optional(),
-  logoutUrl: z.url().optional(),
+  logoutUrl: httpUrlSchema.optional(),
   // Section 2: Attributes & Claims
   nameId: z
     .strictObject({
@@ -159,7 +171,7 @@ export const appSchema = z.strictObject({
   assignedGroups: z.array(z.string()).default([]),
   /** Non-interactive sign-in for automation: sign this user (UPN) in without showing a page. */
   autoSignIn: z.string().optional(),
-  /** LogoutResponse Issuer; entra.md §6 [Conflict]: sts.windows.net by default. */
+  /** LogoutResponse Issuer; docs/entra.md §6 [Conflict]: sts.windows.net by default. */
   logoutIssuerStyle: z.enum(['sts', 'login']).default('sts'),
 });
 export type EnterpriseApp = z.infer<typeof appSchema>;

@@ -1,5 +1,5 @@
 /**
- * @module Entra's AADSTS errors (entra.md §3.5). The `AADSTSnnnnn:` prefix and meaning are stable;
+ * @module Entra's AADSTS errors (docs/entra.md §3.5). The `AADSTSnnnnn:` prefix and meaning are stable;
  * the wording follows Microsoft's docs as closely as known (Microsoft itself changes it over time).
  */
 
@@ -38,6 +38,10 @@ export const AADSTS = {
   signoutInvalidRequest: '50061',
   /** Unknown tenant in the URL. */
   tenantNotFound: '90002',
+  /** The tenant segment of the URL is not a tenant identifier at all (e.g. undecodable bytes). */
+  invalidTenantName: '900023',
+  /** A request parameter (here: a path segment) is empty or not valid. */
+  invalidRequestParameter: '90100',
 } as const;
 export type AadstsCode = (typeof AADSTS)[keyof typeof AADSTS];
 
@@ -49,7 +53,7 @@ const MESSAGES: Record<AadstsCode, (a: MessageArgs) => string> = {
   '650056': (a) =>
     `Misconfigured application. This could be due to one of the following: the client has not listed any permissions for 'AAD Graph' in the requested permissions in the client's application registration. Or, the admin has not consented in the tenant. Or, check the application identifier in the request to ensure it matches the configured client application identifier. Identifier: '${a.identifier}'.`,
   '50011': (a) =>
-    // No AssertionConsumerServiceURL and no Reply URL configured: Entra's older wording (entra.md §3.5).
+    // No AssertionConsumerServiceURL and no Reply URL configured: Entra's older wording (docs/entra.md §3.5).
     !a.replyUrl
       ? "Reply address '' specified by the request is not a valid URL. Allowed schemes: 'http,https,ms-app'"
       : `The reply URL '${a.replyUrl}' specified in the request does not match the reply URLs configured for the application '${a.app}'. Make sure the reply URL sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/urlMismatchError to learn more about how to fix this.`,
@@ -85,6 +89,9 @@ const MESSAGES: Record<AadstsCode, (a: MessageArgs) => string> = {
   '90002': (a) =>
     `Tenant '${a.tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
   '50061': (a) => `Signout failed. The request was invalid.${a.detail ? ` ${a.detail}` : ''}`,
+  '900023': (a) =>
+    `Specified tenant identifier '${a.tenant}' is neither a valid DNS name, nor a valid external domain.`,
+  '90100': (a) => `${a.parameter ?? 'A request'} parameter is empty or not valid.`,
 };
 
 /** An error Entra shows on its sign-in error page (or posts to the SP, for the few posted ones). */

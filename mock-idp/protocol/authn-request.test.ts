@@ -1,4 +1,4 @@
-/** @module Tests for AuthnRequest parsing and Entra's validation codes (entra.md §3.2). */
+/** @module Tests for AuthnRequest parsing and Entra's validation codes (docs/entra.md §3.2). */
 import { describe, expect, it } from 'vitest';
 import { AadstsError } from './aadsts.js';
 import { assertAuthnContextSatisfied, parseAuthnRequest } from './authn-request.js';

@@ -1,5 +1,5 @@
 /**
- * @module Parsing and validating an AuthnRequest the way Entra does (entra.md §3.2): elements are found
+ * @module Parsing and validating an AuthnRequest the way Entra does (docs/entra.md §3.2): elements are found
  * by namespace URI (never by prefix), ignored fields are not read, and each refusal carries Entra's code.
  */
 import { AUTHN_CONTEXT_PASSWORD, BINDING, NAMEID_FORMAT, NS } from '../constants/namespaces.js';

@@ -152,3 +152,19 @@ describe('parseRedirectQuery', () => {
     );
   });
 });
+
+describe('characters XML does not allow', () => {
+  const withIssuer = (issuer: string): string =>
+    `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_a" Version="2.0"><saml:Issuer>${issuer}</saml:Issuer></samlp:AuthnRequest>`;
+
+  it.each(['a\u0000b', 'a\u0001', 'a\uffff', 'a&#0;', 'a&#x0;', 'a&#00011;', 'a&#x1F;', 'a&#65535;'])(
+    'refuses %j as AADSTS75005',
+    (issuer) => {
+      expect(codeOf(() => parseSamlMessage(withIssuer(issuer)))).toBe('75005');
+    },
+  );
+
+  it.each(['a&#9;b', 'a&#10;', 'a&#x20;', 'tab\there', 'caf\u00e9', 'a&#x10000;'])('accepts %j', (issuer) => {
+    expect(parseSamlMessage(withIssuer(issuer)).kind).toBe('AuthnRequest');
+  });
+});

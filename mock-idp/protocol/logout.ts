@@ -1,12 +1,12 @@
 /**
- * @module SP-initiated single logout over HTTP-Redirect (entra.md §6): validating the LogoutRequest and
+ * @module SP-initiated single logout over HTTP-Redirect (docs/entra.md §6): validating the LogoutRequest and
  * redirecting a signed LogoutResponse to the app's Logout URL, percent-encoded with lowercase hex as
  * Entra (like AD FS) does, so SPs must verify the query string exactly as received.
  */
 import { deflateRawSync } from 'node:zlib';
 import { sign, type KeyObject } from 'node:crypto';
 import { ALG, NS, STATUS } from '../constants/namespaces.js';
-import type { EnterpriseApp } from '../model/app.js';
+import { isHttpUrl, type EnterpriseApp } from '../model/app.js';
 import type { TenantState } from '../state/tenant-state.js';
 import { samlInstant } from '../util/clock.js';
 import { element, newDocument } from '../util/dom-builder.js';
@@ -86,7 +86,8 @@ export interface LogoutResponseOptions {
  */
 export function buildLogoutResponse(options: LogoutResponseOptions): LogoutOutcome {
   const { app } = options;
-  if (!app.logoutUrl) return { kind: 'signed-out-page', app };
+  // Only ever redirect to http(s) (the schema admits nothing else; a browser goes where this points).
+  if (!app.logoutUrl || !isHttpUrl(app.logoutUrl)) return { kind: 'signed-out-page', app };
   const responseId = options.ids.samlId();
   const xml = logoutResponseXml(options, app.logoutUrl, responseId);
   const url = signedRedirectUrl(app.logoutUrl, xml, options.relayState, options.signingKey);
@@ -114,7 +115,7 @@ export function handleLogoutRequest(
   });
 }
 
-/** Issuer per app.logoutIssuerStyle (entra.md §6 [Conflict]; default sts.windows.net like the metadata). */
+/** Issuer per app.logoutIssuerStyle (docs/entra.md §6 [Conflict]; default sts.windows.net like the metadata). */
 export function logoutIssuer(
   style: EnterpriseApp['logoutIssuerStyle'],
   tenantId: string,

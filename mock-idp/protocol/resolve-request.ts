@@ -1,6 +1,6 @@
 /**
  * @module Turning a parsed AuthnRequest into "whom to answer, where": the app by exact Issuer match, its
- * enabled flag, the request signature when the app requires one, and the ACS URL (entra.md §3.2–3.3).
+ * enabled flag, the request signature when the app requires one, and the ACS URL (docs/entra.md §3.2–3.3).
  */
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
@@ -54,7 +54,7 @@ export function resolveAuthnRequest(
 /**
  * The app whose Identifiers contain `issuer` exactly (case- and slash-sensitive, as Entra).
  * A near miss that differs only by trailing slashes is AADSTS650056 rather than 700016: that is what
- * Entra shows Sentry users whose Identifier lacks the slash Sentry sends (entra.md §3.5, §7.2), and it
+ * Entra shows Sentry users whose Identifier lacks the slash Sentry sends (docs/entra.md §3.5, §7.2), and it
  * tells the tester the app exists but is misconfigured.
  * @throws AadstsError 650056 for a trailing-slash near miss, else 700016
  */
@@ -76,7 +76,7 @@ function withoutTrailingSlashes(value: string): string {
 /**
  * AssertionConsumerServiceURL must equal a registered Reply URL exactly and is then honoured; an
  * AssertionConsumerServiceIndex selects the Reply URL with that index, falling back to the default
- * (entra.md §3.2 [Conflict]); with neither, the default Reply URL. The URL wins when both are sent.
+ * (docs/entra.md §3.2 [Conflict]); with neither, the default Reply URL. The URL wins when both are sent.
  * @throws AadstsError 50011 for an unregistered URL, or when no Reply URL is configured at all
  */
 export function resolveAcsUrl(app: EnterpriseApp, request: ParsedAuthnRequest): string {
@@ -161,7 +161,7 @@ export function verifyPostSignature(xml: string, requestId: string, settings: Ve
   if (!ok) throw notSigned('signature-invalid');
 }
 
-/** RSA-SHA256 always; RSA-SHA1 only with "Allow requests signed with RSA-SHA1" (entra.md §3.3). */
+/** RSA-SHA256 always; RSA-SHA1 only with "Allow requests signed with RSA-SHA1" (docs/entra.md §3.3). */
 function allowedHash(sigAlg: string, settings: VerificationSettings): 'sha256' | 'sha1' {
   if (sigAlg === ALG.rsaSha256) return 'sha256';
   if (sigAlg === ALG.rsaSha1 && settings.allowSha1) return 'sha1';

@@ -1,4 +1,4 @@
-/** @module Entra byte-level fidelity of the baseline Response draft (entra.md §2.1–2.4, §2.9, §2.10). */
+/** @module Entra byte-level fidelity of the baseline Response draft (docs/entra.md §2.1–2.4, §2.9, §2.10). */
 import { describe, expect, it } from 'vitest';
 import { ATTRNAME_FORMAT, AUTHN_CONTEXT_PASSWORD, CLAIM, NS, STATUS } from '../constants/namespaces.js';
 import { fixedClock } from '../util/clock.js';

@@ -1,5 +1,5 @@
 /**
- * @module The baseline SAML Response, byte-faithful to Entra (entra.md §2.1): one line, no XML
+ * @module The baseline SAML Response, byte-faithful to Entra (docs/entra.md §2.1): one line, no XML
  * declaration, `samlp:` prefix on protocol elements, unprefixed assertion elements, `_`+GUID ids,
  * millisecond UTC instants, NotBefore −5 min / NotOnOrAfter +60 min, SessionIndex = Assertion ID.
  *
@@ -175,7 +175,7 @@ export interface ErrorResponseContent {
   message: string;
 }
 
-/** An error Response (entra.md §2.10): Status only, no Assertion, no Destination in Entra's sample. */
+/** An error Response (docs/entra.md §2.10): Status only, no Assertion, no Destination in Entra's sample. */
 export function buildErrorResponseDraft(
   content: ErrorResponseContent,
   deps: { ids: IdGenerator; now: Date },

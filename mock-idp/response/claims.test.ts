@@ -1,4 +1,4 @@
-/** @module Entra's default AttributeStatement (entra.md §2.6): order, omission, guests, groups and overage. */
+/** @module Entra's default AttributeStatement (docs/entra.md §2.6): order, omission, guests, groups and overage. */
 import { describe, expect, it } from 'vitest';
 import { AUTHN_METHOD, CLAIM } from '../constants/namespaces.js';
 import type { EnterpriseAppInput } from '../model/app.js';

@@ -1,5 +1,5 @@
 /**
- * @module The AttributeStatement Entra emits for a user and app (entra.md §2.6): five fixed claims,
+ * @module The AttributeStatement Entra emits for a user and app (docs/entra.md §2.6): five fixed claims,
  * then the app's configured claims, then the group claim. Claims with empty values are omitted.
  */
 import { AUTHN_METHOD, CLAIM } from '../constants/namespaces.js';

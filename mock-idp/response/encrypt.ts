@@ -1,5 +1,5 @@
 /**
- * @module Token encryption (portal "Token encryption", entra.md §2.7): the signed Assertion is replaced
+ * @module Token encryption (portal "Token encryption", docs/entra.md §2.7): the signed Assertion is replaced
  * by an EncryptedAssertion for the SP's certificate. AES-256-CBC or AES-256-GCM content encryption,
  * RSA-OAEP key transport, via xml-encryption.
  */

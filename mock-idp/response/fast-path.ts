@@ -1,5 +1,5 @@
 /**
- * @module Signing fast path for the unmodified baseline Response (perf.md). xml-crypto spends ~1–2.5 ms
+ * @module Signing fast path for the unmodified baseline Response (docs/performance.md). xml-crypto spends ~1–2.5 ms
  * per response on parsing, XPath and canonicalization against ~0.3 ms of RSA; here the canonical form
  * is learnt once per response shape (fast-path-template.ts) and each response costs escaping, one
  * SHA digest and one RSA signature per signed element. The output is byte-for-byte what

@@ -1,5 +1,5 @@
 /**
- * @module finishResponse: Entra's signing options (entra.md §2.7) checked with xml-crypto using only the
+ * @module finishResponse: Entra's signing options (docs/entra.md §2.7) checked with xml-crypto using only the
  * certificate — placement, algorithms, KeyInfo, coverage — plus hooks and encryption ordering.
  */
 import { describe, expect, it } from 'vitest';

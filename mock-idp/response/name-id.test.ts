@@ -1,4 +1,4 @@
-/** @module NameID selection (entra.md §2.5): configured and requested formats, pairwise and transient ids. */
+/** @module NameID selection (docs/entra.md §2.5): configured and requested formats, pairwise and transient ids. */
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { NAMEID_FORMAT } from '../constants/namespaces.js';

@@ -1,5 +1,5 @@
 /**
- * @module NameID selection (entra.md §2.5): a requested NameIDPolicy Format wins; else the format
+ * @module NameID selection (docs/entra.md §2.5): a requested NameIDPolicy Format wins; else the format
  * configured on the "Unique User Identifier" claim. Persistent-by-request gives a pairwise id stable per
  * (user, app); transient is new at every sign-in.
  */

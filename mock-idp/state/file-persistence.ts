@@ -1,6 +1,9 @@
 /**
  * @module Persistence of the mock's state in a directory (default `.samlspec/`), so a restart gives the
- * same tenant, apps and certificates and an SP configured once keeps working.
+ * same tenant, apps and certificates and an SP configured once keeps working. Several processes may
+ * share one directory: changes run in `transaction()` under a cross-process lock (state-lock.ts), every
+ * file is written to a temporary sibling and renamed into place, and operational problems (the path is a
+ * file, a damaged state file, no permission) are MockIdpError STATE_UNUSABLE with the path in the message.
  *
  * Layout: `state.json` (which tenant is the default), and per tenant `tenants/<tid>/tenant.json`,
  * `directory.json`, `apps/<appId>.json`, `certs/<certId>.pem`, `keys/<certId>.key.pem` (0600) and
@@ -14,12 +17,19 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { MockIdpError } from '../errors.js';
+import { LOCK_FILE, withStateLock } from './state-lock.js';
 
 export interface StatePersistence {
   readonly location: string | undefined;
+  /** Other processes may change it meanwhile: re-read before a change (true for a directory). */
+  readonly shared: boolean;
+  /** Runs `fn` holding the state's cross-process lock (re-entrant); memory state just runs it. */
+  transaction<T>(fn: () => T): T;
   readJson(relativePath: string): unknown;
   writeJson(relativePath: string, value: unknown): void;
   readSecret(relativePath: string): string | undefined;
@@ -31,8 +41,21 @@ export interface StatePersistence {
 }
 
 export class FileStatePersistence implements StatePersistence {
+  readonly shared = true;
+  #temporaries = 0;
+
   constructor(readonly location: string) {
-    mkdirSync(location, { recursive: true, mode: 0o700 });
+    try {
+      mkdirSync(location, { recursive: true, mode: 0o700 });
+      if (!statSync(location).isDirectory())
+        throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    } catch (error) {
+      throw unusable(`cannot use ${location} as the state directory`, error);
+    }
+  }
+
+  transaction<T>(fn: () => T): T {
+    return withStateLock(join(this.location, LOCK_FILE), fn);
   }
 
   readJson(relativePath: string): unknown {
@@ -41,8 +64,9 @@ export class FileStatePersistence implements StatePersistence {
     try {
       return JSON.parse(text) as unknown;
     } catch (error) {
-      throw new Error(
-        `state file ${join(this.location, relativePath)} is not valid JSON: ${(error as Error).message}`,
+      throw new MockIdpError(
+        'STATE_UNUSABLE',
+        `state file ${join(this.location, relativePath)} is damaged (not valid JSON: ${(error as Error).message}); restore it or remove the state directory to start over`,
         { cause: error },
       );
     }
@@ -54,17 +78,28 @@ export class FileStatePersistence implements StatePersistence {
 
   readText(relativePath: string): string | undefined {
     const path = join(this.location, relativePath);
-    return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    try {
+      return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    } catch (error) {
+      throw unusable(`cannot read state file ${path}`, error);
+    }
   }
 
   writeText(relativePath: string, value: string, mode = 0o644): void {
     const path = join(this.location, relativePath);
-    mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
-    // Write then rename, so a crash never leaves a half-written state file behind.
-    const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, value, { mode });
-    chmodSync(temporary, mode);
-    renameSync(temporary, path);
+    // Write then rename, so a crash never leaves a half-written state file behind and a reader in
+    // another process sees the old file or the new one, never a torn one. The temporary name is unique
+    // per process and write.
+    const temporary = `${path}.${process.pid}.${++this.#temporaries}.tmp`;
+    try {
+      mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
+      writeFileSync(temporary, value, { mode });
+      chmodSync(temporary, mode);
+      renameSync(temporary, path);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw unusable(`cannot write state file ${path}`, error);
+    }
   }
 
   readSecret(relativePath: string): string | undefined {
@@ -77,7 +112,11 @@ export class FileStatePersistence implements StatePersistence {
 
   list(relativeDir: string): string[] {
     const path = join(this.location, relativeDir);
-    return existsSync(path) ? readdirSync(path).sort() : [];
+    try {
+      return existsSync(path) ? readdirSync(path).sort() : [];
+    } catch (error) {
+      throw unusable(`cannot list ${path}`, error);
+    }
   }
 
   remove(relativePath: string): void {
@@ -85,9 +124,26 @@ export class FileStatePersistence implements StatePersistence {
   }
 }
 
+function unusable(what: string, error: unknown): MockIdpError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOTDIR' || code === 'EEXIST'
+      ? 'a file is in the way (not a directory)'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'a directory is in the way'
+          : (code ?? (error as Error).message);
+  return new MockIdpError('STATE_UNUSABLE', `${what}: ${reason}`, { cause: error });
+}
+
 /** Keeps state in memory only: for in-process use in tests, where nothing should touch the disk. */
 export class MemoryStatePersistence implements StatePersistence {
   readonly location = undefined;
+  readonly shared = false;
+  transaction<T>(fn: () => T): T {
+    return fn();
+  }
   private readonly files = new Map<string, string>();
 
   readJson(relativePath: string): unknown {

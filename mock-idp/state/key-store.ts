@@ -64,13 +64,15 @@ export class KeyStore {
   persistedKey(id: string, options: CertificateOptions, active = true): SigningMaterial {
     const cached = this.cache.get(id);
     if (cached) return cached;
-    let certificatePem = this.persistence.readText(`${this.root}/certs/${id}.pem`);
-    let keyPem = this.persistence.readSecret(`${this.root}/keys/${id}.key.pem`);
-    if (!certificatePem || !keyPem) {
+    // Under the lock, so two processes making it at once end up with one key pair.
+    const { certificatePem, keyPem } = this.persistence.transaction(() => {
+      const storedCertificate = this.persistence.readText(`${this.root}/certs/${id}.pem`);
+      const storedKey = this.persistence.readSecret(`${this.root}/keys/${id}.key.pem`);
+      if (storedCertificate && storedKey) return { certificatePem: storedCertificate, keyPem: storedKey };
       const generated = createSigningCertificate({ notBefore: this.clock.now(), ...options });
-      ({ certificatePem, privateKeyPem: keyPem } = generated);
-      this.write(id, certificatePem, keyPem);
-    }
+      this.write(id, generated.certificatePem, generated.privateKeyPem);
+      return { certificatePem: generated.certificatePem, keyPem: generated.privateKeyPem };
+    });
     const material = {
       record: recordOf(id, certificatePem, active),
       certificatePem,
@@ -84,11 +86,13 @@ export class KeyStore {
   pairwiseSecret(): Buffer {
     if (this.pairwise) return this.pairwise;
     const path = `${this.root}/keys/pairwise.secret`;
-    let secret = this.persistence.readSecret(path);
-    if (!secret) {
-      secret = randomBytes(32).toString('base64');
-      this.persistence.writeSecret(path, secret);
-    }
+    const secret = this.persistence.transaction(() => {
+      const stored = this.persistence.readSecret(path);
+      if (stored) return stored;
+      const made = randomBytes(32).toString('base64');
+      this.persistence.writeSecret(path, made);
+      return made;
+    });
     this.pairwise = Buffer.from(secret, 'base64');
     return this.pairwise;
   }

@@ -58,7 +58,7 @@ describe('certificates', () => {
     expect(info.issuer).toBe(info.subject);
     expect(info.serialNumber).toMatch(/^[0-9a-f]{32}$/);
     expect(info.notAfter.getUTCFullYear() - info.notBefore.getUTCFullYear()).toBe(3);
-    // DER of an Entra cert is 756 bytes: the base64 always starts the same way (entra.md §5).
+    // DER of an Entra cert is 756 bytes: the base64 always starts the same way (docs/entra.md §5).
     expect(pem.replace(/-----[A-Z ]+-----|\s/g, '')).toMatch(/^MIIC8DCCAdigAwIBAgIQ/);
   });
 

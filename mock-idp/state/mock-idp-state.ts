@@ -51,9 +51,13 @@ export class MockIdpState {
     const persistence = options.stateDir
       ? new FileStatePersistence(options.stateDir)
       : new MemoryStatePersistence();
-    const state = new MockIdpState(persistence, options.ids ?? randomIds, options.clock ?? systemClock);
-    if (state.tenants.size === 0) state.createTenant({});
-    return state;
+    // Under the lock: of several processes opening one fresh directory, one creates the tenant and the
+    // others load it.
+    return persistence.transaction(() => {
+      const state = new MockIdpState(persistence, options.ids ?? randomIds, options.clock ?? systemClock);
+      if (state.tenants.size === 0) state.createTenant({});
+      return state;
+    });
   }
 
   get location(): string | undefined {
@@ -80,6 +84,19 @@ export class MockIdpState {
 
   /** Creates a tenant with the built-in directory (B.Simon, a user without mail, a guest). */
   createTenant(input: Partial<Tenant>, options: { withDefaultDirectory?: boolean } = {}): TenantState {
+    return this.persistence.transaction(() => this.createTenantLocked(input, options));
+  }
+
+  private createTenantLocked(
+    input: Partial<Tenant>,
+    options: { withDefaultDirectory?: boolean },
+  ): TenantState {
+    // Another process may have added tenants since this one loaded the index.
+    const stored = this.persistence.shared
+      ? (this.persistence.readJson('state.json') as StateIndex | undefined)
+      : undefined;
+    if (stored)
+      this.index = { ...stored, tenantIds: [...new Set([...stored.tenantIds, ...this.index.tenantIds])] };
     const tenant = tenantSchema.parse({ tenantId: input.tenantId ?? this.ids.guid(), ...input });
     if (this.tenants.has(tenant.tenantId))
       throw new MockIdpError('CONFLICT', `tenant ${tenant.tenantId} already exists`);

@@ -30,6 +30,7 @@ export class TenantState {
   private readonly groups = new Map<string, DirectoryGroup>();
   private readonly apps = new Map<string, EnterpriseApp>();
   private readonly keys: KeyStore;
+  private changing = 0;
 
   constructor(
     readonly tenant: Tenant,
@@ -44,17 +45,55 @@ export class TenantState {
     return `tenants/${this.tenant.tenantId}`;
   }
 
-  /** Loads directory and apps from persistence (if present). */
+  /** Loads directory and apps from persistence (if present), replacing what is in memory. */
   load(): void {
     const directory = this.persistence.readJson(`${this.root}/directory.json`) as
       { users?: unknown[]; groups?: unknown[] } | undefined;
-    for (const g of directory?.groups ?? []) this.putGroup(groupSchema.parse(g), false);
-    for (const u of directory?.users ?? []) this.putUser(userSchema.parse(u), false);
+    const groups = (directory?.groups ?? []).map((g) => this.parseStored(groupSchema, g, 'directory.json'));
+    const users = (directory?.users ?? []).map((u) => this.parseStored(userSchema, u, 'directory.json'));
+    const apps: EnterpriseApp[] = [];
     for (const file of this.persistence.list(`${this.root}/apps`)) {
       if (!file.endsWith('.json')) continue;
-      const app = appSchema.parse(this.persistence.readJson(`${this.root}/apps/${file}`));
-      this.apps.set(app.appId, app);
+      const raw = this.persistence.readJson(`${this.root}/apps/${file}`);
+      apps.push(this.parseStored(appSchema, raw, `apps/${file}`));
     }
+    this.groups.clear();
+    this.users.clear();
+    this.apps.clear();
+    for (const g of groups) this.putGroup(g, false);
+    for (const u of users) this.putUser(u, false);
+    for (const app of apps) this.apps.set(app.appId, app);
+  }
+
+  private parseStored<T>(
+    schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+    raw: unknown,
+    file: string,
+  ): T {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success)
+      throw new MockIdpError(
+        'STATE_UNUSABLE',
+        `state file tenants/${this.tenant.tenantId}/${file} is damaged; restore it or remove the state directory to start over`,
+      );
+    return parsed.data;
+  }
+
+  /**
+   * Runs a change under the state's cross-process lock, on what is on disk now: another process
+   * sharing the directory may have changed it since this one loaded it (re-read once per change, not
+   * again for changes nested in it).
+   */
+  atomically<T>(fn: () => T): T {
+    return this.persistence.transaction(() => {
+      if (this.changing === 0 && this.persistence.shared) this.load();
+      this.changing++;
+      try {
+        return fn();
+      } finally {
+        this.changing--;
+      }
+    });
   }
 
   save(): void {
@@ -81,28 +120,34 @@ export class TenantState {
   }
 
   addUser(input: DirectoryUserInput): DirectoryUser {
-    const user = userSchema.parse(input);
-    if (
-      this.findUser(user.userPrincipalName) &&
-      this.findUser(user.userPrincipalName)?.objectId !== user.objectId
-    ) {
-      throw new MockIdpError('CONFLICT', `a user with UPN ${user.userPrincipalName} already exists`);
-    }
-    this.putUser(user, true);
-    return user;
+    return this.atomically(() => {
+      const user = userSchema.parse(input);
+      if (
+        this.findUser(user.userPrincipalName) &&
+        this.findUser(user.userPrincipalName)?.objectId !== user.objectId
+      ) {
+        throw new MockIdpError('CONFLICT', `a user with UPN ${user.userPrincipalName} already exists`);
+      }
+      this.putUser(user, true);
+      return user;
+    });
   }
 
   updateUser(idOrUpn: string, patch: Partial<DirectoryUserInput>): DirectoryUser {
-    const existing = this.requireUser(idOrUpn);
-    const updated = userSchema.parse({ ...existing, ...patch, objectId: existing.objectId });
-    this.putUser(updated, true);
-    return updated;
+    return this.atomically(() => {
+      const existing = this.requireUser(idOrUpn);
+      const updated = userSchema.parse({ ...existing, ...patch, objectId: existing.objectId });
+      this.putUser(updated, true);
+      return updated;
+    });
   }
 
   removeUser(idOrUpn: string): void {
-    const user = this.requireUser(idOrUpn);
-    this.users.delete(user.objectId.toLowerCase());
-    this.saveDirectory();
+    return this.atomically(() => {
+      const user = this.requireUser(idOrUpn);
+      this.users.delete(user.objectId.toLowerCase());
+      this.saveDirectory();
+    });
   }
 
   requireUser(idOrUpn: string): DirectoryUser {
@@ -112,9 +157,11 @@ export class TenantState {
   }
 
   addGroup(input: GroupInput): DirectoryGroup {
-    const group = groupSchema.parse(input);
-    this.putGroup(group, true);
-    return group;
+    return this.atomically(() => {
+      const group = groupSchema.parse(input);
+      this.putGroup(group, true);
+      return group;
+    });
   }
 
   findGroup(id: string): DirectoryGroup | undefined {
@@ -168,37 +215,43 @@ export class TenantState {
   addApp(
     input: Omit<EnterpriseAppInput, 'appId' | 'objectId'> & { appId?: string; objectId?: string },
   ): EnterpriseApp {
-    const app = appSchema.parse({
-      ...input,
-      appId: input.appId ?? this.ids.guid(),
-      objectId: input.objectId ?? this.ids.guid(),
+    return this.atomically(() => {
+      const app = appSchema.parse({
+        ...input,
+        appId: input.appId ?? this.ids.guid(),
+        objectId: input.objectId ?? this.ids.guid(),
+      });
+      this.checkUniqueness(app);
+      this.apps.set(app.appId, app);
+      if (app.certificates.length === 0) this.newCertificate(app.appId, { activate: true });
+      else this.saveApp(app);
+      return this.requireApp(app.appId);
     });
-    this.checkUniqueness(app);
-    this.apps.set(app.appId, app);
-    if (app.certificates.length === 0) this.newCertificate(app.appId, { activate: true });
-    else this.saveApp(app);
-    return this.requireApp(app.appId);
   }
 
   updateApp(ref: string, patch: Partial<EnterpriseAppInput>): EnterpriseApp {
-    const existing = this.requireApp(ref);
-    const updated = appSchema.parse({
-      ...existing,
-      ...patch,
-      appId: existing.appId,
-      objectId: existing.objectId,
-      certificates: existing.certificates,
+    return this.atomically(() => {
+      const existing = this.requireApp(ref);
+      const updated = appSchema.parse({
+        ...existing,
+        ...patch,
+        appId: existing.appId,
+        objectId: existing.objectId,
+        certificates: existing.certificates,
+      });
+      this.checkUniqueness(updated);
+      this.apps.set(updated.appId, updated);
+      this.saveApp(updated);
+      return updated;
     });
-    this.checkUniqueness(updated);
-    this.apps.set(updated.appId, updated);
-    this.saveApp(updated);
-    return updated;
   }
 
   removeApp(ref: string): void {
-    const app = this.requireApp(ref);
-    this.apps.delete(app.appId);
-    this.persistence.remove(`${this.root}/apps/${app.appId}.json`);
+    return this.atomically(() => {
+      const app = this.requireApp(ref);
+      this.apps.delete(app.appId);
+      this.persistence.remove(`${this.root}/apps/${app.appId}.json`);
+    });
   }
 
   private checkUniqueness(app: EnterpriseApp): void {
@@ -225,39 +278,43 @@ export class TenantState {
     appRef: string,
     options: CertificateOptions & { activate?: boolean } = {},
   ): CertificateRecord {
-    const app = this.requireApp(appRef);
-    const record = this.keys.createCertificate(this.ids.guid(), options);
-    const activate = options.activate ?? app.certificates.length === 0;
-    const certificates = [
-      ...app.certificates.map((c) => ({ ...c, active: activate ? false : c.active })),
-      { ...record, active: activate },
-    ];
-    const updated = { ...app, certificates };
-    this.apps.set(app.appId, updated);
-    this.saveApp(updated);
-    return { ...record, active: activate };
+    return this.atomically(() => {
+      const app = this.requireApp(appRef);
+      const record = this.keys.createCertificate(this.ids.guid(), options);
+      const activate = options.activate ?? app.certificates.length === 0;
+      const certificates = [
+        ...app.certificates.map((c) => ({ ...c, active: activate ? false : c.active })),
+        { ...record, active: activate },
+      ];
+      const updated = { ...app, certificates };
+      this.apps.set(app.appId, updated);
+      this.saveApp(updated);
+      return { ...record, active: activate };
+    });
   }
 
   /** "Make certificate active": the previous active certificate becomes inactive. */
   activateCertificate(appRef: string, certificateId: string): EnterpriseApp {
-    const app = this.requireApp(appRef);
-    if (!app.certificates.some((c) => c.id === certificateId)) {
-      throw new MockIdpError('NOT_FOUND', `app ${app.name} has no certificate ${certificateId}`);
-    }
-    const updated = {
-      ...app,
-      certificates: app.certificates.map((c) => ({ ...c, active: c.id === certificateId })),
-    };
-    this.apps.set(app.appId, updated);
-    this.saveApp(updated);
-    return updated;
+    return this.atomically(() => {
+      const app = this.requireApp(appRef);
+      if (!app.certificates.some((c) => c.id === certificateId)) {
+        throw new MockIdpError('NOT_FOUND', `app ${app.name} has no certificate ${certificateId}`);
+      }
+      const updated = {
+        ...app,
+        certificates: app.certificates.map((c) => ({ ...c, active: c.id === certificateId })),
+      };
+      this.apps.set(app.appId, updated);
+      this.saveApp(updated);
+      return updated;
+    });
   }
 
   certificatePem(certificateId: string): string {
     return this.keys.certificatePem(certificateId);
   }
 
-  /** The certificate and key a response for this app is signed with (entra.md §5 rollover rules). */
+  /** The certificate and key a response for this app is signed with (docs/entra.md §5 rollover rules). */
   signingMaterial(app: EnterpriseApp): SigningMaterial {
     const record = selectSigningCertificate(app.certificates, this.clock.now());
     if (!record)
@@ -267,7 +324,7 @@ export class TenantState {
 
   /**
    * The tenant-wide STS keys of the tenant-level metadata (two, as a rollover pair). They sign only that
-   * document: enterprise-app SAML tokens use the per-app certificates (entra.md §1.3).
+   * document: enterprise-app SAML tokens use the per-app certificates (docs/entra.md §1.3).
    */
   tenantKeys(): SigningMaterial[] {
     return ['tenant-sts-1', 'tenant-sts-2'].map((id, i) =>

@@ -47,6 +47,8 @@ export interface LaunchOptions {
   env?: NodeJS.ProcessEnv;
   /** Time allowed for the browser to start. Default 30 s. */
   timeoutMs?: number;
+  /** More switches after CHROMIUM_ARGS (browser mode's proxy). */
+  extraArgs?: readonly string[];
 }
 
 export interface LaunchedBrowser {
@@ -82,7 +84,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     browser = await chromium.launch({
       executablePath: path,
       headless: true,
-      args: [...CHROMIUM_ARGS],
+      args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
       timeout: options.timeoutMs ?? 30_000,
       // Chromium's own output is noise here; a failed start is reported below.
       handleSIGINT: false,

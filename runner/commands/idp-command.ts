@@ -20,6 +20,7 @@ import type { TenantState } from '../../mock-idp/state/tenant-state.js';
 import { loadTextFromFileOrUrl } from '../load-text.js';
 import { HarnessError } from '../errors.js';
 import { parsePort } from '../options.js';
+import { discoveredIdpSection } from '../run/config-discovery.js';
 
 export const DEFAULT_IDP_PORT = 7080;
 
@@ -57,7 +58,9 @@ function addCommonOptions(command: Command): Command {
 
 export function registerIdpCommand(program: Command, onServerStarted: (handle: MockIdpHandle) => void): void {
   const idp = program.command('idp').description('the mock Microsoft Entra ID tenant');
-  addCommonOptions(idp.command('serve', { isDefault: true }).description('serve the mock tenant (default)'))
+  const serve = addCommonOptions(
+    idp.command('serve', { isDefault: true }).description('serve the mock tenant (default)'),
+  )
     .option(
       '--auto-sign-in [upn]',
       'sign users in without the sign-in page (login_hint user, else B.Simon, or the given UPN)',
@@ -67,7 +70,8 @@ export function registerIdpCommand(program: Command, onServerStarted: (handle: M
       'bearer token for the admin API (env SAMLSPEC_ADMIN_TOKEN)',
       process.env.SAMLSPEC_ADMIN_TOKEN,
     )
-    .action(async (options: IdpOptions) => {
+    .action(async (flags: IdpOptions, command: Command) => {
+      const options = withConfigFileDefaults(flags, command);
       const stateDir = resolve(options.stateDir);
       const handle = await startMockIdp({
         port: options.port,
@@ -91,6 +95,8 @@ export function registerIdpCommand(program: Command, onServerStarted: (handle: M
       printServerInfo(handle, tenant, options.app, stateDir);
       onServerStarted(handle);
     });
+  // `samlspec idp` is `idp serve` (the default subcommand): its help lists serve's options too.
+  idp.configureHelp({ visibleOptions: () => serve.createHelp().visibleOptions(serve) });
   addCommonOptions(
     idp.command('metadata').description("print the app's federation metadata XML (no server is started)"),
   )
@@ -99,7 +105,8 @@ export function registerIdpCommand(program: Command, onServerStarted: (handle: M
       '--certificate-out <file>',
       'also write "Certificate (Base64)" and print the Login URL and Entra Identifier (for SPs configured by hand)',
     )
-    .action(async (options: IdpOptions & { out?: string; certificateOut?: string }) => {
+    .action(async (flags: IdpOptions & { out?: string; certificateOut?: string }, command: Command) => {
+      const options = withConfigFileDefaults(flags, command);
       const state = openConfiguredState({
         stateDir: resolve(options.stateDir),
         ...(options.config ? { config: options.config } : {}),
@@ -114,12 +121,16 @@ export function registerIdpCommand(program: Command, onServerStarted: (handle: M
         state.ids,
         state.clock.now(),
       );
-      if (options.out) await writeFile(options.out, xml);
+      if (options.out) await writeOutput(options.out, xml, '--out');
       else process.stdout.write(xml);
       if (options.certificateOut) {
         // Entra's "Certificate (Base64)" download: the PEM text of the active signing certificate.
         const configured = tenant.requireApp(app.name);
-        await writeFile(options.certificateOut, tenant.signingMaterial(configured).certificatePem);
+        await writeOutput(
+          options.certificateOut,
+          tenant.signingMaterial(configured).certificatePem,
+          '--certificate-out',
+        );
         const urls = tenantUrls(
           baseUrlFor(options.host, options.port, options.baseUrl),
           tenant.tenant.tenantId,
@@ -129,6 +140,24 @@ export function registerIdpCommand(program: Command, onServerStarted: (handle: M
         console.error(`Certificate (Base64)        ${options.certificateOut}`);
       }
     });
+}
+
+/** An output file the user named: a folder there or no permission is their configuration, exit 2. */
+async function writeOutput(path: string, content: string | Buffer, flag: string): Promise<void> {
+  try {
+    await writeFile(path, content);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EISDIR'
+        ? 'it is a folder'
+        : code === 'ENOENT'
+          ? 'its folder does not exist'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : (code ?? (error as Error).message);
+    throw new HarnessError('BAD_CONFIG', `${flag} ${path}: cannot write there (${why})`, { cause: error });
+  }
 }
 
 async function applySpMetadataFrom(tenant: TenantState, app: string, source: string): Promise<void> {
@@ -170,4 +199,22 @@ function printServerInfo(
     );
   }
   console.log('Press Ctrl-C to stop.');
+}
+
+/**
+ * The idp section of a discovered samlspec.config.{yaml,yml,json} fills in what the command line did not
+ * say, so `idp metadata` and `run` share the port, state directory and app from one file.
+ */
+function withConfigFileDefaults<T extends IdpOptions>(options: T, command: Command): T {
+  const section = discoveredIdpSection();
+  if (!section) return options;
+  const out: T = { ...options };
+  const fromFile = (flag: keyof IdpOptions): boolean => command.getOptionValueSource(flag) !== 'cli';
+  if (section.port !== undefined && fromFile('port')) out.port = section.port;
+  if (section.host !== undefined && fromFile('host')) out.host = section.host;
+  if (section.baseUrl !== undefined && fromFile('baseUrl')) out.baseUrl = section.baseUrl;
+  if (section.stateDir !== undefined && fromFile('stateDir')) out.stateDir = section.stateDir;
+  if (section.app !== undefined && fromFile('app')) out.app = section.app;
+  if (section.config !== undefined && fromFile('config')) out.config = section.config;
+  return out;
 }

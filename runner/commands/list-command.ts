@@ -1,7 +1,21 @@
 /** @module `samlspec list [ID_PREFIX...]`: the catalog (dry run), one scenario per line. */
 import type { Command } from 'commander';
 import { selectScenarios } from '../../scenarios/index.js';
+import { SP_PROFILES, SP_PROFILE_NAMES, type SpProfileName } from '../../scenarios/sp-profiles/index.js';
 import { HarnessError } from '../errors.js';
+import { selectOrFail } from '../run/selection.js';
+import { parseShard } from '../run/shard.js';
+import { list } from './run-command.js';
+import { listView, renderList, renderTags } from './list-view.js';
+
+interface ListFlags {
+  json?: boolean;
+  grep?: string;
+  /** `true`: a bare --tag, which lists the tags. */
+  tag?: string[] | true;
+  shard?: string;
+  profile?: string;
+}
 
 export function registerListCommand(program: Command): void {
   program
@@ -9,30 +23,36 @@ export function registerListCommand(program: Command): void {
     .description('list the scenarios (dry run): id, level, expectation, flows, title')
     .argument('[ID_PREFIX...]', 'scenario id prefixes')
     .option('--json', 'as JSON')
-    .action((prefixes: string[], options: { json?: boolean }) => {
-      const scenarios = selectScenarios(prefixes);
-      if (scenarios.length === 0)
-        throw new HarnessError('BAD_CONFIG', `no scenario matches ${prefixes.join(', ')}`);
-      if (options.json) {
-        const rows = scenarios.map((s) => ({
-          id: s.id,
-          level: s.level,
-          expect: s.expect,
-          flows: s.flows,
-          title: s.title,
-          requirement: s.requirement,
-          refs: s.refs,
-        }));
-        process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    .option('--grep <regex>', 'only scenarios whose id or title matches (case-insensitive)')
+    .option(
+      '--tag [tag]',
+      'only scenarios with this tag (repeatable: any of them); without a value: list the tags',
+      list,
+    )
+    .option('--shard <i/n>', 'only the scenario runs shard i of n runs (as run --shard splits them)')
+    .option(
+      '--profile <name>',
+      `levels, expectations and skips as --profile gives them, and what it changes: ${SP_PROFILE_NAMES.join('|')}`,
+    )
+    .action((prefixes: string[], options: ListFlags) => {
+      if (options.tag === true) {
+        process.stdout.write(renderTags(selectScenarios(prefixes, { grep: options.grep })));
         return;
       }
-      const width = Math.max(...scenarios.map((s) => s.id.length));
-      for (const s of scenarios) {
-        const flows = s.flows.map((f) => (f === 'sp-initiated' ? 'SP' : 'IdP')).join('+');
-        process.stdout.write(
-          `${s.id.padEnd(width)}  ${s.level.padEnd(6)} ${s.expect.padEnd(17)} ${flows.padEnd(6)} ${s.title}\n`,
-        );
+      const scenarios = selectOrFail({ scenarios: prefixes, grep: options.grep, tags: options.tag });
+      const profile = options.profile === undefined ? undefined : SP_PROFILES[profileName(options.profile)];
+      const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+      const view = listView(scenarios, { profile, shard });
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify(view.rows, null, 2)}\n`);
+        return;
       }
-      process.stdout.write(`${scenarios.length} scenarios\n`);
+      process.stdout.write(renderList(view, { profile, shard }));
     });
+}
+
+function profileName(name: string): SpProfileName {
+  if (!(SP_PROFILE_NAMES as readonly string[]).includes(name))
+    throw new HarnessError('BAD_CONFIG', `--profile ${name}: not a profile (${SP_PROFILE_NAMES.join(', ')})`);
+  return name as SpProfileName;
 }

@@ -14,6 +14,7 @@ import {
   type RunConfig,
 } from '../run/run-config.js';
 import { parsePort, parsePositiveInt } from '../options.js';
+import { withDiscoveredConfig } from '../run/config-discovery.js';
 import { DEFAULT_IDP_PORT } from './idp-command.js';
 import { SP_PROFILE_NAMES } from '../../scenarios/sp-profiles/index.js';
 
@@ -43,6 +44,11 @@ export interface RunFlags {
   browserPath?: string;
   idpBaseUrl?: string;
   signingOption?: string;
+  keepSecrets?: boolean;
+  grep?: string;
+  tag?: string[];
+  shard?: string;
+  maxFailures?: number;
 }
 
 export const list = (value: string, previous: string[] = []): string[] => [
@@ -57,14 +63,33 @@ export function addRunOptions(command: Command): Command {
   return command
     .option(
       '--reporter <names>',
-      'console,json,junit,html,markdown (repeatable or comma-separated; default all)',
+      'console,json,junit,html,markdown,github,line (repeatable or comma-separated; default console,json,junit,html,markdown)',
       list,
     )
     .option('--output-dir <dir>', 'where reports are written (default reports-out)')
     .option('--strict', 'SHOULD violations are findings too (exit 1)')
+    .option(
+      '--max-failures <n>',
+      'stop scheduling after N findings (reports still written; exit code as the findings say)',
+      parsePositiveInt,
+    )
     .option('--workers <n>', 'scenarios run concurrently (default 4)', parsePositiveInt)
     .option('--timeout <ms>', 'time limit per scenario in ms (default 30000)', parsePositiveInt)
     .option('--quiet', 'console: only the summary')
+    .option('--grep <regex>', 'only scenarios whose id or title matches (case-insensitive), beside ID_PREFIX')
+    .option(
+      '--tag <tag>',
+      'only scenarios with this tag (repeatable: any of them; see samlspec list --tag)',
+      list,
+    )
+    .option(
+      '--shard <i/n>',
+      'run shard i of n of the planned scenario runs, balanced by recorded cost (join the reports with samlspec merge-reports)',
+    )
+    .option(
+      '--keep-secrets',
+      "keep the SP's Set-Cookie values (session cookies) in the reports (default: redacted)",
+    )
     .option(
       '--signing-option <option>',
       `Entra's Signing Option for the run: ${SIGNING_OPTION_NAMES.join('|')} (default: calibrated, the first one the SP accepts)`,
@@ -122,9 +147,12 @@ export function registerRunCommand(
         `mock IdP state (default ${DEFAULT_STATE_DIR}); same as for \`samlspec idp metadata\``,
       )
       .option('--app <name>', `enterprise app (default ${DEFAULT_APP_NAME})`)
-      .option('--config <file>', 'run configuration (JSON or YAML: sp, idp, run sections)'),
+      .option(
+        '--config <file>',
+        'run configuration (JSON or YAML: sp, idp, run sections; default: samlspec.config.{yaml,yml,json} in the working directory)',
+      ),
   ).action(async (prefixes: string[], flags: RunFlags) => {
-    process.exitCode = await run(configFromFlags(prefixes, flags));
+    process.exitCode = await run(configFromFlags(prefixes, withDiscoveredConfig(flags)));
   });
 }
 
@@ -153,12 +181,17 @@ export function configFromFlags(prefixes: string[], flags: RunFlags): RunConfig 
     },
     run: {
       scenarios: prefixes.length > 0 ? prefixes : undefined,
+      grep: flags.grep,
+      tags: flags.tag,
+      shard: flags.shard,
       reporters: flags.reporter,
       outputDir: flags.outputDir,
       strict: flags.strict,
+      maxFailures: flags.maxFailures,
       workers: flags.workers,
       timeoutMs: flags.timeout,
       quiet: flags.quiet,
+      keepSecrets: flags.keepSecrets,
       mode: flags.browser ? 'browser' : undefined,
       browserPath: flags.browserPath,
     },

@@ -1,5 +1,5 @@
 /**
- * @module End to end: the positive and negative controls of the catalog (style.md §3 "Tests"). The
+ * @module End to end: the positive and negative controls of the catalog (docs/contributing.md §3 "Tests"). The
  * strict reference SP passes every must and should; each naive or over-strict SP of
  * fixtures/sps/reference-sp/controls.ts fails exactly its `mustFail` over what it runs, in-process, HTTP
  * mode, 4 workers, no reports. A data-only test checks that every non-info scenario has a negative

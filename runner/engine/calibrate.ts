@@ -141,6 +141,9 @@ export class Calibration implements BaselineGate {
         'IDP_REFUSED_REQUEST',
         `before the run, an SP-initiated sign-in failed: ${result.error.message}`,
       );
+    // The SP leading the browser off the named origins is a configuration problem too: nothing is followed.
+    if (result.error?.code === 'OFF_ORIGIN')
+      throw new HarnessError('OFF_ORIGIN', `before the run (${flow}): ${result.error.message}`);
     if (result.error?.code === 'TARGET_UNREACHABLE' || result.error?.code === 'TIMEOUT')
       throw new HarnessError(
         'TARGET_UNREACHABLE',

@@ -1,6 +1,6 @@
 /** @module The cookie jar: RFC 6265 storage, matching, ordering and expiry. */
 import { describe, expect, it } from 'vitest';
-import { CookieJar } from './cookie-jar.js';
+import { CookieJar, MAX_COOKIE_BYTES, MAX_COOKIES_PER_DOMAIN } from './cookie-jar.js';
 
 const at = (url: string): URL => new URL(url);
 
@@ -78,5 +78,17 @@ describe('CookieJar', () => {
     jar.store(url, '=x');
     jar.store(url, 'tok=a=b==');
     expect(jar.headerFor(url)).toBe('tok=a=b==');
+  });
+
+  it('stays bounded under a cookie flood: oversized cookies are ignored, the oldest evicted', () => {
+    const jar = new CookieJar();
+    const url = at('http://sp.test/');
+    jar.store(url, `big=${'x'.repeat(MAX_COOKIE_BYTES)}`);
+    for (let i = 0; i < 1000; i++) jar.store(url, `c${i}=v`);
+    const names = jar.list().map((c) => c.name);
+    expect(names).toHaveLength(MAX_COOKIES_PER_DOMAIN);
+    expect(names).not.toContain('big');
+    expect(names).toContain('c999');
+    expect(names).not.toContain('c0');
   });
 });

@@ -23,6 +23,10 @@ export interface Cookie {
   created: number;
 }
 
+/** Browsers ignore a cookie over 4096 bytes (name + value) and keep at most ~180 per domain (Chromium). */
+export const MAX_COOKIE_BYTES = 4096;
+export const MAX_COOKIES_PER_DOMAIN = 180;
+
 export class CookieJar {
   private cookies: Cookie[] = [];
   private counter = 0;
@@ -37,7 +41,7 @@ export class CookieJar {
   /** Parses one Set-Cookie header; an unacceptable cookie is ignored, as browsers ignore it. */
   store(requestUrl: URL, setCookie: string): void {
     const parsed = parseSetCookie(setCookie, requestUrl, this.now());
-    if (!parsed) return;
+    if (!parsed || parsed.name.length + parsed.value.length > MAX_COOKIE_BYTES) return;
     const same = (c: Cookie): boolean =>
       c.name === parsed.name && c.domain === parsed.domain && c.path === parsed.path;
     const existing = this.cookies.find(same);
@@ -45,6 +49,12 @@ export class CookieJar {
     // An already expired cookie is how servers delete one (§5.3 step 12).
     if (parsed.expires !== undefined && parsed.expires <= this.now()) return;
     this.cookies.push({ ...parsed, created: existing?.created ?? this.counter++ });
+    // A cookie flood evicts the domain's oldest cookies, as browsers do, so the jar stays bounded.
+    const sameDomain = this.cookies.filter((c) => c.domain === parsed.domain);
+    if (sameDomain.length > MAX_COOKIES_PER_DOMAIN) {
+      const oldest = sameDomain.reduce((a, b) => (a.created <= b.created ? a : b));
+      this.cookies = this.cookies.filter((c) => c !== oldest);
+    }
   }
 
   /** The cookies a request to `url` carries, longest path first, then oldest first (§5.4). */

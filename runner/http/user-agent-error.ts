@@ -13,7 +13,9 @@ export type UserAgentErrorCode =
   /** Not an absolute http(s) URL, or a form whose action cannot be resolved to one. */
   | 'INVALID_URL'
   /** submitForm/followAutoPost found no form where one was required. */
-  | 'NO_FORM';
+  | 'NO_FORM'
+  /** The request would go to an origin the agent may not contact; it was not sent. */
+  | 'OFF_ORIGIN';
 
 export class UserAgentError extends Error {
   constructor(
@@ -32,6 +34,7 @@ export class UserAgentError extends Error {
    * is TARGET_UNREACHABLE; a URL or form we built wrongly is our own SCENARIO_INVALID.
    */
   get harnessCode(): HarnessErrorCode {
+    if (this.code === 'OFF_ORIGIN') return 'OFF_ORIGIN';
     return this.code === 'INVALID_URL' || this.code === 'NO_FORM' ? 'SCENARIO_INVALID' : 'TARGET_UNREACHABLE';
   }
 }

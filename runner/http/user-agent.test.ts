@@ -219,4 +219,20 @@ describe('UserAgent', () => {
     expect(await codeOf(ua.get('ftp://example.test/'))).toBe('INVALID_URL');
     expect(await codeOf(ua.get('/relative'))).toBe('INVALID_URL');
   });
+
+  it('never sends a request allowRequest refuses, a redirect hop included (OFF_ORIGIN)', async () => {
+    let asked: string[] = [];
+    const ua = new UserAgent({
+      allowRequest: (url) => {
+        asked = [...asked, url.pathname];
+        return url.pathname !== '/echo';
+      },
+    });
+    const error = await ua.get(`${base}/post-302`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserAgentError);
+    expect((error as UserAgentError).code).toBe('OFF_ORIGIN');
+    expect((error as UserAgentError).harnessCode).toBe('OFF_ORIGIN');
+    expect((error as UserAgentError).hops.map((h) => h.status)).toEqual([302]);
+    expect(asked).toEqual(['/post-302', '/echo']);
+  });
 });

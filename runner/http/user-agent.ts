@@ -21,6 +21,11 @@ export interface UserAgentOptions {
   userAgent?: string;
   /** Share a jar between agents; default a new one. */
   cookieJar?: CookieJar;
+  /**
+   * Checked before every request, each redirect hop and form submission included; a URL it refuses is
+   * never contacted (OFF_ORIGIN). Default: every http(s) URL.
+   */
+  allowRequest?: (url: URL) => boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -37,6 +42,7 @@ export class UserAgent {
   private readonly maxBodyBytes: number;
   private readonly maxRedirects: number;
   private readonly userAgent: string;
+  private readonly allowRequest: (url: URL) => boolean;
 
   constructor(options: UserAgentOptions = {}) {
     this.cookies = options.cookieJar ?? new CookieJar();
@@ -44,6 +50,7 @@ export class UserAgent {
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     this.maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
     this.userAgent = options.userAgent ?? 'samlspec-http-agent/0.1';
+    this.allowRequest = options.allowRequest ?? (() => true);
   }
 
   get(url: string, options: Omit<RequestOptions, 'method' | 'form' | 'body'> = {}): Promise<UaResponse> {
@@ -166,8 +173,15 @@ export class UserAgent {
     timeoutMs: number,
     hops: Hop[],
   ): Promise<Omit<UaResponse, 'hops'>> {
-    const signal = AbortSignal.timeout(timeoutMs);
     const requestUrl = withoutFragment(url);
+    if (!this.allowRequest(url))
+      throw new UserAgentError(
+        'OFF_ORIGIN',
+        `${method} ${requestUrl.slice(0, 300)}: not an origin this agent may contact; not sent`,
+        hops,
+      );
+    // One signal for the whole exchange: the body's bytes must arrive within the same time limit.
+    const signal = AbortSignal.timeout(timeoutMs);
     const cookie = this.cookies.headerFor(url);
     const sent: Record<string, string> = {
       'user-agent': this.userAgent,

@@ -6,8 +6,13 @@
  * browser can judge are skipped in HTTP mode.
  */
 import { createReporters, Multiplexer } from '../../reports/index.js';
-import { summarize, type RunReport, type ScenarioResult } from '../../reports/types.js';
-import { selectScenarios } from '../../scenarios/index.js';
+import {
+  summarize,
+  type ReportShard,
+  type RunError,
+  type RunReport,
+  type ScenarioResult,
+} from '../../reports/types.js';
 import { defaultReplyUrl } from '../../mock-idp/model/app.js';
 import { EXIT, HarnessError } from '../errors.js';
 import { HttpTarget } from '../targets/http-target.js';
@@ -19,13 +24,19 @@ import { planRuns, type PlannedRun, type TargetCapabilities } from './plan.js';
 import { applyCalibration, calibrateFlows } from './calibrate-flows.js';
 import { livenessHooks } from './liveness.js';
 import { runPlan } from './run-plan.js';
-import { prepareIdp } from './prepare-idp.js';
+import { FailureLimit } from './max-failures.js';
+import { prepareIdp, type PreparedIdp } from './prepare-idp.js';
 import { applyProfileLevels, profileFor, profileSkipReason } from './apply-profile.js';
 import { buildOracle } from './build-oracle.js';
 import type { RunConfig } from './run-config.js';
 import type { MockIdpState } from '../../mock-idp/state/mock-idp-state.js';
 import { BROWSER_ONLY_TAG } from '../../scenarios/browser/tags.js';
 import type { BrowserRun } from '../targets/browser/browser-run.js';
+import { MockIdpError } from '../../mock-idp/errors.js';
+import { namedOrigins } from './named-origins.js';
+import { redactReport, redactResult } from './redact-secrets.js';
+import { selectOrFail } from './selection.js';
+import { shardNote, shardPlan } from './shard.js';
 
 export const VERSION = '0.1.0';
 
@@ -54,13 +65,6 @@ export interface ExecuteResult {
 }
 
 export async function executeRun(config: RunConfig, options: ExecuteOptions = {}): Promise<ExecuteResult> {
-  const profile = profileFor(config);
-  const scenarios = applyProfileLevels(profile, selectScenarios(config.run.scenarios));
-  if (scenarios.length === 0)
-    throw new HarnessError(
-      'BAD_CONFIG',
-      `no scenario matches ${config.run.scenarios.join(', ')} (see samlspec list)`,
-    );
   const reporters = new Multiplexer(
     createReporters(config.run.reporters, { outputDir: config.run.outputDir, quiet: config.run.quiet }),
     {
@@ -68,27 +72,36 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
         options.log?.(`samlspec: reporter ${f.reporter} failed in ${f.hook}: ${f.message}`),
     },
   );
-  const browser =
-    config.run.mode === 'browser' && !options.createTarget ? await startBrowser(config) : undefined;
-  let idp: Awaited<ReturnType<typeof prepareIdp>>;
+  // Secrets the SP hands out (session cookies) stay out of the reports unless asked for.
+  const forReport = config.run.keepSecrets ? (r: ScenarioResult) => r : redactResult;
+  const startedAt = new Date();
+  const finished: ScenarioResult[] = [];
+  let browser: BrowserRun | undefined;
+  let idp: PreparedIdp | undefined;
+  let calibration: Calibration | undefined;
+  // Known from the config at once, so even a shard that stops before planning says which shard it was.
+  let shard: ReportShard | undefined = config.run.shard ? { ...config.run.shard } : undefined;
   try {
+    const profile = profileFor(config);
+    const scenarios = applyProfileLevels(profile, selectOrFail(config.run));
+    browser = config.run.mode === 'browser' && !options.createTarget ? await startBrowser(config) : undefined;
     idp = await prepareIdp(config, {
       ...(options.spMetadataXml ? { spMetadataXml: options.spMetadataXml } : {}),
       ...(options.inMemoryIdp ? { inMemory: true } : {}),
       ...(options.state ? { state: options.state } : {}),
     });
-  } catch (error) {
-    await browser?.close();
-    throw error;
-  }
-  const startedAt = new Date();
-  try {
-    const acsUrl = defaultReplyUrl(idp.app)!;
+    const prepared = idp;
+    const acsUrl = defaultReplyUrl(prepared.app)!;
     const oracle = buildOracle(config.sp, acsUrl);
+    const allowedOrigins = namedOrigins(config, {
+      idpBaseUrl: prepared.handle.baseUrl,
+      replyUrls: prepared.app.replyUrls.map((r) => r.url),
+    });
+    browser?.allowOrigins(allowedOrigins);
     const capabilities = {
       spInitiated: Boolean(config.sp.loginUrl),
       idpInitiated: config.sp.idpInitiated ?? profile.flows.idpInitiated,
-      encryption: idp.sp.encryptionCertificates.length > 0,
+      encryption: prepared.sp.encryptionCertificates.length > 0,
       spDomain: Boolean(config.sp.domain),
       accountId: Boolean(config.sp.accountPattern),
     };
@@ -99,9 +112,17 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
         ),
         config.run.mode,
       );
-    let plan = planFor(capabilities);
+    // A shard is cut from the whole plan before calibration, so calibration covers the flows its part needs.
+    const sharded = config.run.shard ? shardPlan(planFor(capabilities), config.run.shard) : undefined;
+    if (sharded) {
+      shard = sharded.shard;
+      options.log?.(
+        `samlspec: shard ${shard.current}/${shard.total}: ${shard.runs} of ${shard.of} scenario runs`,
+      );
+    }
+    let plan = sharded?.plan ?? planFor(capabilities);
     const accountPattern = config.sp.accountPattern ? new RegExp(config.sp.accountPattern) : undefined;
-    const describeTarget = options.describeTarget ?? `SP ${idp.sp.entityId}`;
+    const describeTarget = options.describeTarget ?? `SP ${prepared.sp.entityId}`;
     await reporters.onRunStart({
       target: describeTarget,
       scenarios: plan.map((p) => ({
@@ -113,30 +134,43 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
       strict: config.run.strict,
     });
     const createTarget = (): SpTarget =>
-      options.createTarget?.(idp.handle.loginUrl) ??
-      browser?.createTarget(config.sp.loginUrl, idp.handle.loginUrl) ??
+      options.createTarget?.(prepared.handle.loginUrl) ??
+      browser?.createTarget(config.sp.loginUrl, prepared.handle.loginUrl, allowedOrigins) ??
       new HttpTarget({
         loginUrl: config.sp.loginUrl,
-        idpLoginUrl: idp.handle.loginUrl,
+        idpLoginUrl: prepared.handle.loginUrl,
         timeoutMs: Math.min(10_000, config.run.timeoutMs),
+        allowedOrigins,
       });
-    const baseEnv = { idp: idp.scenarioIdp, createTarget, oracle, now: () => new Date(), accountPattern };
-    const calibration = new Calibration(baseEnv, {
-      configured: idp.app.signing.option,
-      algorithm: idp.app.signing.algorithm,
+    const baseEnv = {
+      idp: prepared.scenarioIdp,
+      createTarget,
+      oracle,
+      now: () => new Date(),
+      accountPattern,
+    };
+    calibration = new Calibration(baseEnv, {
+      configured: prepared.app.signing.option,
+      algorithm: prepared.app.signing.algorithm,
       fixed: config.idp.signingOption ? fromCliName(config.idp.signingOption) : undefined,
     });
-    const calibrated = await calibrateFlows(calibration, plan, config.sp.idpInitiated === true);
+    const calibrated = await calibrateFlows(
+      calibration,
+      sharded?.calibrationPlan ?? plan,
+      config.sp.idpInitiated === true,
+    );
     plan = applyCalibration(plan, calibrated, () =>
       planFor({ ...capabilities, idpInitiated: false }).filter((run) => run.flow === 'idp-initiated'),
     );
     for (const flow of calibrated) options.log?.(`samlspec: calibration: ${flow.summary}`);
     const env: RunEnvironment = { ...baseEnv, baseline: calibration };
     const livenessFlow = calibrated.find((c) => c.option !== undefined)?.flow;
+    // --max-failures stops scheduling through the same signal as Ctrl-C (max-failures.ts).
+    const limit = new FailureLimit(config.run.maxFailures, config.run.strict, options.signal);
     const outcome = await runPlan(plan, {
       workers: browser?.workers(config.run.workers) ?? config.run.workers,
       timeoutMs: config.run.timeoutMs,
-      signal: options.signal,
+      signal: limit.signal,
       execute: (run) => runScenario(run.scenario, run.flow, env),
       skipped: (run) =>
         run.inconclusive
@@ -144,7 +178,13 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
           : staticResult(run, 'skipped', run.skip ?? 'not applicable'),
       timedOut: (run, ms) =>
         staticResult(run, 'error', `the scenario did not finish within ${ms} ms`, 'TIMEOUT'),
-      onResult: (result) => reporters.onScenarioEnd(result),
+      onResult: async (result) => {
+        // After a stop, runs still in flight end outside the report: reporters must not list them either.
+        if (!limit.accepting) return;
+        finished.push(result);
+        await reporters.onScenarioEnd(forReport(result));
+        limit.count(result);
+      },
       liveness: livenessFlow
         ? livenessHooks(calibration, livenessFlow, {
             every: LIVENESS_EVERY,
@@ -153,20 +193,67 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
         : undefined,
     });
     await browser?.close();
-    const report = buildReport(config, describeTarget, idp, startedAt, outcome.results, outcome.interrupted, [
-      ...calibrated.map((c) => `calibration: ${c.summary}`),
-      ...idp.notes,
-      ...(browser?.notes(idp.handle.loginUrl, acsUrl, config.run.workers) ?? []),
-      ...(options.notes ?? []),
-    ]);
+    const report = buildReport(
+      config,
+      describeTarget,
+      prepared,
+      startedAt,
+      outcome.results,
+      outcome.interrupted,
+      [
+        ...calibrated.map((c) => `calibration: ${c.summary}`),
+        ...prepared.notes,
+        ...(browser?.notes(prepared.handle.loginUrl, acsUrl, config.run.workers) ?? []),
+        ...(options.notes ?? []),
+      ],
+    );
     report.calibration = calibrated;
+    limit.mark(report, plan.length);
     if (outcome.liveness) report.liveness = outcome.liveness;
-    const files = await reporters.onRunEnd(report);
-    return { report, exitCode: exitCodeFor(report, reporters.failures.length > 0), files };
+    if (shard) {
+      report.shard = shard;
+      report.target.notes.unshift(shardNote(shard));
+    }
+    const written = config.run.keepSecrets ? report : redactReport(report);
+    const files = await reporters.onRunEnd(written);
+    return { report: written, exitCode: exitCodeFor(written, reporters.failures.length > 0), files };
+  } catch (error) {
+    // The run stopped as a whole (before or between scenarios): CI still gets every report, with the
+    // reason as the run's error, and the caller still gets the error (exit 2).
+    const stopped = buildReport(
+      config,
+      options.describeTarget ?? (idp ? `SP ${idp.sp.entityId}` : describeSp(config)),
+      idp,
+      startedAt,
+      finished,
+      false,
+      [...(idp?.notes ?? []), ...(options.notes ?? [])],
+      runErrorOf(error),
+    );
+    if (calibration && calibration.results.length > 0) stopped.calibration = [...calibration.results];
+    if (shard) {
+      stopped.shard = shard;
+      stopped.target.notes.unshift(shardNote(shard));
+    }
+    const files = await reporters.onRunEnd(config.run.keepSecrets ? stopped : redactReport(stopped));
+    for (const file of files) options.log?.(`samlspec: wrote ${file}`);
+    throw error;
   } finally {
     await browser?.close();
-    await idp.handle.close();
+    await idp?.handle.close();
   }
+}
+
+/** The run-level error as reports show it: harness codes as they are; anything else is the harness's own fault. */
+function runErrorOf(error: unknown): RunError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof HarnessError) return { code: error.code, message };
+  if (error instanceof MockIdpError) return { code: 'IDP_FAILED', message };
+  return { code: 'INTERNAL', message };
+}
+
+function describeSp(config: RunConfig): string {
+  return `SP ${config.sp.entityId ?? config.sp.metadata ?? config.sp.loginUrl ?? '(not configured)'}`;
 }
 
 /** Report files beside which screenshots and traces can go: any reporter but the console. */
@@ -200,11 +287,12 @@ function skipBrowserOnly(plan: PlannedRun[], mode: RunConfig['run']['mode']): Pl
 function buildReport(
   config: RunConfig,
   description: string,
-  idp: Awaited<ReturnType<typeof prepareIdp>>,
+  idp: PreparedIdp | undefined,
   startedAt: Date,
   results: ScenarioResult[],
   interrupted: boolean,
   notes: string[],
+  runError?: RunError,
 ): RunReport {
   const finishedAt = new Date();
   return {
@@ -212,8 +300,8 @@ function buildReport(
     target: {
       description,
       mode: config.run.mode,
-      spEntityId: idp.sp.entityId,
-      idpIssuer: idp.handle.issuer,
+      spEntityId: idp?.sp.entityId,
+      idpIssuer: idp?.handle.issuer,
       notes,
     },
     startedAt: startedAt.toISOString(),
@@ -221,7 +309,7 @@ function buildReport(
     durationMs: finishedAt.getTime() - startedAt.getTime(),
     strict: config.run.strict,
     interrupted,
-    summary: summarize(results),
+    summary: runError ? { runError, ...summarize(results) } : summarize(results),
     results,
     resources: harnessResources(),
   };
@@ -238,7 +326,10 @@ function harnessResources(): NonNullable<RunReport['resources']> {
 
 /** 1 for findings (a failed must; with --strict also a broken should); 2 when the harness could not judge. */
 export function exitCodeFor(report: RunReport, reporterFailed: boolean): number {
-  if (reporterFailed || report.interrupted || report.summary.errors > 0 || report.summary.inconclusive > 0)
+  if (report.summary.runError) return EXIT.harness;
+  // Stopped by --max-failures: what ran is judged as usual (the findings make it 1).
+  const interrupted = report.interrupted && !report.interruptedBy;
+  if (reporterFailed || interrupted || report.summary.errors > 0 || report.summary.inconclusive > 0)
     return EXIT.harness;
   if (report.summary.failed > 0 || (report.strict && report.summary.nonStrict > 0)) return EXIT.findings;
   return EXIT.ok;

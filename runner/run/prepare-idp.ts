@@ -16,6 +16,7 @@ import type { EnterpriseApp } from '../../mock-idp/model/app.js';
 import type { MockIdpState } from '../../mock-idp/state/mock-idp-state.js';
 import { HarnessError } from '../errors.js';
 import { loadTextFromFileOrUrl } from '../load-text.js';
+import { namedOrigins } from './named-origins.js';
 import { createScenarioIdp, BASELINE_USER } from '../engine/scenario-idp.js';
 import type { ScenarioIdp } from '../engine/scenario-response.js';
 import type { RunConfig } from './run-config.js';
@@ -46,7 +47,9 @@ export async function prepareIdp(
   const metadataXml =
     options.spMetadataXml ??
     (config.sp.metadata !== undefined
-      ? await loadTextFromFileOrUrl(config.sp.metadata, 'SP metadata')
+      ? await loadTextFromFileOrUrl(config.sp.metadata, 'SP metadata', {
+          allowedOrigins: namedOrigins(config),
+        })
       : manualSpMetadata(config.sp.entityId!, config.sp.acsUrl!));
   let sp: SpMetadata;
   try {

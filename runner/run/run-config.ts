@@ -3,14 +3,15 @@
  * the mock IdP listens, and what to report. From CLI flags, a config file (JSON or YAML), or both
  * (flags win). Validated with zod so every mistake names its field.
  */
-import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { formatIssues } from '../../mock-idp/config/config-file.js';
 import { DEFAULT_STATE_DIR } from '../../mock-idp/state/mock-idp-state.js';
 import { DEFAULT_APP_NAME } from '../../mock-idp/default-app.js';
+import { readBoundedFileSync } from '../../mock-idp/util/bounded-read.js';
 import { HarnessError } from '../errors.js';
 import { SP_PROFILE_NAMES, type SpProfileName } from '../../scenarios/sp-profiles/index.js';
+import { shardSchema } from './shard.js';
 
 /** The CLI's names for Entra's three Signing Options. */
 export const SIGNING_OPTION_NAMES = ['assertion', 'response', 'response-and-assertion'] as const;
@@ -68,9 +69,16 @@ export const runConfigSchema = z.strictObject({
   run: z
     .strictObject({
       scenarios: z.array(z.string()).default([]),
+      /** Beside the id prefixes: a regex (case-insensitive) on id and title, and tags (any of them). */
+      grep: z.string().min(1).refine(isRegex, 'must be a valid regular expression').optional(),
+      tags: z.array(z.string().min(1)).default([]),
+      /** Run only shard i of n of the planned scenario runs ("2/4"); merge the shards' reports with merge-reports. */
+      shard: shardSchema.optional(),
       reporters: z.array(z.string()).default([...DEFAULT_REPORTERS]),
       outputDir: z.string().default('reports-out'),
       strict: z.boolean().default(false),
+      /** Stop scheduling after this many findings (failing results); the report says the limit stopped it. */
+      maxFailures: z.number().int().min(1).optional(),
       workers: z.number().int().min(1).max(64).default(4),
       timeoutMs: z.number().int().min(1000).default(30_000),
       /** 'browser': drive the SP with headless Chromium (real cookies, scripts, redirects). */
@@ -78,6 +86,8 @@ export const runConfigSchema = z.strictObject({
       /** Browser mode's Chromium executable (default: SAMLSPEC_CHROMIUM, then /usr/bin/chromium). */
       browserPath: z.string().min(1).optional(),
       quiet: z.boolean().default(false),
+      /** Keep the SP's Set-Cookie values (session cookies) in the reports; by default they are redacted. */
+      keepSecrets: z.boolean().default(false),
       /** How long to wait for an SP that stopped answering to come back (a supervisor restarting it), in ms. */
       spRecoveryMs: z.number().int().min(0).default(10_000),
     })
@@ -92,10 +102,14 @@ export function parseRunConfig(raw: unknown, source: string): RunConfig {
   return parsed.data;
 }
 
+/** A run configuration is a few hundred bytes; anything past this is not one. */
+export const MAX_RUN_CONFIG_BYTES = 1_000_000;
+
 export function readRunConfigFile(path: string): unknown {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // Bounded while reading: `--config /dev/zero` fails at once instead of filling memory.
+    text = readBoundedFileSync(path, MAX_RUN_CONFIG_BYTES).toString('utf8');
   } catch (error) {
     throw new HarnessError('BAD_CONFIG', `cannot read config file ${path}: ${(error as Error).message}`);
   }

@@ -33,6 +33,8 @@ import { PageSession, type DocumentHop, type PausedRequest } from './browser/pag
 import { deliveryPage } from './browser/pages.js';
 import { settle, withTimeout } from './browser/settle.js';
 import { signInOnIdpPage } from './browser/sign-in-page.js';
+import { stoppedPage } from './browser/pages.js';
+import { OriginPolicy } from '../http/origin-policy.js';
 
 export type { BrowserArtifactOptions };
 
@@ -49,7 +51,15 @@ export interface BrowserTargetOptions {
   viewport?: { width: number; height: number };
   /** Receives each context's closing, so the run can wait for them before closing the browser. */
   track?: (closing: Promise<void>) => void;
+  /**
+   * The origins the run may contact, enforced in every step (subresources included). Without it, only
+   * a login start is held to the login URL's and the IdP's origins, as before a run named its origins.
+   */
+  allowedOrigins?: OriginPolicy | undefined;
 }
+
+const OFF_ORIGIN_STOP =
+  'The SP sent the browser to an origin this run may not contact; samlspec does not follow.';
 
 /** The path the harness serves the delivery page at, on the IdP's origin. */
 export const DELIVERY_PATH = '/samlspec/deliver';
@@ -63,8 +73,10 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
   private readonly timeoutMs: number;
   private deliveries = 0;
   private readonly evidence: ScenarioEvidenceKeeper;
+  private readonly policy: OriginPolicy;
 
   constructor(private readonly options: BrowserTargetOptions) {
+    this.policy = options.allowedOrigins ?? new OriginPolicy([options.loginUrl, options.idpLoginUrl]);
     this.idpOrigin = new URL(options.idpLoginUrl).origin;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.evidence = new ScenarioEvidenceKeeper(options.artifacts);
@@ -85,7 +97,14 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
     };
     session.steer({
       request: (request) => {
-        if (captured.settled || !this.isIdp(request.request.url)) return { type: 'continue' };
+        const url = request.request.url;
+        if (captured.settled) return { type: 'continue' };
+        if (!this.isIdp(url) && !this.policy.allows(url)) {
+          // Recorded in the error and answered by the harness: the request never leaves the browser.
+          captured.reject(this.offOrigin(url, hops));
+          return { type: 'fulfill', html: stoppedPage(OFF_ORIGIN_STOP, url) };
+        }
+        if (!this.isIdp(url)) return { type: 'continue' };
         captured.resolve(request);
         return { type: 'fail', reason: 'Aborted' };
       },
@@ -123,6 +142,7 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
       idpOrigin: this.idpOrigin,
       acsOrigin: () => acsOrigin,
       isStart: (url) => url === deliveryUrl,
+      allows: this.allows,
       request: (request, state) => {
         if (!state.acsStarted && request.request.url === deliveryUrl)
           return { type: 'fulfill', html: deliveryPage(delivery) };
@@ -190,6 +210,7 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
       idpOrigin: this.idpOrigin,
       acsOrigin: () => (acsRequest ? new URL(acsRequest.request.url).origin : ''),
       isStart: (url) => new URL(url).origin === this.idpOrigin,
+      allows: this.allows,
       request: (request, state) => {
         const url = request.request.url;
         if (!state.acsStarted && new URL(url).origin === this.idpOrigin) {
@@ -268,6 +289,7 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
       viewport: this.options.viewport ?? { width: 1024, height: 640 },
       tracing: this.options.artifacts?.traces ?? false,
       timeoutMs: this.timeoutMs,
+      allows: this.allows,
     }).catch((error: unknown) => {
       throw new HarnessError(
         'BROWSER_FAILED',
@@ -301,6 +323,20 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
       bodyExcerpt: hop.body.length > limit ? `${hop.body.slice(0, limit)}…` : hop.body,
       hops,
     };
+  }
+
+  /** The run's origins, when it named them (see BrowserTargetOptions.allowedOrigins). */
+  private get allows(): ((url: string) => boolean) | undefined {
+    const policy = this.options.allowedOrigins;
+    return policy ? (url) => policy.allows(url) : undefined;
+  }
+
+  private offOrigin(url: string, hops: readonly DocumentHop[]): HarnessError {
+    const path = hops.map((h) => `${h.method} ${h.url} → ${h.status}`).join(', ');
+    return new HarnessError(
+      'OFF_ORIGIN',
+      `the SP sent the browser to ${url.slice(0, 300)}, which is not one of the origins this run may contact (${this.policy.describe()}); samlspec did not follow it${path ? ` (after ${path})` : ''}`,
+    );
   }
 
   private isIdp(url: string): boolean {

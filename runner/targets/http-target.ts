@@ -1,7 +1,8 @@
 /**
  * @module HTTP mode: the SP is driven with a browserless user agent (cookie jar per scenario, redirects
  * followed, auto-submitting forms understood, per-request timeouts). The IdP side is never requested:
- * the runner answers the AuthnRequest itself with the scenario's response.
+ * the runner answers the AuthnRequest itself with the scenario's response. Only the origins the run may
+ * contact are ever requested (OriginPolicy): a redirect elsewhere is recorded and not followed.
  */
 import { UserAgent } from '../http/user-agent.js';
 import { firstForm } from '../http/html-form.js';
@@ -11,6 +12,7 @@ import type { HttpExchange } from '../../reports/types.js';
 import { HarnessError } from '../errors.js';
 import type { Delivery, LoginStart, SpReply, SpTarget } from './types.js';
 import { redirectStart } from './redirect-start.js';
+import { OriginPolicy } from '../http/origin-policy.js';
 
 export interface HttpTargetOptions {
   /** Where an SP-initiated login starts (the SP's login link). */
@@ -20,6 +22,11 @@ export interface HttpTargetOptions {
   timeoutMs?: number;
   /** Bytes of each reply body kept as evidence. */
   excerptBytes?: number;
+  /**
+   * The origins the run may contact. Default: the login URL's and the IdP's, and each ACS and page URL
+   * the caller hands in; redirects to any other origin are not followed either way.
+   */
+  allowedOrigins?: OriginPolicy | undefined;
 }
 
 const MAX_HOPS = 20;
@@ -27,13 +34,19 @@ const MAX_HOPS = 20;
 export class HttpTarget implements SpTarget {
   readonly kind = 'http';
   private agent: UserAgent;
+  private readonly policy: OriginPolicy;
 
   constructor(private readonly options: HttpTargetOptions) {
+    this.policy = options.allowedOrigins ?? new OriginPolicy([options.loginUrl, options.idpLoginUrl]);
     this.agent = this.newAgent();
   }
 
   private newAgent(): UserAgent {
-    return new UserAgent({ timeoutMs: this.options.timeoutMs ?? 10_000 });
+    // The agent refuses any other origin too: a second line behind the redirect checks below.
+    return new UserAgent({
+      timeoutMs: this.options.timeoutMs ?? 10_000,
+      allowRequest: (url) => this.policy.allows(url),
+    });
   }
 
   async startLogin(): Promise<LoginStart> {
@@ -47,8 +60,9 @@ export class HttpTarget implements SpTarget {
       hops.push(...response.hops);
       const location = response.headers.location;
       if (response.status >= 300 && response.status < 400 && location) {
-        const next = new URL(location, response.url).toString();
-        if (this.isIdp(next)) return redirectStart(next, hops);
+        const next = resolveLocation(location, response.url);
+        if (next !== undefined && this.isIdp(next)) return redirectStart(next, hops);
+        if (next === undefined || !this.policy.allows(next)) throw this.offOrigin(location, hops);
         url = next;
         continue;
       }
@@ -73,6 +87,8 @@ export class HttpTarget implements SpTarget {
   }
 
   async deliver(delivery: Delivery): Promise<SpReply> {
+    if (!this.options.allowedOrigins) this.policy.add(delivery.acsUrl);
+    if (!this.policy.allows(delivery.acsUrl)) throw this.offOrigin(delivery.acsUrl, []);
     const fields: [string, string][] = [['SAMLResponse', delivery.samlResponse]];
     if (delivery.relayState !== undefined) fields.push(['RelayState', delivery.relayState]);
     let response: UaResponse;
@@ -87,6 +103,7 @@ export class HttpTarget implements SpTarget {
   }
 
   async fetchPage(url: string): Promise<SpReply> {
+    if (!this.options.allowedOrigins) this.policy.add(url);
     return this.toReply(await this.call(() => this.agent.get(url, { followRedirects: false })));
   }
 
@@ -118,6 +135,15 @@ export class HttpTarget implements SpTarget {
     return { ...this.toReply(response), hops };
   }
 
+  /** The redirect is evidence (in the message, with the hops before it); it is never followed. */
+  private offOrigin(location: string, hops: readonly HttpExchange[]): HarnessError {
+    const path = hops.map((h) => `${h.method} ${h.url} → ${h.status}`).join(', ');
+    return new HarnessError(
+      'OFF_ORIGIN',
+      `the SP sent the browser to ${location.slice(0, 300)}, which is not one of the origins this run may contact (${this.policy.describe()}); samlspec did not follow it${path ? ` (after ${path})` : ''}`,
+    );
+  }
+
   private isIdp(url: string): boolean {
     return url.startsWith(this.options.idpLoginUrl);
   }
@@ -143,7 +169,11 @@ export class HttpTarget implements SpTarget {
       return await request();
     } catch (error) {
       if (error instanceof UserAgentError)
-        throw new HarnessError('TARGET_UNREACHABLE', error.message, { cause: error });
+        throw new HarnessError(
+          error.code === 'OFF_ORIGIN' ? 'OFF_ORIGIN' : 'TARGET_UNREACHABLE',
+          error.message,
+          { cause: error },
+        );
       throw error;
     }
   }

@@ -1,5 +1,5 @@
 /**
- * @module Signature and digest algorithms (attacks.md §D, ALG-01..05): HMAC keyed with the public IdP
+ * @module Signature and digest algorithms (docs/attacks.md §D, ALG-01..05): HMAC keyed with the public IdP
  * certificate (key confusion), a zero-length HMAC, SHA-1, MD5, and algorithm URIs that are unknown or
  * do not fit the key.
  */

@@ -1,5 +1,5 @@
 /**
- * @module Application-level identity handling (attacks.md §H, APP-02, APP-04): the IdP legitimately
+ * @module Application-level identity handling (docs/attacks.md §H, APP-02, APP-04): the IdP legitimately
  * signs an account whose address only looks like (or normalises to) the victim's, and a RelayState
  * built to be reflected into a page.
  */

@@ -1,5 +1,5 @@
 /**
- * @module Digest and SignedInfo tricks (attacks.md §C, C14N-05..09, C14N-11, C14N-13): content
+ * @module Digest and SignedInfo tricks (docs/attacks.md §C, C14N-05..09, C14N-11, C14N-13): content
  * tampered while SignatureValue still verifies over an untouched SignedInfo, because a verifier reads
  * the wrong DigestValue, Reference or SignedInfo; transforms that leave content outside the digest;
  * and a forged Assertion in a foreign namespace.

@@ -1,5 +1,5 @@
 /**
- * @module Text the signature cannot see (attacks.md §C, C14N-01..04, C14N-10): the IdP signs the TAIL
+ * @module Text the signature cannot see (docs/attacks.md §C, C14N-01..04, C14N-10): the IdP signs the TAIL
  * account `admin@contoso.com.evil.test`; after signing, `.evil.test` is hidden behind a comment, in a
  * processing instruction or in CDATA. The canonical form (what is digested) is unchanged, so the
  * signature verifies; a reader that takes only the first text node reads the victim.

@@ -34,7 +34,7 @@ export const CERT_VU_475445: SpecRef = {
 };
 
 /**
- * TAIL (attacks.md §0): the attacker's own IdP account is the victim's address plus `.evil.test`.
+ * TAIL (docs/attacks.md §0): the attacker's own IdP account is the victim's address plus `.evil.test`.
  * Overrides are static text, so the victim (admin@contoso.com) is written out.
  */
 export const TAIL_IDENTITY = 'admin@contoso.com.evil.test';

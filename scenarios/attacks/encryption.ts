@@ -1,5 +1,5 @@
 /**
- * @module Encrypted assertions (attacks.md §G, ENC-01..04, ENC-06/07): encryption is not
+ * @module Encrypted assertions (docs/attacks.md §G, ENC-01..04, ENC-06/07): encryption is not
  * authentication, a plaintext assertion beside an encrypted one, an attacker-signed assertion inside
  * the encryption, and tampered ciphertext or key transport. Needs an SP with an encryption certificate.
  */

@@ -1,4 +1,5 @@
 /** @module Tests for Invariants of the attack catalog: size, ids, row citations, and that every mutation throws when its target is missing. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scenarioIdp } from '../../runner/engine/test-support/scenario-harness.js';
 import type { MutationContext } from '../types.js';
@@ -16,9 +17,27 @@ describe('attacks catalog', () => {
     for (const s of scenarios) expect(s.id, s.id).toMatch(/^attacks\/[a-z0-9-]+\/[a-z0-9-]+$/);
   });
 
-  it('cites the attacks.md row in every title', () => {
+  it('cites the docs/attacks.md row in every title', () => {
     for (const s of scenarios)
       expect(s.title, s.id).toMatch(/\((SIG|XSW|C14N|ALG|XML|ENC|APP)-?\d*b?\)$|\(XSW\d\)$/);
+  });
+
+  it('lists every attack scenario in docs/attacks.md, in the row its title cites', () => {
+    const doc = readFileSync(new URL('../../docs/attacks.md', import.meta.url), 'utf8');
+    const rows = new Map<string, string>();
+    for (const line of doc.split('\n')) {
+      const id = /^\|\s*([A-Z][A-Z0-9]*-\d{2})\s*\|/.exec(line)?.[1];
+      if (id) rows.set(id, line);
+    }
+    const misplaced = scenarios.flatMap((s) => {
+      // `(XSW3)` is row XSW-03, `(SIG-07b)` a variant of row SIG-07.
+      const cited = /\((SIG|XSW|C14N|ALG|XML|ENC|APP)-?(\d+)b?\)$/.exec(s.title);
+      if (!cited) return [`${s.id}: no row cited`];
+      const row = `${cited[1]}-${cited[2]!.padStart(2, '0')}`;
+      if (!rows.has(row)) return [`${s.id}: row ${row} is not in docs/attacks.md`];
+      return rows.get(row)!.includes(`\`${s.id}\``) ? [] : [`${s.id}: not listed in row ${row}`];
+    });
+    expect(misplaced).toEqual([]);
   });
 
   it('makes every mutation throw when its target is missing, so none can silently become a no-op', () => {

@@ -1,5 +1,5 @@
 /**
- * @module Trust anchor (attacks.md §A, SIG-07..11): the victim's response signed with the attacker's
+ * @module Trust anchor (docs/attacks.md §A, SIG-07..11): the victim's response signed with the attacker's
  * key K', with KeyInfo carrying K''s certificate, a look-alike of K's, both certificates, a raw key,
  * K's certificate, or nothing. Only the pinned IdP key may verify. KeyInfo is outside SignedInfo, so
  * every variant is still a valid K' signature (sign=A, so no outer signature covers the KeyInfo edit).

@@ -1,5 +1,5 @@
 /**
- * @module Signature presence and integrity (attacks.md §A, SIG-01..06, SIG-13): unsigned, stripped,
+ * @module Signature presence and integrity (docs/attacks.md §A, SIG-01..06, SIG-13): unsigned, stripped,
  * tampered and structurally broken signatures.
  */
 import { SIGNED_ASSERTION_TAG } from '../signing-tags.js';

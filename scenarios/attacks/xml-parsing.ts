@@ -1,5 +1,5 @@
 /**
- * @module DTDs and external references (attacks.md §E, XML-01..04, XML-07): a SAML response needs no
+ * @module DTDs and external references (docs/attacks.md §E, XML-01..04, XML-07): a SAML response needs no
  * DTD, so every DOCTYPE is a risk — external entities (XXE, loopback canary only), entity expansion
  * (a ~1 KB payload that expands to gigabytes), entities splicing text into a signed identity, XInclude.
  */

@@ -1,5 +1,5 @@
 /**
- * @module Well-formedness and input shape (attacks.md §E, XML-05, XML-06, XML-08..11): two roots,
+ * @module Well-formedness and input shape (docs/attacks.md §E, XML-05, XML-06, XML-08..11): two roots,
  * trailing content, a false encoding declaration, duplicate attributes, a bare `&`, deep nesting, a
  * near-1 MB value, and schema-invalid ordering. Non-well-formed XML is a fatal error (XML 1.0 §1.2).
  */

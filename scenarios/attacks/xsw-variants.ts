@@ -1,5 +1,5 @@
 /**
- * @module Signature-wrapping variants beyond SAML Raider (attacks.md §B, XSW-09..16): schema-valid
+ * @module Signature-wrapping variants beyond SAML Raider (docs/attacks.md §B, XSW-09..16): schema-valid
  * Extensions, signature relocation (CVE-2025-47949), non-root and whole-document references, other ID
  * spellings (CVE-2024-45409), a second unsigned assertion, decoy signatures, and an IdP-signed element
  * of another kind standing in for the assertion's signature. Those that wrap a signed Assertion also run

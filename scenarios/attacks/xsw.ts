@@ -1,5 +1,5 @@
 /**
- * @module XML Signature Wrapping XSW1–XSW8 (attacks.md §B), exactly as SAML Raider builds them: the
+ * @module XML Signature Wrapping XSW1–XSW8 (docs/attacks.md §B), exactly as SAML Raider builds them: the
  * signed part stays intact (its signature still verifies with K) while the part an SP may read names
  * the victim. XSW1/2 wrap a signed Response (sign=R), XSW3–8 a signed Assertion (sign=A); each also
  * runs on a baseline where both are signed (sign=both), as attack variants.

@@ -1,6 +1,6 @@
 /**
  * @module Entra tenants and domains — a token properly signed by another tenant of the same cloud, and an
- * email at a domain the SP's connection does not own (attacks.md APP-01).
+ * email at a domain the SP's connection does not own (docs/attacks.md APP-01).
  */
 import { defineScenarios } from '../define.js';
 import { rewriteIdentity } from '../mutations/protocol.js';

@@ -83,7 +83,7 @@ export function insertElement(
 }
 
 /**
- * SWAP (attacks.md §0): every text node whose whole value is the baseline user's identity becomes the
+ * SWAP (docs/attacks.md §0): every text node whose whole value is the baseline user's identity becomes the
  * victim's. After signing, this is tampering; before signing, it is an IdP legitimately asserting the victim.
  */
 export function swapIdentity(stage: Stage = 'after-sign'): DomMutation {

@@ -1,5 +1,5 @@
 /**
- * @module Canonicalization mutations (attacks.md §C): edits the signature cannot see (comments, PIs,
+ * @module Canonicalization mutations (docs/attacks.md §C): edits the signature cannot see (comments, PIs,
  * CDATA that exc-c14n drops or flattens), digest-only tampering (CVE-2025-29775), forged References
  * and SignedInfos (CVE-2024-45409, CVE-2025-29774), and the exc-c14n/digest helpers the other
  * signature mutations share. Digests are computed as a verifier does for a `#ID` Reference: enveloped
@@ -12,7 +12,7 @@ import type { DomMutation, MutationContext } from '../types.js';
 import { DSIG_NS, SAML_NS, all, one, remove, rootOf, signatureOf } from './dom.js';
 import { EVIL_ASSERTION_ID, forgedId, forgedAssertion, insertExtensions } from './xsw.js';
 
-/** TAIL (attacks.md §0): the attacker's own IdP account is `${victim}.evil.test`. */
+/** TAIL (docs/attacks.md §0): the attacker's own IdP account is `${victim}.evil.test`. */
 export const TAIL = '.evil.test';
 
 export const DIGEST_URI = {

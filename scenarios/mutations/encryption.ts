@@ -1,5 +1,5 @@
 /**
- * @module Encrypted-assertion mutations (attacks.md §G) that work on what the mock IdP emits: a
+ * @module Encrypted-assertion mutations (docs/attacks.md §G) that work on what the mock IdP emits: a
  * plaintext forged Assertion beside the EncryptedAssertion (ENC-03), and tampered ciphertext or key
  * transport (ENC-06/07). The engine encrypts between the two DOM stages, so the forged plaintext is
  * prepared before signing in a holder element the encryption step does not touch, then moved out.

@@ -1,5 +1,5 @@
 /**
- * @module Signature mutations (attacks.md §A, §D, XSW-12, C14N-10/11): strip or break signatures,
+ * @module Signature mutations (docs/attacks.md §A, §D, XSW-12, C14N-10/11): strip or break signatures,
  * change the untrusted key material in KeyInfo (it is outside SignedInfo, so the signature still
  * verifies with the key that made it), re-sign with another canonicalization, and build signatures by
  * hand where xml-crypto cannot (HMAC, MD5, odd algorithm URIs, `URI=""`, extra transforms).

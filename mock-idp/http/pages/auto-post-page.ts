@@ -1,6 +1,6 @@
 /**
  * @module The auto-submitting form that carries a SAML message to the SP (HTTP-POST binding), shaped
- * like Entra's "Working..." page (entra.md §2.8). RelayState is echoed exactly as received.
+ * like Entra's "Working..." page (docs/entra.md §2.8). RelayState is echoed exactly as received.
  */
 import { html } from './html.js';
 

@@ -1,5 +1,5 @@
 /**
- * @module Entra's sign-in error page (entra.md §3.4): "Sorry, but we're having trouble signing you in."
+ * @module Entra's sign-in error page (docs/entra.md §3.4): "Sorry, but we're having trouble signing you in."
  * with Request Id, Correlation Id, Timestamp and the `AADSTSnnnnn:` message, so people and scrapers
  * recognise it. The code is also in a data attribute and a response header for machines.
  */

@@ -1,11 +1,11 @@
 /**
  * @module IdP-initiated sign-in, as My Apps, the app's User access URL and the portal's "Test" button do
- * it (entra.md §2.9): an unsolicited response to the default Reply URL with the configured Relay State
+ * it (docs/entra.md §2.9): an unsolicited response to the default Reply URL with the configured Relay State
  * and no InResponseTo — unless a Sign-on URL is set, in which case Entra sends the browser there
  * (SP-initiated) instead.
  */
 import { Router, type Request, type Response } from 'express';
-import { defaultIdentifier, defaultReplyUrl } from '../../model/app.js';
+import { defaultIdentifier, defaultReplyUrl, isHttpUrl } from '../../model/app.js';
 import { AadstsError } from '../../protocol/aadsts.js';
 import type { TenantState } from '../../state/tenant-state.js';
 import { continueLogin, requireTenant } from '../login-flow.js';
@@ -35,6 +35,8 @@ async function launch(
   if (!app) throw new AadstsError('700016', { identifier: appRef, tenant: tenant.tenant.tenantId });
   if (!app.enabled) throw new AadstsError('7000112', { app: app.displayName, appId: app.appId });
   if (app.signOnUrl) {
+    // The schema admits only http(s); checked again here because this is where a browser would go.
+    if (!isHttpUrl(app.signOnUrl)) throw new AadstsError('90100', { parameter: 'The Sign-on URL' });
     res.redirect(302, app.signOnUrl);
     return;
   }

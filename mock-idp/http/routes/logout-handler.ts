@@ -1,5 +1,5 @@
 /**
- * @module Single logout at /saml2 (HTTP-Redirect only, entra.md §6): ends the mock's SSO session, then
+ * @module Single logout at /saml2 (HTTP-Redirect only, docs/entra.md §6): ends the mock's SSO session, then
  * redirects a signed LogoutResponse to the app's Logout URL, or shows the signed-out page without one.
  */
 import type { Request, Response } from 'express';

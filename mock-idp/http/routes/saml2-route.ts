@@ -57,7 +57,7 @@ export function saml2Routes(ctx: ServerContext): Router {
           relayState: firstString(body.RelayState),
         });
       }
-      // Entra supports single logout only over HTTP-Redirect (entra.md §6).
+      // Entra supports single logout only over HTTP-Redirect (docs/entra.md §6).
       throw new AadstsError('75005', {
         detail: `A ${message.kind} over HTTP-POST is not supported; use HTTP-Redirect.`,
       });

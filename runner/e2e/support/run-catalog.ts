@@ -13,7 +13,7 @@ import { startReferenceSp } from '../../../fixtures/sps/reference-sp/server.js';
 import type { ReferenceSpOptions } from '../../../fixtures/sps/reference-sp/options.js';
 import type { ControlRun } from '../../../fixtures/sps/reference-sp/controls.js';
 import { executeRun } from '../../run/execute-run.js';
-import { parseRunConfig, type SigningOptionName } from '../../run/run-config.js';
+import { parseRunConfig } from '../../run/run-config.js';
 import { withFreePort } from '../../run/free-port.js';
 
 const HOST = '127.0.0.1';
@@ -51,26 +51,18 @@ export function scenarioIds(run: ControlRun): string[] {
     .filter((id) => !excluded(id));
 }
 
-/** IdP settings of a run, as `idp:` in the run config. */
-export interface CatalogIdp {
-  /** Entra's Signing Option the SP needs (--signing-option); default: calibrated per flow. */
-  signingOption?: SigningOptionName;
-}
-
 /** Runs the selected scenarios against the SP `startSp` starts from the IdP metadata. */
 export async function runCatalog(
   startSp: (idp: IdpMetadataForSp) => Promise<SpUnderTest>,
   run: ControlRun = {},
-  idpSettings: CatalogIdp = {},
 ): Promise<CatalogRun> {
-  return withFreePort((port) => runCatalogOnPort(port, startSp, run, idpSettings));
+  return withFreePort((port) => runCatalogOnPort(port, startSp, run));
 }
 
 async function runCatalogOnPort(
   port: number,
   startSp: (idp: IdpMetadataForSp) => Promise<SpUnderTest>,
   run: ControlRun,
-  idpSettings: CatalogIdp,
 ): Promise<CatalogRun> {
   const started = Date.now();
   const state = openConfiguredState({});
@@ -96,7 +88,6 @@ async function runCatalogOnPort(
           port,
           host: HOST,
           ...(run.signingOption ? { signingOption: run.signingOption } : {}),
-          ...idpSettings,
         },
         run: {
           scenarios: ids,

@@ -9,6 +9,8 @@ import { join, resolve } from 'node:path';
 import { launchBrowser, type LaunchedBrowser } from '../../browser/launch.js';
 import { BrowserTarget, type BrowserArtifactOptions } from '../browser-target.js';
 import { sameSite } from './site.js';
+import type { OriginPolicy } from '../../http/origin-policy.js';
+import { OriginProxy, proxyArgs } from './origin-proxy.js';
 
 /** The run's folder for screenshots and traces, inside the report directory. */
 export const BROWSER_ARTIFACTS_DIR = 'browser-artifacts';
@@ -29,24 +31,49 @@ export class BrowserRun {
     private readonly launched: LaunchedBrowser,
     private readonly artifacts: BrowserArtifactOptions | undefined,
     private readonly timeoutMs: number,
+    private readonly proxy: OriginProxy,
   ) {}
 
   static async start(options: BrowserRunOptions): Promise<BrowserRun> {
-    const launched = await launchBrowser({ executablePath: options.executablePath });
+    // Every connection Chromium makes goes through the proxy, which lets through only the origins the
+    // run may contact (allowOrigins); until then, none.
+    const proxy = await OriginProxy.start();
+    let launched: LaunchedBrowser;
+    try {
+      launched = await launchBrowser({ executablePath: options.executablePath, extraArgs: proxyArgs(proxy) });
+    } catch (error) {
+      await proxy.close();
+      throw error;
+    }
     let artifacts: BrowserArtifactOptions | undefined;
     if (options.reportDir !== undefined) {
       const reportDir = resolve(options.reportDir);
       await rm(join(reportDir, BROWSER_ARTIFACTS_DIR), { recursive: true, force: true });
       artifacts = { reportDir, subdir: BROWSER_ARTIFACTS_DIR, screenshots: true, traces: true };
     }
-    return new BrowserRun(launched, artifacts, options.timeoutMs);
+    return new BrowserRun(launched, artifacts, options.timeoutMs, proxy);
   }
 
-  createTarget(loginUrl: string | undefined, idpLoginUrl: string): BrowserTarget {
+  /** The origins the browser may reach: the ones the user named and the mock IdP's. */
+  allowOrigins(policy: OriginPolicy): void {
+    this.proxy.allow(policy);
+  }
+
+  /** Connections the proxy refused (requests and tunnels to other origins), for tests and notes. */
+  get blocked(): readonly string[] {
+    return this.proxy.blocked;
+  }
+
+  createTarget(
+    loginUrl: string | undefined,
+    idpLoginUrl: string,
+    allowedOrigins?: OriginPolicy,
+  ): BrowserTarget {
     return new BrowserTarget({
       browser: this.launched.browser,
       loginUrl,
       idpLoginUrl,
+      allowedOrigins,
       timeoutMs: this.timeoutMs,
       artifacts: this.artifacts,
       track: (closing) => {
@@ -95,6 +122,7 @@ export class BrowserRun {
     this.closed ??= (async () => {
       await Promise.allSettled([...this.closing]);
       await this.launched.close();
+      await this.proxy.close();
     })();
     return this.closed;
   }

@@ -39,6 +39,8 @@ export interface FollowRules {
   acsOrigin(): string;
   /** A URL of the page the flow starts on (its load does not end the flow). */
   isStart(url: string): boolean;
+  /** Whether the run may contact this URL's origin at all; one it may not is stopped in every phase. */
+  allows?: ((url: string) => boolean) | undefined;
   /** A decision before the common ones (and where the ACS request is marked); undefined: common rules. */
   request(request: PausedRequest, state: FlowState): RequestAction | undefined;
   load?(url: string, state: FlowState): void;
@@ -60,8 +62,28 @@ export function followSp(session: PageSession, rules: FollowRules): Promise<Flow
       const own = rules.request(request, state);
       if (own) return own;
       const url = request.request.url;
-      if (!state.acsStarted) return { type: 'continue' };
       const origin = new URL(url).origin;
+      if (origin !== rules.idpOrigin && rules.allows && !rules.allows(url)) {
+        stop = { kind: 'off-site', url };
+        if (!state.acsStarted) {
+          // Before the ACS (an SP-initiated start) there is no SP answer to judge: the flow ends here.
+          clearTimeout(graceTimer);
+          done.reject(
+            new HarnessError(
+              'OFF_ORIGIN',
+              `the SP sent the browser to ${url.slice(0, 300)}, which is not one of the origins this run may contact; samlspec did not follow it`,
+            ),
+          );
+        }
+        return {
+          type: 'fulfill',
+          html: stoppedPage(
+            'The SP sent the browser to an origin this run may not contact; samlspec does not follow.',
+            url,
+          ),
+        };
+      }
+      if (!state.acsStarted) return { type: 'continue' };
       if (origin === rules.idpOrigin) {
         stop = { kind: 'idp', url };
         return { type: 'fulfill', html: stoppedPage('The SP sent the browser back to the IdP.', url) };

@@ -62,6 +62,11 @@ export interface Steering {
 
 export interface PageSessionOptions {
   viewport: { width: number; height: number };
+  /**
+   * Whether the page may load a URL (subresources and frames; main-frame navigations are steered):
+   * refused ones never leave the browser. Default: everything.
+   */
+  allows?: ((url: string) => boolean) | undefined;
   /** Record a Playwright trace (kept only if asked for when the session ends). */
   tracing: boolean;
   timeoutMs: number;
@@ -88,6 +93,7 @@ export class PageSession {
     private readonly cdp: CDPSession,
     private readonly mainFrameId: string,
     tracing: boolean,
+    private readonly allows: (url: string) => boolean,
   ) {
     this.tracing = tracing;
   }
@@ -102,7 +108,14 @@ export class PageSession {
       const cdp = await context.newCDPSession(page);
       // The main frame's id is its target's id, and stays so across cross-process navigations.
       const { targetInfo } = await cdp.send('Target.getTargetInfo');
-      const session = new PageSession(context, page, cdp, targetInfo.targetId, options.tracing);
+      const session = new PageSession(
+        context,
+        page,
+        cdp,
+        targetInfo.targetId,
+        options.tracing,
+        options.allows ?? (() => true),
+      );
       session.listen();
       await Promise.all([
         cdp.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 }),
@@ -111,6 +124,9 @@ export class PageSession {
             { urlPattern: '*', resourceType: 'Document', requestStage: 'Request' },
             { urlPattern: '*', resourceType: 'Document', requestStage: 'Response' },
             { urlPattern: '*/favicon.ico', requestStage: 'Request' },
+            // Every other request too, so that an SP page's scripts, images and frames reach only the
+            // origins the run may contact.
+            { urlPattern: '*', requestStage: 'Request' },
           ],
         }),
       ]);
@@ -192,10 +208,10 @@ export class PageSession {
       if (main && event.networkId) this.mainDocuments.add(event.networkId);
       const action: RequestAction = main
         ? (this.steering?.request(event) ?? { type: 'continue' })
-        : event.resourceType === 'Document'
-          ? { type: 'continue' }
-          : // The tab's favicon: a browserless client never asks for it; on an SP it may start a login.
-            { type: 'fail', reason: 'BlockedByClient' };
+        : /\/favicon\.ico(?:[?#]|$)/.test(event.request.url) || !this.mayLoad(event.request.url)
+          ? // The tab's favicon: a browserless client never asks for it; on an SP it may start a login.
+            { type: 'fail', reason: 'BlockedByClient' }
+          : { type: 'continue' };
       if (action.type === 'fulfill') {
         await this.cdp.send('Fetch.fulfillRequest', {
           requestId: event.requestId,
@@ -215,6 +231,12 @@ export class PageSession {
     } catch {
       // The page or the context closed while the request was paused: nothing left to steer.
     }
+  }
+
+  /** Subresources: only http(s) URLs of the allowed origins (data: and blob: stay inside the browser). */
+  private mayLoad(url: string): boolean {
+    if (/^(?:data|blob|about):/i.test(url)) return true;
+    return this.allows(url);
   }
 
   private async readHop(event: PausedRequest, status: number): Promise<DocumentHop> {

@@ -1,0 +1,280 @@
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  summarize,
+  type FlowCalibration,
+  type Outcome,
+  type ReportShard,
+  type RunReport,
+  type ScenarioResult,
+} from '../../reports/types.js';
+import { scenarios } from '../../scenarios/index.js';
+import { EXIT, HarnessError } from '../errors.js';
+import { exitCodeFor } from './execute-run.js';
+import { mergeReports, mergeShardReports, type ShardReport } from './merge-reports.js';
+import { shardNote } from './shard.js';
+
+const [first, second, third] = scenarios;
+
+function result(id: string, flow: ScenarioResult['flow'], outcome: Outcome): ScenarioResult {
+  return {
+    id,
+    flow,
+    level: 'must',
+    expect: 'reject',
+    outcome,
+    title: id,
+    requirement: 'MUST',
+    refs: [],
+    tags: [],
+    durationMs: 10,
+    expected: [],
+    actual: outcome,
+    evidence: {},
+  };
+}
+
+function calibrated(flow: FlowCalibration['flow'], option: FlowCalibration['option']): FlowCalibration {
+  return {
+    flow,
+    status: 'calibrated',
+    option,
+    configuredOption: 'assertion',
+    configuredRefused: option !== 'assertion',
+    summary: `${flow}: accepts ${option}`,
+    attempts: [],
+  };
+}
+
+function shardReport(
+  shard: ReportShard,
+  results: ScenarioResult[],
+  extra: Partial<RunReport> = {},
+  source = `shard-${shard.current}`,
+): ShardReport {
+  const report: RunReport = {
+    tool: { name: 'samlspec', version: '0.1.0' },
+    target: {
+      description: 'SP https://sp.test',
+      mode: 'http',
+      notes: [`note ${shard.current}`, 'shared note'],
+    },
+    startedAt: `2025-01-01T10:00:0${shard.current}.000Z`,
+    finishedAt: `2025-01-01T10:01:0${shard.current}.000Z`,
+    durationMs: 60_000,
+    strict: false,
+    interrupted: false,
+    calibration: [calibrated('sp-initiated', 'assertion'), calibrated('idp-initiated', 'assertion')],
+    liveness: { checks: 2, failed: 0, spDown: [] },
+    resources: { peakRssKb: 1000 * shard.current, cpuUserMs: 100, cpuSystemMs: 10 },
+    shard,
+    summary: summarize(results),
+    results,
+    ...extra,
+  };
+  return { source: `${source}/samlspec-report.json`, dir: `/reports/${source}`, report };
+}
+
+const of2 = (current: number): ReportShard => ({ current, total: 2, runs: 2, of: 4, planFingerprint: 'abc' });
+
+function twoShards(outcome2: Outcome = 'pass'): ShardReport[] {
+  return [
+    // Shard 2 listed first: the merged report puts results back in catalog order anyway.
+    shardReport(of2(2), [
+      result(second!.id, 'idp-initiated', outcome2),
+      result(first!.id, 'sp-initiated', 'pass'),
+    ]),
+    shardReport(of2(1), [
+      result(first!.id, 'idp-initiated', 'info'),
+      result(second!.id, 'sp-initiated', 'pass'),
+    ]),
+  ];
+}
+
+const mergeError = (shards: ShardReport[]): string => {
+  try {
+    mergeShardReports(shards, '/reports/merged');
+  } catch (error) {
+    expect(error).toBeInstanceOf(HarnessError);
+    expect((error as HarnessError).code).toBe('BAD_CONFIG');
+    return (error as Error).message;
+  }
+  throw new Error('expected the merge to fail');
+};
+
+describe('merging shard reports', () => {
+  it('joins the results in catalog order, with the summary and exit code of a single run', () => {
+    const merged = mergeShardReports(twoShards(), '/reports/merged');
+    expect(merged.results.map((r) => `${r.id}@${r.flow}`)).toEqual([
+      `${first!.id}@sp-initiated`,
+      `${first!.id}@idp-initiated`,
+      `${second!.id}@sp-initiated`,
+      `${second!.id}@idp-initiated`,
+    ]);
+    expect(merged.summary).toEqual({ ...summarize(merged.results) });
+    expect(merged.summary.passed).toBe(3);
+    expect(merged.shard).toBeUndefined();
+    expect(exitCodeFor(merged, false)).toBe(EXIT.ok);
+    expect(exitCodeFor(mergeShardReports(twoShards('fail'), '/reports/merged'), false)).toBe(EXIT.findings);
+    expect(exitCodeFor(mergeShardReports(twoShards('error'), '/reports/merged'), false)).toBe(EXIT.harness);
+  });
+
+  it('merges calibration once where the shards agree, liveness, resources, times and notes', () => {
+    const merged = mergeShardReports(twoShards(), '/reports/merged');
+    expect(merged.calibration).toEqual([
+      calibrated('sp-initiated', 'assertion'),
+      calibrated('idp-initiated', 'assertion'),
+    ]);
+    expect(merged.liveness).toEqual({ checks: 4, failed: 0, spDown: [] });
+    expect(merged.resources).toEqual({ peakRssKb: 2000, cpuUserMs: 200, cpuSystemMs: 20 });
+    expect(merged.startedAt).toBe('2025-01-01T10:00:01.000Z');
+    expect(merged.finishedAt).toBe('2025-01-01T10:01:02.000Z');
+    expect(merged.durationMs).toBe(61_000);
+    expect(merged.target.notes[0]).toMatch(/^merged from 2 shards/);
+    expect(merged.target.notes.filter((n) => n === 'shared note')).toHaveLength(1);
+    expect(merged.target.notes).toEqual(expect.arrayContaining(['note 1', 'note 2']));
+    expect(merged.target.notes.join('\n')).not.toMatch(/differ/);
+  });
+
+  it("drops each shard's own 'one part of the run' note: the merged report is the whole", () => {
+    const shards = twoShards();
+    for (const s of shards) s.report.target.notes.unshift(shardNote(s.report.shard!));
+    const notes = mergeShardReports(shards, '/reports/merged').target.notes.join('\n');
+    expect(notes).not.toMatch(/one part of the run/);
+    expect(notes).toMatch(/shared note/);
+  });
+
+  it('keeps each calibration where the shards differ, naming the shards, and says so in the notes', () => {
+    const [two, one] = twoShards();
+    two!.report.calibration = [calibrated('sp-initiated', 'both'), calibrated('idp-initiated', 'assertion')];
+    const merged = mergeShardReports([two!, one!], '/reports/merged');
+    const sp = merged.calibration!.filter((c) => c.flow === 'sp-initiated');
+    expect(sp.map((c) => c.summary)).toEqual([
+      'shard 1/2: sp-initiated: accepts assertion',
+      'shard 2/2: sp-initiated: accepts both',
+    ]);
+    expect(merged.calibration!.filter((c) => c.flow === 'idp-initiated')).toHaveLength(1);
+    expect(merged.target.notes.join('\n')).toMatch(/calibration differed across shards \(sp-initiated\)/);
+  });
+
+  it("carries a shard's run error (exit 2) and an interrupted shard", () => {
+    const [two, one] = twoShards();
+    two!.report.summary.runError = { code: 'TARGET_UNREACHABLE', message: 'the SP could not be reached' };
+    one!.report.interrupted = true;
+    const merged = mergeShardReports([two!, one!], '/reports/merged');
+    expect(merged.summary.runError).toEqual({
+      code: 'TARGET_UNREACHABLE',
+      message: 'shard 2/2: the SP could not be reached',
+    });
+    expect(merged.interrupted).toBe(true);
+    expect(exitCodeFor(merged, false)).toBe(EXIT.harness);
+  });
+
+  it('points artifact paths at the shard directories from the merged report', () => {
+    const [two, one] = twoShards();
+    two!.report.results[0]!.evidence.artifacts = ['browser-artifacts/x/sp-initiated.png'];
+    const merged = mergeShardReports([two!, one!], '/reports/merged');
+    const withArtifact = merged.results.find((r) => r.evidence.artifacts);
+    expect(withArtifact!.evidence.artifacts).toEqual(['../shard-2/browser-artifacts/x/sp-initiated.png']);
+  });
+
+  it('notes when the shards ran against different targets', () => {
+    const [two, one] = twoShards();
+    two!.report.target.description = 'SP https://other.test';
+    expect(mergeShardReports([two!, one!], '/m').target.notes.join('\n')).toMatch(
+      /the shards ran against different targets: shard 1\/2: SP https:\/\/sp.test; shard 2\/2: SP https:\/\/other.test/,
+    );
+  });
+});
+
+describe('shards that do not belong together (exit 2)', () => {
+  it('a missing shard', () => {
+    expect(mergeError([twoShards()[0]!])).toMatch(/missing shard 1\/2/);
+  });
+
+  it('the same shard twice', () => {
+    const [two] = twoShards();
+    const again = shardReport(of2(2), [result(third!.id, 'sp-initiated', 'pass')], {}, 'again');
+    expect(mergeError([two!, again])).toMatch(/shard 2\/2 is given twice/);
+  });
+
+  it('different shard counts', () => {
+    const [two] = twoShards();
+    const other = shardReport({ current: 1, total: 3 }, [result(first!.id, 'sp-initiated', 'pass')]);
+    expect(mergeError([two!, other])).toMatch(/different shard counts/);
+  });
+
+  it('different samlspec versions', () => {
+    const [two, one] = twoShards();
+    one!.report.tool = { name: 'samlspec', version: '0.0.9' };
+    expect(mergeError([two!, one!])).toMatch(/different samlspec versions \(0\.1\.0 and 0\.0\.9\)/);
+  });
+
+  it('different plans (another selection or profile)', () => {
+    const [two, one] = twoShards();
+    one!.report.shard = { ...of2(1), planFingerprint: 'def' };
+    expect(mergeError([two!, one!])).toMatch(/planned different runs/);
+  });
+
+  it('different modes or --strict', () => {
+    const [two, one] = twoShards();
+    one!.report.target.mode = 'browser';
+    expect(mergeError([two!, one!])).toMatch(/different modes/);
+    one!.report.target.mode = 'http';
+    one!.report.strict = true;
+    expect(mergeError([two!, one!])).toMatch(/--strict/);
+  });
+
+  it('a report that is not a shard', () => {
+    const [two, one] = twoShards();
+    one!.report.shard = undefined;
+    expect(mergeError([two!, one!])).toMatch(/not a shard's report/);
+  });
+
+  it('the same scenario run in two shards', () => {
+    const [two, one] = twoShards();
+    one!.report.results.push(result(second!.id, 'idp-initiated', 'pass'));
+    expect(mergeError([two!, one!])).toMatch(/is in both/);
+  });
+});
+
+describe('mergeReports (files)', () => {
+  function writeShards(root: string, shards: ShardReport[]): string[] {
+    return shards.map((s) => {
+      const dir = join(root, `shard-${s.report.shard!.current}`);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'samlspec-report.json'), JSON.stringify(s.report));
+      return dir;
+    });
+  }
+
+  it('reads shard directories and writes the merged JSON report with the merged exit code', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'samlspec-merge-'));
+    const dirs = writeShards(root, twoShards('fail'));
+    const outputDir = join(root, 'merged');
+    const result = await mergeReports(dirs, { reporters: ['json'], outputDir });
+    expect(result.exitCode).toBe(EXIT.findings);
+    expect(result.files).toEqual([join(outputDir, 'samlspec-report.json')]);
+    const written = JSON.parse(readFileSync(result.files[0]!, 'utf8')) as RunReport;
+    expect(written.results).toHaveLength(4);
+    expect(written.summary.failed).toBe(1);
+  });
+
+  it('says which directory has no report, and refuses to write over a shard', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'samlspec-merge-'));
+    const dirs = writeShards(root, twoShards());
+    mkdirSync(join(root, 'empty'));
+    await expect(
+      mergeReports([dirs[0]!, join(root, 'empty')], { reporters: [], outputDir: join(root, 'm') }),
+    ).rejects.toThrow(/empty has no samlspec-report\.json/);
+    await expect(mergeReports(dirs, { reporters: [], outputDir: dirs[0]! })).rejects.toThrow(
+      /write the merged reports elsewhere/,
+    );
+    writeFileSync(join(root, 'empty', 'samlspec-report.json'), '{"hello":1}');
+    await expect(
+      mergeReports([join(root, 'empty')], { reporters: [], outputDir: join(root, 'm') }),
+    ).rejects.toThrow(/not a samlspec JSON report/);
+  });
+});
