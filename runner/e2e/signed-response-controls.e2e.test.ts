@@ -11,9 +11,32 @@ import { NAIVE_CONTROLS } from '../../fixtures/sps/reference-sp/naive-controls.j
 import type { ControlSp } from '../../fixtures/sps/reference-sp/controls.js';
 import { runCatalogOnReferenceSp, scenarioIds } from './support/run-catalog.js';
 import { diffFindings, harnessErrors } from './support/findings.js';
-import { SIGNED_RESPONSE_DIFFERENCES, DEFAULT_REFUSED_IDS } from './support/signed-response-differences.js';
+import {
+  SIGNED_RESPONSE_DIFFERENCES,
+  DEFAULT_REFUSED_IDS,
+  UNCAUGHT_WITH_SIGNED_RESPONSE,
+} from './support/signed-response-differences.js';
 
 const idOf = (key: string): string => key.slice(0, key.lastIndexOf('@'));
+
+/**
+ * Every forgery control, and the naive ones whose checks sit beside a signature check (the issue that
+ * motivated this: a node-saml SP requiring a signed Response hid its Recipient, Issuer and InResponseTo
+ * weaknesses) — not all 40, to keep CI short; the others do not depend on how the response is signed.
+ */
+const NAIVE_HERE = new Set([
+  'naive-no-recipient-check',
+  'naive-no-issuer-check',
+  'naive-no-audience-check',
+  'naive-no-time-check',
+  'naive-no-destination-check',
+  'naive-no-replay-cache',
+  'naive-no-signature-check',
+  'naive-allow-hmac',
+  'naive-accept-multiple-assertions',
+  'naive-trust-keyinfo-cert',
+]);
+const CONTROLS_HERE = [...NAIVE_CONTROLS.filter((c) => NAIVE_HERE.has(c.name)), ...FORGERY_CONTROLS];
 
 /** What a control must fail when it also requires a signed Response. */
 function expectedWithSignedResponse(control: ControlSp): string[] {
@@ -32,7 +55,7 @@ function expectedWithSignedResponse(control: ControlSp): string[] {
 }
 
 describe('naive and forgery controls in a "requires a signed Response" configuration', () => {
-  it.each([...NAIVE_CONTROLS, ...FORGERY_CONTROLS].map((c) => [c.name, c] as const))(
+  it.each(CONTROLS_HERE.map((c) => [c.name, c] as const))(
     '%s still fails its scenarios',
     async (_name, control: ControlSp) => {
       for (const method of ['log', 'warn', 'error'] as const)
@@ -49,7 +72,7 @@ describe('naive and forgery controls in a "requires a signed Response" configura
       const expected = expectedWithSignedResponse(control);
       expect(diffFindings(report, expected), control.name).toEqual({ unexpected: [], missing: [] });
       // The weakness itself is still caught: not only Entra's default is refused.
-      if (control.mustFail.length > 0)
+      if (control.mustFail.length > 0 && !UNCAUGHT_WITH_SIGNED_RESPONSE[control.name])
         expect(expected.filter((key) => !DEFAULT_REFUSED_IDS.includes(idOf(key))).length).toBeGreaterThan(0);
     },
     120_000,
