@@ -6,7 +6,7 @@
  * A missing or broken browser is a HarnessError('BROWSER_FAILED') that says how to get one (exit 2).
  */
 import { accessSync, constants, statSync } from 'node:fs';
-import type { Browser } from 'playwright';
+import type { Browser } from 'playwright-core';
 import { HarnessError } from '../errors.js';
 
 /** Environment variable naming the Chromium executable (same as --browser-path). */
@@ -78,7 +78,7 @@ export function resolveChromiumPath(
 export async function launchBrowser(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
   const { path, source } = resolveChromiumPath(options.executablePath, options.env);
   // Imported here so HTTP mode never loads Playwright.
-  const { chromium } = await import('playwright');
+  const { chromium } = await import('playwright-core');
   let browser: Browser;
   try {
     browser = await chromium.launch({

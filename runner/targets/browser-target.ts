@@ -14,7 +14,7 @@
  * screenshot of the SP's final page, a Playwright trace kept for fail and error outcomes, and the
  * cookies Chromium withheld from the ACS or refused to store, by name and rule.
  */
-import type { Browser } from 'playwright';
+import type { Browser } from 'playwright-core';
 import type { HttpExchange, ScenarioResult } from '../../reports/types.js';
 import { HarnessError } from '../errors.js';
 import type { Delivery, LoginStart, SpReply, SpTarget } from './types.js';

@@ -9,7 +9,7 @@
  * Chromium's account of cookies (sent, withheld and why; refused and why) comes from the DevTools
  * Network domain's ExtraInfo events, keyed by the network id of the request.
  */
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { AssociatedCookieReport, BlockedSetCookieReport } from './cookies.js';
 
 /** The parts of `Fetch.requestPaused` used here (structurally the DevTools protocol type). */

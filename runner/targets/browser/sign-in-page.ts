@@ -3,7 +3,7 @@
  * password, click "Sign in". The page tells a refused sign-in (an alert on the page again) and a refused
  * request (Entra's AADSTS error page) apart from the IdP posting to the SP.
  */
-import type { Page } from 'playwright';
+import type { Page } from 'playwright-core';
 import { HarnessError } from '../../errors.js';
 import type { Credentials } from './capabilities.js';
 

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright';
+import type { Browser } from 'playwright-core';
 import { MockIdpState } from '../../../../mock-idp/state/mock-idp-state.js';
 import { ensureApp } from '../../../../mock-idp/default-app.js';
 import { appMetadataFor } from '../../../../mock-idp/metadata/app-metadata.js';
