@@ -15,6 +15,7 @@ import type { TenantState } from '../state/tenant-state.js';
 import type { MockIdpState } from '../state/mock-idp-state.js';
 import { formatIssues } from '../config/config-file.js';
 import { applySpMetadataToApp } from './apply-sp-metadata.js';
+import { afterUnreadBody } from '../http/after-unread-body.js';
 
 export const ADMIN_API_PREFIX = '/admin/api';
 
@@ -224,7 +225,11 @@ const STATUS_BY_CODE: Record<MockIdpError['code'], number> = {
   STATE_UNUSABLE: 503,
 };
 
-function adminErrorHandler(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
+function adminErrorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
+  afterUnreadBody(req, () => sendAdminError(error, res));
+}
+
+function sendAdminError(error: unknown, res: Response): void {
   if (error instanceof MockIdpError) {
     res.status(STATUS_BY_CODE[error.code]).json({ error: { code: error.code, message: error.message } });
   } else if (error instanceof z.ZodError) {

@@ -8,6 +8,7 @@ import { AadstsError } from '../protocol/aadsts.js';
 import { MockIdpError } from '../errors.js';
 import { adminApi, ADMIN_API_PREFIX } from '../admin/admin-api.js';
 import { sendAadstsError } from './render-error.js';
+import { afterUnreadBody } from './after-unread-body.js';
 import { metadataRoutes } from './routes/metadata-route.js';
 import { portalRoutes } from './routes/portal-route.js';
 import { launchRoutes } from './routes/launch-route.js';
@@ -38,31 +39,35 @@ export function createMockIdpApp(ctx: ServerContext): express.Express {
   app.use((_req, res) => {
     res.status(404).type('text').send('Not found\n');
   });
-  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    if (error instanceof AadstsError) return sendAadstsError(ctx, res, error);
-    // The router could not percent-decode a path parameter (`/%FF/saml2`): Entra answers such URLs with
-    // a 400 error page, so must the mock.
-    if (error instanceof URIError && error.message.startsWith('Failed to decode param'))
-      return sendAadstsError(ctx, res, undecodablePath(req.path));
-    if (isPayloadError(error)) {
-      return sendAadstsError(
-        ctx,
-        res,
-        new AadstsError('75005', { detail: 'The message is too large or not form-encoded.' }, error.status),
-      );
-    }
-    if (error instanceof MockIdpError) {
-      res
-        .status(error.code === 'NOT_FOUND' ? 404 : 400)
-        .type('text')
-        .send(`${error.message}\n`);
-      return;
-    }
-    // Unexpected: log the message only (never request bodies, which may hold SAML messages).
-    console.error(`samlspec mock IdP: internal error: ${(error as Error)?.message ?? String(error)}`);
-    res.status(500).type('text').send('Internal error in the samlspec mock IdP\n');
-  });
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) =>
+    afterUnreadBody(req, () => sendError(ctx, error, req, res)),
+  );
   return app;
+}
+
+function sendError(ctx: ServerContext, error: unknown, req: Request, res: Response): void {
+  if (error instanceof AadstsError) return sendAadstsError(ctx, res, error);
+  // The router could not percent-decode a path parameter (`/%FF/saml2`): Entra answers such URLs with
+  // a 400 error page, so must the mock.
+  if (error instanceof URIError && error.message.startsWith('Failed to decode param'))
+    return sendAadstsError(ctx, res, undecodablePath(req.path));
+  if (isPayloadError(error)) {
+    return sendAadstsError(
+      ctx,
+      res,
+      new AadstsError('75005', { detail: 'The message is too large or not form-encoded.' }, error.status),
+    );
+  }
+  if (error instanceof MockIdpError) {
+    res
+      .status(error.code === 'NOT_FOUND' ? 404 : 400)
+      .type('text')
+      .send(`${error.message}\n`);
+    return;
+  }
+  // Unexpected: log the message only (never request bodies, which may hold SAML messages).
+  console.error(`samlspec mock IdP: internal error: ${(error as Error)?.message ?? String(error)}`);
+  res.status(500).type('text').send('Internal error in the samlspec mock IdP\n');
 }
 
 function undecodablePath(path: string): AadstsError {
