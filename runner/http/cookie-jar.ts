@@ -1,10 +1,17 @@
 /**
- * @module A per-agent cookie jar after RFC 6265 §5: host-only vs. domain cookies, default path,
- * Max-Age/Expires, Secure and HttpOnly, SameSite recorded but not enforced (browser mode does that).
- * Cookies are keyed by host, not port, as in browsers: an IdP and an SP on 127.0.0.1 share them.
+ * @module A per-agent cookie jar on tough-cookie (RFC 6265: host-only vs. domain cookies, default path,
+ * Max-Age/Expires, Secure and HttpOnly, the public-suffix list, secure contexts for loopback). SameSite
+ * is recorded but not enforced by default (browser mode does that); a caller that knows the request's
+ * SameSite context can pass it and tough-cookie withholds what a browser would. Cookies are keyed by
+ * host, not port, as in browsers: an IdP and an SP on 127.0.0.1 share them. On top of tough-cookie the
+ * jar keeps browsers' bounds (cookie size, cookies per domain), so a hostile SP cannot grow it.
  */
+import { Cookie as ToughCookie, CookieJar as ToughJar, MemoryCookieStore } from 'tough-cookie';
 
 export type SameSite = 'Strict' | 'Lax' | 'None';
+
+/** The context of a request as tough-cookie knows it: same-site ('strict'), top-level cross-site GET ('lax'), other ('none'). */
+export type SameSiteContext = 'strict' | 'lax' | 'none';
 
 export interface Cookie {
   name: string;
@@ -27,61 +34,133 @@ export interface Cookie {
 export const MAX_COOKIE_BYTES = 4096;
 export const MAX_COOKIES_PER_DOMAIN = 180;
 
+const SAME_SITE: Readonly<Record<string, SameSite>> = { strict: 'Strict', lax: 'Lax', none: 'None' };
+
 export class CookieJar {
-  private cookies: Cookie[] = [];
-  private counter = 0;
+  private readonly memory = new MemoryCookieStore();
+  private readonly jar = new ToughJar(this.memory, {
+    rejectPublicSuffixes: true,
+    // localhost and *.test hosts are where local SPs and tests live; "Domain=test" stays refused.
+    allowSpecialUseDomain: true,
+    looseMode: false,
+  });
+  private readonly perDomain = new Map<string, number>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
   /** Stores the cookies of every Set-Cookie header of a response for `requestUrl`. */
   storeFromHeaders(requestUrl: URL, setCookieHeaders: readonly string[]): void {
-    for (const header of setCookieHeaders) this.store(requestUrl, header);
+    for (const header of setCookieHeaders) this.store1(requestUrl, header);
   }
 
   /** Parses one Set-Cookie header; an unacceptable cookie is ignored, as browsers ignore it. */
   store(requestUrl: URL, setCookie: string): void {
-    const parsed = parseSetCookie(setCookie, requestUrl, this.now());
-    if (!parsed || parsed.name.length + parsed.value.length > MAX_COOKIE_BYTES) return;
-    const same = (c: Cookie): boolean =>
-      c.name === parsed.name && c.domain === parsed.domain && c.path === parsed.path;
-    const existing = this.cookies.find(same);
-    this.cookies = this.cookies.filter((c) => !same(c));
-    // An already expired cookie is how servers delete one (§5.3 step 12).
-    if (parsed.expires !== undefined && parsed.expires <= this.now()) return;
-    this.cookies.push({ ...parsed, created: existing?.created ?? this.counter++ });
-    // A cookie flood evicts the domain's oldest cookies, as browsers do, so the jar stays bounded.
-    const sameDomain = this.cookies.filter((c) => c.domain === parsed.domain);
-    if (sameDomain.length > MAX_COOKIES_PER_DOMAIN) {
-      const oldest = sameDomain.reduce((a, b) => (a.created <= b.created ? a : b));
-      this.cookies = this.cookies.filter((c) => c !== oldest);
-    }
+    this.store1(requestUrl, setCookie);
   }
 
   /** The cookies a request to `url` carries, longest path first, then oldest first (§5.4). */
-  cookiesFor(url: URL): Cookie[] {
-    const host = url.hostname.toLowerCase();
+  cookiesFor(url: URL, sameSiteContext?: SameSiteContext): Cookie[] {
     const now = this.now();
-    this.cookies = this.cookies.filter((c) => c.expires === undefined || c.expires > now);
-    return this.cookies
-      .filter((c) => (c.hostOnly ? host === c.domain : domainMatch(host, c.domain)))
-      .filter((c) => pathMatch(url.pathname || '/', c.path))
-      .filter((c) => !c.secure || isSecureUrl(url))
-      .sort((a, b) => b.path.length - a.path.length || a.created - b.created);
+    // tough-cookie's own expiry check reads the wall clock; the jar's clock decides here (tests, replays).
+    const found = this.jar.getCookiesSync(url.href, {
+      expire: false,
+      sort: true,
+      ...(sameSiteContext ? { sameSiteContext } : {}),
+    });
+    const live: Cookie[] = [];
+    for (const c of found) {
+      const cookie = toCookie(c);
+      if (cookie.expires !== undefined && cookie.expires <= now) this.remove(c);
+      else live.push(cookie);
+    }
+    return live;
   }
 
   /** The Cookie header value for `url`, or undefined when no cookie applies. */
-  headerFor(url: URL): string | undefined {
-    const cookies = this.cookiesFor(url);
+  headerFor(url: URL, sameSiteContext?: SameSiteContext): string | undefined {
+    if (this.perDomain.size === 0) return undefined;
+    const cookies = this.cookiesFor(url, sameSiteContext);
     return cookies.length === 0 ? undefined : cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   }
 
+  /** Every unexpired cookie, oldest first. */
   list(): Cookie[] {
-    return this.cookies.map((c) => ({ ...c }));
+    const now = this.now();
+    return this.all()
+      .map(toCookie)
+      .filter((c) => c.expires === undefined || c.expires > now)
+      .sort((a, b) => a.created - b.created);
   }
 
   clear(): void {
-    this.cookies = [];
+    this.jar.removeAllCookiesSync();
+    this.perDomain.clear();
   }
+
+  private store1(requestUrl: URL, header: string): void {
+    const eq = header.split(';', 1)[0]!.indexOf('=');
+    // §5.2: a pair without "=" is ignored; an empty name is ignored too (browsers differ, be strict).
+    if (eq <= 0 || header.slice(0, eq).trim() === '') return;
+    if (pairBytes(header) > MAX_COOKIE_BYTES) return;
+    const parsed = ToughCookie.parse(header);
+    if (!parsed) return;
+    const now = this.now();
+    // tough-cookie counts Max-Age from each cookie's last access (by the wall clock); RFC 6265 §5.3
+    // step 3 counts it from when the cookie was received: make it the absolute expiry it stands for.
+    if (typeof parsed.maxAge === 'number') {
+      parsed.expires = new Date(parsed.maxAge <= 0 ? 0 : now + parsed.maxAge * 1000);
+      parsed.maxAge = null;
+    }
+    const stored = this.jar.setCookieSync(parsed, requestUrl.href, { now: new Date(now), ignoreError: true });
+    if (!stored?.domain) return;
+    const domain = stored.domain;
+    const count = this.all().filter((c) => c.domain === domain);
+    this.perDomain.set(domain, count.length);
+    // A cookie flood evicts the domain's oldest cookies, as browsers do, so the jar stays bounded.
+    if (count.length > MAX_COOKIES_PER_DOMAIN) {
+      const oldest = count.reduce((a, b) => (a.creationIndex <= b.creationIndex ? a : b));
+      this.remove(oldest);
+    }
+  }
+
+  private remove(cookie: ToughCookie): void {
+    const domain = cookie.domain ?? '';
+    this.memory.removeCookie(domain, cookie.path ?? '/', cookie.key, () => undefined);
+    this.perDomain.set(domain, Math.max(0, (this.perDomain.get(domain) ?? 1) - 1));
+    if (this.perDomain.get(domain) === 0) this.perDomain.delete(domain);
+  }
+
+  /** MemoryCookieStore answers its callbacks synchronously (it is what tough-cookie's *Sync methods rely on). */
+  private all(): ToughCookie[] {
+    let cookies: ToughCookie[] = [];
+    this.memory.getAllCookies((error, found) => {
+      if (!error && found) cookies = found;
+    });
+    return cookies;
+  }
+}
+
+/** Bytes of the name=value pair as sent (what the browsers' 4096-byte limit counts). */
+function pairBytes(header: string): number {
+  const pair = header.split(';', 1)[0]!;
+  return Buffer.byteLength(pair.replace('=', '').trim());
+}
+
+function toCookie(c: ToughCookie): Cookie {
+  const expiry = c.expiryTime();
+  const sameSite = c.sameSite ? SAME_SITE[c.sameSite.toLowerCase()] : undefined;
+  return {
+    name: c.key,
+    value: c.value,
+    domain: c.domain ?? '',
+    hostOnly: c.hostOnly ?? true,
+    path: c.path ?? '/',
+    ...(expiry !== undefined && Number.isFinite(expiry) ? { expires: expiry } : {}),
+    secure: c.secure,
+    httpOnly: c.httpOnly,
+    ...(sameSite ? { sameSite } : {}),
+    created: c.creationIndex,
+  };
 }
 
 /**
@@ -94,85 +173,4 @@ export function isSecureUrl(url: URL): boolean {
 
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
-function parseSetCookie(header: string, requestUrl: URL, now: number): Omit<Cookie, 'created'> | undefined {
-  const [pair = '', ...attributes] = header.split(';');
-  const eq = pair.indexOf('=');
-  // §5.2: a pair without "=" is ignored; an empty name is ignored too (browsers differ, be strict).
-  if (eq <= 0) return undefined;
-  const name = pair.slice(0, eq).trim();
-  const value = pair.slice(eq + 1).trim();
-  if (name === '') return undefined;
-  const host = requestUrl.hostname.toLowerCase();
-  const cookie: Omit<Cookie, 'created'> = {
-    name,
-    value,
-    domain: host,
-    hostOnly: true,
-    path: defaultPath(requestUrl.pathname),
-    secure: false,
-    httpOnly: false,
-  };
-  let maxAge: number | undefined;
-  let expires: number | undefined;
-  for (const attribute of attributes) {
-    const i = attribute.indexOf('=');
-    const key = (i < 0 ? attribute : attribute.slice(0, i)).trim().toLowerCase();
-    const val = i < 0 ? '' : attribute.slice(i + 1).trim();
-    if (key === 'domain') {
-      const domain = val.replace(/^\./, '').toLowerCase();
-      if (domain === '') continue;
-      // The domain must cover the request host; a bare label (no public-suffix list here) only
-      // when it is the host itself, so "Domain=com" cannot plant a cookie for every .com site.
-      if (!domainMatch(host, domain) || (!domain.includes('.') && domain !== host)) return undefined;
-      cookie.domain = domain;
-      cookie.hostOnly = false;
-    } else if (key === 'path') {
-      cookie.path = val.startsWith('/') ? val : defaultPath(requestUrl.pathname);
-    } else if (key === 'max-age') {
-      if (/^-?\d+$/.test(val)) maxAge = Number(val);
-    } else if (key === 'expires') {
-      const t = Date.parse(val);
-      if (!Number.isNaN(t)) expires = t;
-    } else if (key === 'secure') {
-      cookie.secure = true;
-    } else if (key === 'httponly') {
-      cookie.httpOnly = true;
-    } else if (key === 'samesite') {
-      const v = val.toLowerCase();
-      if (v === 'strict' || v === 'lax' || v === 'none')
-        cookie.sameSite = (v[0]!.toUpperCase() + v.slice(1)) as SameSite;
-    }
-  }
-  // Max-Age wins over Expires (§5.3 step 3).
-  if (maxAge !== undefined) cookie.expires = maxAge <= 0 ? 0 : now + maxAge * 1000;
-  else if (expires !== undefined) cookie.expires = expires;
-  // A Secure cookie from an insecure origin is rejected (RFC 6265bis §5.6 step 9).
-  if (cookie.secure && !isSecureUrl(requestUrl)) return undefined;
-  return cookie;
-}
-
-/** §5.1.4: the request path up to, not including, its last "/"; "/" when that leaves nothing. */
-function defaultPath(pathname: string): string {
-  if (!pathname.startsWith('/')) return '/';
-  const last = pathname.lastIndexOf('/');
-  return last <= 0 ? '/' : pathname.slice(0, last);
-}
-
-/** §5.1.3; an IP address matches only itself. */
-function domainMatch(host: string, domain: string): boolean {
-  if (host === domain) return true;
-  return !isIpAddress(host) && host.endsWith(`.${domain}`);
-}
-
-/** §5.1.4 */
-function pathMatch(requestPath: string, cookiePath: string): boolean {
-  if (requestPath === cookiePath) return true;
-  if (!requestPath.startsWith(cookiePath)) return false;
-  return cookiePath.endsWith('/') || requestPath[cookiePath.length] === '/';
-}
-
-function isIpAddress(host: string): boolean {
-  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
 }

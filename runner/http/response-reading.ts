@@ -43,7 +43,8 @@ export async function readBounded(
   return new TextDecoder(charsetOf(res.headers.get('content-type'))).decode(Buffer.concat(chunks));
 }
 
-function charsetOf(contentType: string | null): string {
+/** The decoder label of a Content-Type's charset; UTF-8 when absent or unknown. */
+export function charsetOf(contentType: string | null): string {
   const label = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ?? 'utf-8';
   try {
     return new TextDecoder(label).encoding;

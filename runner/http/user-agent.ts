@@ -1,6 +1,6 @@
 /**
- * @module A browserless HTTP user agent for driving SAML flows: Node's global fetch with
- * `redirect: 'manual'`, a cookie jar per instance, redirects followed and recorded hop by hop, and
+ * @module A browserless HTTP user agent for driving SAML flows: node:http over keep-alive connections
+ * (node-exchange.ts), redirects handled here, a cookie jar per instance, redirects followed and recorded hop by hop, and
  * auto-submitting forms (the HTTP-POST binding) submitted as a browser with JavaScript would.
  * Every request has a time limit and a body size limit; failures are `UserAgentError`s with a code.
  */
@@ -8,7 +8,7 @@ import { CookieJar } from './cookie-jar.js';
 import { firstForm } from './html-form.js';
 import type { FormFields, HtmlForm, Hop, RequestOptions, UaResponse } from './types.js';
 import { UserAgentError } from './user-agent-error.js';
-import { headerRecord, networkError, readBounded } from './response-reading.js';
+import { exchange } from './node-exchange.js';
 
 export interface UserAgentOptions {
   /** Per request (each hop), connect to last body byte. Default 10 s. */
@@ -180,8 +180,6 @@ export class UserAgent {
         `${method} ${requestUrl.slice(0, 300)}: not an origin this agent may contact; not sent`,
         hops,
       );
-    // One signal for the whole exchange: the body's bytes must arrive within the same time limit.
-    const signal = AbortSignal.timeout(timeoutMs);
     const cookie = this.cookies.headerFor(url);
     const sent: Record<string, string> = {
       'user-agent': this.userAgent,
@@ -189,20 +187,24 @@ export class UserAgent {
       ...headers,
       ...(cookie ? { cookie } : {}),
     };
-    let res: Response;
-    try {
-      const init: RequestInit = { method, headers: sent, redirect: 'manual', signal };
-      if (body !== undefined && bodyAllowed(method)) init.body = body;
-      res = await fetch(requestUrl, init);
-    } catch (error) {
-      throw networkError(error, `${method} ${requestUrl}`, hops);
-    }
-    this.cookies.storeFromHeaders(url, res.headers.getSetCookie());
-    const responseHeaders = headerRecord(res.headers);
+    const what = `${method} ${requestUrl}`;
+    // One deadline for the whole exchange: the body's bytes must arrive within the same time limit.
+    const res = await exchange({
+      url,
+      method,
+      headers: sent,
+      body: body !== undefined && bodyAllowed(method) ? body : undefined,
+      timeoutMs,
+      maxBodyBytes: this.maxBodyBytes,
+      what,
+      hops,
+    });
+    this.cookies.storeFromHeaders(url, res.setCookies);
     const hop: Hop = { method, url: requestUrl, status: res.status };
-    if (responseHeaders.location !== undefined) hop.location = responseHeaders.location;
+    if (res.headers.location !== undefined) hop.location = res.headers.location;
     hops.push(hop);
-    const text = await readBounded(res, this.maxBodyBytes, `${method} ${requestUrl}`, hops);
+    const text = await res.body();
+    const responseHeaders = res.headers;
     return { status: res.status, url: url.href, headers: responseHeaders, body: text };
   }
 }
