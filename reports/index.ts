@@ -35,3 +35,11 @@ export { GitHubReporter, type GitHubReporterOptions } from './github-reporter.js
 export { LineReporter, type LineReporterOptions } from './line-reporter.js';
 export { runVerdict, type RunVerdict, type VerdictTone } from './verdict.js';
 export { isFailing, findings, OUTCOMES, OUTCOME_ORDER } from './outcomes.js';
+export {
+  leanReport,
+  leanResult,
+  isEvidencePolicy,
+  EVIDENCE_POLICIES,
+  DEFAULT_EVIDENCE_POLICY,
+  type EvidencePolicy,
+} from './lean-report.js';

@@ -35,6 +35,13 @@ describe('Markdown reporter', () => {
     expect(none).not.toContain('- Calibration:');
   });
 
+  it('says why scenarios were skipped, grouped by reason, the SP-down ones counted apart', () => {
+    const notes = md.slice(0, md.indexOf('| Outcome | Count |')).split('\n');
+    expect(notes.filter((l) => l.startsWith('- Skipped '))).toEqual([
+      '- Skipped 1×: the target does not support IdP-initiated login',
+    ]);
+  });
+
   it('gives each finding its fix, and none to errors and inconclusive results', () => {
     const fixes = tableRows(md, '### Findings').map((r) => r.replace(/\\\|/g, '¦').split(' | ')[7]);
     expect(fixes[0]).toMatch(/^Compare Recipient with your own ACS URL ¦ exactly/);

@@ -8,7 +8,7 @@ import { appendFile } from 'node:fs/promises';
 import { outputPath, writeReportFile, type FileReporterOptions } from './output-file.js';
 import { OUTCOMES, findings } from './outcomes.js';
 import { refView } from './refs.js';
-import { calibrationLines, showsFix, spDownLines } from './run-notes.js';
+import { calibrationLines, showsFix, skipReasons, spDownLines } from './run-notes.js';
 import { formatDuration, oneLine } from './text.js';
 import type { Outcome, Reporter, RunReport, ScenarioResult } from './types.js';
 import { runVerdict, type VerdictTone } from './verdict.js';
@@ -81,11 +81,16 @@ export function renderMarkdown(report: RunReport, maxFindings = 100): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Calibration per flow and any time the SP stopped answering, as a list above the counts. */
+/**
+ * Calibration per flow, any time the SP stopped answering, and why scenarios were skipped (grouped, as
+ * the console and the HTML page say it), as a list above the counts: a skip count alone hides whether
+ * the SP lacked a flow or the run was mis-configured.
+ */
 function runNotes(report: RunReport): string[] {
   const lines = [
     ...calibrationLines(report).map((line) => `- Calibration: ${cell(line)}`),
     ...spDownLines(report).map((line) => `- ⚠️ ${cell(line)}`),
+    ...skipReasons(report).map(({ reason, count }) => `- Skipped ${count}×: ${cell(reason)}`),
   ];
   return lines.length > 0 ? [...lines, ''] : [];
 }

@@ -51,12 +51,22 @@ describe('createReporters', () => {
     expect(error.message).toContain('console, json, junit, html, markdown, github, line');
   });
 
-  it('passes the output directory and per-reporter file names through', async () => {
+  it('passes the output directory, per-reporter file names and the evidence policy through', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'samlspec-registry-'));
-    const [json] = createReporters(['json'], { outputDir: dir, json: { outputFile: 'custom.json' } });
+    const [json] = createReporters(['json'], {
+      outputDir: dir,
+      evidence: 'all',
+      json: { outputFile: 'custom.json' },
+    });
     const written = await json?.onRunEnd?.(sampleReport);
     expect(written).toEqual([join(dir, 'custom.json')]);
-    expect(JSON.parse(await readFile(join(dir, 'custom.json'), 'utf8'))).toEqual(sampleReport);
+    expect(JSON.parse(await readFile(join(dir, 'custom.json'), 'utf8'))).toEqual({
+      ...sampleReport,
+      evidence: 'all',
+    });
+    const [lean] = createReporters(['json'], { outputDir: dir, json: { outputFile: 'lean.json' } });
+    await lean?.onRunEnd?.(sampleReport);
+    expect(JSON.parse(await readFile(join(dir, 'lean.json'), 'utf8')).evidence).toBe('failures');
   });
 
   it('describes each reporter for generated help text', () => {

@@ -9,6 +9,7 @@ import { GitHubReporter, type GitHubReporterOptions } from './github-reporter.js
 import { HTML_REPORT_FILE, HtmlReporter, type HtmlReporterOptions } from './html-reporter.js';
 import { JSON_REPORT_FILE, JsonReporter, type JsonReporterOptions } from './json-reporter.js';
 import { JUNIT_REPORT_FILE, JUnitReporter, type JUnitReporterOptions } from './junit-reporter.js';
+import type { EvidencePolicy } from './lean-report.js';
 import { LineReporter, type LineReporterOptions } from './line-reporter.js';
 import { MARKDOWN_REPORT_FILE, MarkdownReporter, type MarkdownReporterOptions } from './markdown-reporter.js';
 import type { Reporter } from './types.js';
@@ -32,6 +33,8 @@ export type CreateReportersOptions = {
   outputDir?: string;
   /** Console: no line per scenario, only the summary. */
   quiet?: boolean;
+  /** How much evidence the JSON and HTML reports keep (default `failures`: passes and skips are compact). */
+  evidence?: EvidencePolicy;
   /** For NO_COLOR and GITHUB_STEP_SUMMARY (default: process.env); tests pass their own. */
   env?: Record<string, string | undefined>;
 } & { [K in ReporterName]?: Partial<ReporterOptionsMap[K]> };
@@ -55,7 +58,7 @@ export const reporterRegistry: { readonly [K in ReporterName]: RegistryEntry } =
   json: {
     description: 'The full RunReport, the source of truth for every other report',
     defaultFile: JSON_REPORT_FILE,
-    create: (o) => new JsonReporter({ outputDir: outputDir(o), ...o.json }),
+    create: (o) => new JsonReporter({ outputDir: outputDir(o), ...evidence(o), ...o.json }),
   },
   junit: {
     description:
@@ -66,7 +69,7 @@ export const reporterRegistry: { readonly [K in ReporterName]: RegistryEntry } =
   html: {
     description: 'A self-contained HTML page with filters, the mutation highlighted and the SP reply',
     defaultFile: HTML_REPORT_FILE,
-    create: (o) => new HtmlReporter({ outputDir: outputDir(o), ...o.html }),
+    create: (o) => new HtmlReporter({ outputDir: outputDir(o), ...evidence(o), ...o.html }),
   },
   markdown: {
     description: 'A Markdown summary for PR comments; appended to $GITHUB_STEP_SUMMARY when set',
@@ -100,6 +103,8 @@ export const reporterOptionDocs: {
   json: {
     outputDir: 'Directory to write into (default: the shared outputDir).',
     outputFile: `File name relative to outputDir (default: ${JSON_REPORT_FILE}).`,
+    evidence:
+      'failures (default): passes and skips as compact records, without transcripts; all: every result in full (also set by the shared `evidence`).',
   },
   junit: {
     outputDir: 'Directory to write into (default: the shared outputDir).',
@@ -108,6 +113,7 @@ export const reporterOptionDocs: {
   html: {
     outputDir: 'Directory to write into; artifact paths are relative to it (default: the shared outputDir).',
     outputFile: `File name relative to outputDir (default: ${HTML_REPORT_FILE}).`,
+    evidence: 'Like the json reporter (also set by the shared `evidence`).',
   },
   markdown: {
     outputDir: 'Directory to write into (default: the shared outputDir).',
@@ -164,4 +170,8 @@ export function createReporters(names: readonly string[], options: CreateReporte
 
 function outputDir(options: CreateReportersOptions): string {
   return options.outputDir ?? DEFAULT_OUTPUT_DIR;
+}
+
+function evidence(options: CreateReportersOptions): { evidence?: EvidencePolicy } {
+  return options.evidence ? { evidence: options.evidence } : {};
 }

@@ -89,6 +89,11 @@ export interface ScenarioResult {
   variant?: string | undefined;
   /** Set on `skipped` results that were not run because the SP had stopped answering. */
   notRun?: 'sp-down' | undefined;
+  /**
+   * Set when the report left this result's evidence out (`--evidence failures`, the default, for passes
+   * and skips): `evidence` then holds at most the artifact paths. See lean-report.ts.
+   */
+  compact?: true | undefined;
   evidence: Evidence;
 }
 
@@ -186,6 +191,12 @@ export interface RunReport {
   calibration?: FlowCalibration[] | undefined;
   /** Liveness: baseline re-deliveries during the run, and any time the SP stopped answering. */
   liveness?: { checks: number; failed: number; spDown: SpDownEvent[] } | undefined;
+  /**
+   * How much evidence the results keep (`--evidence`): `failures` leaves it out of passes and skips
+   * (those are marked `compact`), `all` keeps every transcript. Unset in reports that predate the option
+   * (they kept everything).
+   */
+  evidence?: 'failures' | 'all' | undefined;
   /** Set when this run was one shard of a split run (--shard i/n). */
   shard?: ReportShard | undefined;
   summary: RunSummary;

@@ -1,8 +1,9 @@
 /**
- * @module A line diff (Myers' O(ND) algorithm) for showing what a scenario's mutation changed in the
+ * @module A line diff (Myers' O(ND) algorithm, from jsdiff) for showing what a scenario's mutation changed in the
  * response. Typical mutations touch a few lines of a ~100-line document, so after trimming the common
  * head and tail there is almost nothing left to compare; the edit budget bounds the pathological rest.
  */
+import { diffArrays } from 'diff';
 
 export type DiffOp = ' ' | '+' | '-';
 
@@ -37,57 +38,21 @@ export function diffLines(before: readonly string[], after: readonly string[], m
   return out;
 }
 
-/** The shortest edit script, or undefined when it needs more than `maxEdits` insertions and deletions. */
-function myers(aText: readonly string[], bText: readonly string[], maxEdits: number): DiffLine[] | undefined {
-  // Compare small integers rather than strings in the inner loop.
-  const ids = new Map<string, number>();
-  const intern = (s: string): number => ids.get(s) ?? (ids.set(s, ids.size), ids.size - 1);
-  const a = aText.map(intern);
-  const b = bText.map(intern);
-  const n = a.length;
-  const m = b.length;
-  const max = Math.min(n + m, maxEdits);
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  // trace[d] holds v[-d..d] after round d: O(D²) memory, which the edit budget bounds.
-  const trace: Int32Array[] = [];
-  for (let d = 0; d <= max; d++) {
-    for (let k = -d; k <= d; k += 2) {
-      const down = k === -d || (k !== d && (v[offset + k - 1] as number) < (v[offset + k + 1] as number));
-      let x = down ? (v[offset + k + 1] as number) : (v[offset + k - 1] as number) + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x++;
-        y++;
-      }
-      v[offset + k] = x;
-      if (x >= n && y >= m) {
-        trace.push(v.slice(offset - d, offset + d + 1));
-        return backtrack(aText, bText, trace);
-      }
-    }
-    trace.push(v.slice(offset - d, offset + d + 1));
-  }
-  return undefined;
-}
-
-function backtrack(a: readonly string[], b: readonly string[], trace: Int32Array[]): DiffLine[] {
+/**
+ * The shortest edit script (jsdiff's Myers implementation, `diffArrays`), or undefined when it needs more
+ * than `maxEdits` insertions and deletions. jsdiff rather than our own: it is the maintained, widely used
+ * implementation of the same algorithm, with the edit budget built in.
+ */
+function myers(a: readonly string[], b: readonly string[], maxEdits: number): DiffLine[] | undefined {
+  if (a.length === 0 && b.length === 0) return [];
+  const changes = diffArrays([...a], [...b], { maxEditLength: maxEdits });
+  if (!changes) return undefined;
   const out: DiffLine[] = [];
-  let x = a.length;
-  let y = b.length;
-  for (let d = trace.length - 1; d > 0; d--) {
-    const prev = trace[d - 1] as Int32Array;
-    const at = (k: number): number => prev[k + d - 1] as number; // prev holds k = -(d-1) … d-1
-    const k = x - y;
-    const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
-    const prevX = at(prevK);
-    const prevY = prevX - prevK;
-    for (; x > prevX && y > prevY; x--, y--) out.push({ op: ' ', text: a[x - 1] as string });
-    if (x === prevX) out.push({ op: '+', text: b[--y] as string });
-    else out.push({ op: '-', text: a[--x] as string });
+  for (const change of changes) {
+    const op: DiffOp = change.added ? '+' : change.removed ? '-' : ' ';
+    for (const text of change.value) out.push({ op, text });
   }
-  for (; x > 0 && y > 0; x--, y--) out.push({ op: ' ', text: a[x - 1] as string });
-  return out.reverse();
+  return out;
 }
 
 /** Appends `lines` to `out`, each run of changes reordered to its removals, then its additions. */

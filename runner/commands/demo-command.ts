@@ -71,6 +71,7 @@ export function registerDemoCommand(
             ...(flags.timeout ? { timeoutMs: flags.timeout } : {}),
             ...(flags.quiet ? { quiet: true } : {}),
             ...(flags.keepSecrets ? { keepSecrets: true } : {}),
+            ...(flags.evidence ? { evidence: flags.evidence } : {}),
             ...(flags.browser ? { mode: 'browser' } : {}),
             ...(flags.browserPath ? { browserPath: flags.browserPath } : {}),
           },

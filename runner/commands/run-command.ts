@@ -13,7 +13,8 @@ import {
   readRunConfigFile,
   type RunConfig,
 } from '../run/run-config.js';
-import { parsePort, parsePositiveInt } from '../options.js';
+import { parseEvidence, parsePort, parsePositiveInt } from '../options.js';
+import type { EvidencePolicy } from '../../reports/lean-report.js';
 import { withDiscoveredConfig } from '../run/config-discovery.js';
 import { DEFAULT_IDP_PORT } from './idp-command.js';
 import { SP_PROFILE_NAMES } from '../../scenarios/sp-profiles/index.js';
@@ -49,6 +50,7 @@ export interface RunFlags {
   tag?: string[];
   shard?: string;
   maxFailures?: number;
+  evidence?: EvidencePolicy;
 }
 
 export const list = (value: string, previous: string[] = []): string[] => [
@@ -85,6 +87,11 @@ export function addRunOptions(command: Command): Command {
     .option(
       '--shard <i/n>',
       'run shard i of n of the planned scenario runs, balanced by recorded cost (join the reports with samlspec merge-reports)',
+    )
+    .option(
+      '--evidence <failures|all>',
+      'evidence in the JSON and HTML reports: failures (default) leaves the transcripts of passes and skips out; all keeps them',
+      parseEvidence,
     )
     .option(
       '--keep-secrets',
@@ -192,6 +199,7 @@ export function configFromFlags(prefixes: string[], flags: RunFlags): RunConfig 
       timeoutMs: flags.timeout,
       quiet: flags.quiet,
       keepSecrets: flags.keepSecrets,
+      evidence: flags.evidence,
       mode: flags.browser ? 'browser' : undefined,
       browserPath: flags.browserPath,
     },

@@ -66,7 +66,11 @@ export interface ExecuteResult {
 
 export async function executeRun(config: RunConfig, options: ExecuteOptions = {}): Promise<ExecuteResult> {
   const reporters = new Multiplexer(
-    createReporters(config.run.reporters, { outputDir: config.run.outputDir, quiet: config.run.quiet }),
+    createReporters(config.run.reporters, {
+      outputDir: config.run.outputDir,
+      quiet: config.run.quiet,
+      evidence: config.run.evidence,
+    }),
     {
       onReporterError: (f) =>
         options.log?.(`samlspec: reporter ${f.reporter} failed in ${f.hook}: ${f.message}`),

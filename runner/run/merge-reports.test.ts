@@ -172,6 +172,35 @@ describe('merging shard reports', () => {
     expect(exitCodeFor(merged, false)).toBe(EXIT.harness);
   });
 
+  it('keeps a --max-failures stop (exit as the findings say) unless another shard was interrupted otherwise', () => {
+    const [two, one] = twoShards('fail');
+    two!.report.interrupted = true;
+    two!.report.interruptedBy = { reason: 'max-failures', limit: 1 };
+    const merged = mergeShardReports([two!, one!], '/reports/merged');
+    expect(merged.interrupted).toBe(true);
+    expect(merged.interruptedBy).toEqual({ reason: 'max-failures', limit: 1 });
+    expect(exitCodeFor(merged, false)).toBe(EXIT.findings);
+    // A shard stopped by Ctrl-C or a dead SP is missing results: the merged run is interrupted, exit 2.
+    one!.report.interrupted = true;
+    const both = mergeShardReports([two!, one!], '/reports/merged');
+    expect(both.interruptedBy).toBeUndefined();
+    expect(exitCodeFor(both, false)).toBe(EXIT.harness);
+  });
+
+  it('merges compact records, and keeps full evidence only when every shard kept it', () => {
+    const [two, one] = twoShards();
+    const compact = { ...result(first!.id, 'sp-initiated', 'pass'), compact: true as const };
+    two!.report.results[1] = compact;
+    two!.report.evidence = 'failures';
+    one!.report.evidence = 'all';
+    const merged = mergeShardReports([two!, one!], '/reports/merged');
+    expect(merged.evidence).toBe('failures');
+    expect(merged.results.find((r) => r.compact)).toEqual(compact);
+    two!.report.evidence = 'all';
+    two!.report.results[1] = result(first!.id, 'sp-initiated', 'pass');
+    expect(mergeShardReports([two!, one!], '/reports/merged').evidence).toBe('all');
+  });
+
   it('points artifact paths at the shard directories from the merged report', () => {
     const [two, one] = twoShards();
     two!.report.results[0]!.evidence.artifacts = ['browser-artifacts/x/sp-initiated.png'];
@@ -260,6 +289,32 @@ describe('mergeReports (files)', () => {
     const written = JSON.parse(readFileSync(result.files[0]!, 'utf8')) as RunReport;
     expect(written.results).toHaveLength(4);
     expect(written.summary.failed).toBe(1);
+  });
+
+  it('writes what the shards kept: their full evidence stays, their compact records stay compact', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'samlspec-merge-'));
+    const shards = twoShards();
+    const transcript = {
+      spReply: { status: 403, url: 'https://sp.test/acs', headers: {}, bodyExcerpt: 'no', hops: [] },
+    };
+    for (const s of shards) for (const r of s.report.results) r.evidence = { ...transcript };
+    const full = await mergeReports(writeShards(join(root, 'all'), shards), {
+      reporters: ['json'],
+      outputDir: join(root, 'merged-all'),
+    });
+    const kept = JSON.parse(readFileSync(full.files[0]!, 'utf8')) as RunReport;
+    expect(kept.evidence).toBe('all');
+    expect(kept.results.every((r) => r.evidence.spReply && !r.compact)).toBe(true);
+    for (const s of shards) s.report.evidence = 'failures';
+    const lean = await mergeReports(writeShards(join(root, 'lean'), shards), {
+      reporters: ['json'],
+      outputDir: join(root, 'merged-lean'),
+    });
+    const written = JSON.parse(readFileSync(lean.files[0]!, 'utf8')) as RunReport;
+    expect(written.evidence).toBe('failures');
+    const passes = written.results.filter((r) => r.outcome === 'pass');
+    expect(passes.every((r) => r.compact && !r.evidence.spReply)).toBe(true);
+    expect(written.results.find((r) => r.outcome === 'info')?.evidence.spReply).toBeDefined();
   });
 
   it('says which directory has no report, and refuses to write over a shard', async () => {

@@ -128,6 +128,10 @@ export function mergeShardReports(reports: readonly ShardReport[], outputDir: st
     summary: runError ? { runError, ...summarize(results) } : summarize(results),
     results,
   };
+  const interruptedBy = mergeInterruptedBy(shards);
+  if (interruptedBy) merged.interruptedBy = interruptedBy;
+  // What the shards kept, the merge keeps: full evidence only if every shard had it (older reports did).
+  merged.evidence = shards.every((s) => (s.report.evidence ?? 'all') === 'all') ? 'all' : 'failures';
   if (calibration.length > 0) merged.calibration = calibration;
   const liveness = mergeLiveness(shards);
   if (liveness) merged.liveness = liveness;
@@ -280,6 +284,18 @@ function mergeRunErrors(shards: readonly Shard[]): RunError | undefined {
   };
 }
 
+/**
+ * `--max-failures` stopping a shard is judged by its findings (exit 1), like a single run it stopped. Only
+ * when every interrupted shard was stopped by it: any other interruption (Ctrl-C, the SP dying) means
+ * results are missing, and the merged run must exit 2 as that shard did.
+ */
+function mergeInterruptedBy(shards: readonly Shard[]): RunReport['interruptedBy'] {
+  const interrupted = shards.filter((s) => s.report.interrupted);
+  if (interrupted.length === 0 || !interrupted.every((s) => s.report.interruptedBy)) return undefined;
+  // Each shard ran with its own copy of the flag; the smallest limit is the one that bit first.
+  return interrupted.map((s) => s.report.interruptedBy!).reduce((a, b) => (b.limit < a.limit ? b : a));
+}
+
 function mergeLiveness(shards: readonly Shard[]): RunReport['liveness'] {
   const parts = shards.flatMap((s) => (s.report.liveness ? [s.report.liveness] : []));
   if (parts.length === 0) return undefined;
@@ -319,7 +335,11 @@ export async function mergeReports(paths: readonly string[], options: MergeOptio
     );
   const report = mergeShardReports(shards, outputDir);
   const reporters = new Multiplexer(
-    createReporters(options.reporters, { outputDir, ...(options.quiet ? { quiet: true } : {}) }),
+    createReporters(options.reporters, {
+      outputDir,
+      evidence: report.evidence ?? 'all',
+      ...(options.quiet ? { quiet: true } : {}),
+    }),
     {
       onReporterError: (f) =>
         options.log?.(`samlspec: reporter ${f.reporter} failed in ${f.hook}: ${f.message}`),

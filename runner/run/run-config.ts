@@ -88,6 +88,8 @@ export const runConfigSchema = z.strictObject({
       quiet: z.boolean().default(false),
       /** Keep the SP's Set-Cookie values (session cookies) in the reports; by default they are redacted. */
       keepSecrets: z.boolean().default(false),
+      /** Evidence in the JSON and HTML reports: 'failures' leaves passes' and skips' transcripts out; 'all' keeps them. */
+      evidence: z.enum(['failures', 'all']).default('failures'),
       /** How long to wait for an SP that stopped answering to come back (a supervisor restarting it), in ms. */
       spRecoveryMs: z.number().int().min(0).default(10_000),
     })
