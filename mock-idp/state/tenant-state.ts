@@ -29,6 +29,10 @@ export class TenantState {
   private readonly users = new Map<string, DirectoryUser>();
   private readonly groups = new Map<string, DirectoryGroup>();
   private readonly apps = new Map<string, EnterpriseApp>();
+  // Per-process settings laid over stored apps (a run's --profile): reads see them, nothing persists them,
+  // and a reload from disk keeps them. Keyed by appId; the merged app is cached per stored version.
+  private readonly overlays = new Map<string, Partial<EnterpriseAppInput>>();
+  private readonly overlaid = new WeakMap<EnterpriseApp, EnterpriseApp>();
   private readonly keys: KeyStore;
   private changing = 0;
 
@@ -188,22 +192,57 @@ export class TenantState {
   // ---- apps ----
 
   listApps(): EnterpriseApp[] {
-    return [...this.apps.values()];
+    return [...this.apps.values()].map((app) => this.withOverlay(app));
+  }
+
+  /**
+   * Lays settings over an app for this process only: every read (the IdP's sign-ins, metadata, the admin
+   * API) sees them, while the stored app stays as configured. A run's SP profile uses it, so the tutorial's
+   * NameID and Relay State never outlive the run. A later overlay replaces the earlier one; `{}` clears it.
+   */
+  overlayApp(ref: string, patch: Partial<EnterpriseAppInput>): EnterpriseApp {
+    const stored = this.requireStoredApp(ref);
+    // Validate now, so a bad overlay fails here rather than at the first read.
+    merge(stored, patch);
+    if (Object.keys(patch).length === 0) this.overlays.delete(stored.appId);
+    else this.overlays.set(stored.appId, { ...patch });
+    return this.withOverlay(stored);
+  }
+
+  private withOverlay(stored: EnterpriseApp): EnterpriseApp {
+    const patch = this.overlays.get(stored.appId);
+    if (!patch) return stored;
+    let app = this.overlaid.get(stored);
+    if (!app) {
+      app = merge(stored, patch);
+      this.overlaid.set(stored, app);
+    }
+    return app;
+  }
+
+  /** The app as stored, without any overlay: the base of every change that is persisted. */
+  private requireStoredApp(ref: string): EnterpriseApp {
+    const app = this.findStoredApp(ref);
+    if (!app)
+      throw new MockIdpError('NOT_FOUND', `no enterprise app ${ref} in tenant ${this.tenant.tenantId}`);
+    return app;
+  }
+
+  private findStoredApp(ref: string): EnterpriseApp | undefined {
+    const lower = ref.toLowerCase();
+    for (const a of this.apps.values())
+      if (a.appId === lower || a.objectId === lower || a.name.toLowerCase() === lower) return a;
+    return undefined;
   }
 
   /** Finds an app by appId, objectId or short name. */
   findApp(ref: string): EnterpriseApp | undefined {
-    const lower = ref.toLowerCase();
-    return this.listApps().find(
-      (a) => a.appId === lower || a.objectId === lower || a.name.toLowerCase() === lower,
-    );
+    const stored = this.findStoredApp(ref);
+    return stored && this.withOverlay(stored);
   }
 
   requireApp(ref: string): EnterpriseApp {
-    const app = this.findApp(ref);
-    if (!app)
-      throw new MockIdpError('NOT_FOUND', `no enterprise app ${ref} in tenant ${this.tenant.tenantId}`);
-    return app;
+    return this.withOverlay(this.requireStoredApp(ref));
   }
 
   /** Entra matches the AuthnRequest Issuer exactly (case- and trailing-slash-sensitive) against Identifiers. */
@@ -231,18 +270,11 @@ export class TenantState {
 
   updateApp(ref: string, patch: Partial<EnterpriseAppInput>): EnterpriseApp {
     return this.atomically(() => {
-      const existing = this.requireApp(ref);
-      const updated = appSchema.parse({
-        ...existing,
-        ...patch,
-        appId: existing.appId,
-        objectId: existing.objectId,
-        certificates: existing.certificates,
-      });
+      const updated = merge(this.requireStoredApp(ref), patch);
       this.checkUniqueness(updated);
       this.apps.set(updated.appId, updated);
       this.saveApp(updated);
-      return updated;
+      return this.withOverlay(updated);
     });
   }
 
@@ -250,12 +282,13 @@ export class TenantState {
     return this.atomically(() => {
       const app = this.requireApp(ref);
       this.apps.delete(app.appId);
+      this.overlays.delete(app.appId);
       this.persistence.remove(`${this.root}/apps/${app.appId}.json`);
     });
   }
 
   private checkUniqueness(app: EnterpriseApp): void {
-    for (const other of this.listApps()) {
+    for (const other of this.apps.values()) {
       if (other.appId === app.appId) continue;
       if (other.name.toLowerCase() === app.name.toLowerCase()) {
         throw new MockIdpError('CONFLICT', `an app named ${app.name} already exists`);
@@ -279,7 +312,7 @@ export class TenantState {
     options: CertificateOptions & { activate?: boolean } = {},
   ): CertificateRecord {
     return this.atomically(() => {
-      const app = this.requireApp(appRef);
+      const app = this.requireStoredApp(appRef);
       const record = this.keys.createCertificate(this.ids.guid(), options);
       const activate = options.activate ?? app.certificates.length === 0;
       const certificates = [
@@ -296,7 +329,7 @@ export class TenantState {
   /** "Make certificate active": the previous active certificate becomes inactive. */
   activateCertificate(appRef: string, certificateId: string): EnterpriseApp {
     return this.atomically(() => {
-      const app = this.requireApp(appRef);
+      const app = this.requireStoredApp(appRef);
       if (!app.certificates.some((c) => c.id === certificateId)) {
         throw new MockIdpError('NOT_FOUND', `app ${app.name} has no certificate ${certificateId}`);
       }
@@ -306,7 +339,7 @@ export class TenantState {
       };
       this.apps.set(app.appId, updated);
       this.saveApp(updated);
-      return updated;
+      return this.withOverlay(updated);
     });
   }
 
@@ -344,3 +377,14 @@ export class TenantState {
 }
 
 type GroupInput = Parameters<typeof groupSchema.parse>[0];
+
+/** An app with settings changed; its identity and certificates are never a setting. */
+function merge(app: EnterpriseApp, patch: Partial<EnterpriseAppInput>): EnterpriseApp {
+  return appSchema.parse({
+    ...app,
+    ...patch,
+    appId: app.appId,
+    objectId: app.objectId,
+    certificates: app.certificates,
+  });
+}

@@ -17,8 +17,9 @@ export function profileFor(config: RunConfig): SpProfile {
 }
 
 /**
- * The app settings the tutorial prescribes. The generic profile changes nothing (the app keeps what the
- * state or the IdP config file says).
+ * The app settings the tutorial prescribes, laid over the app for the run only (never stored: the next run
+ * on the same state starts from the app as configured). The generic profile changes nothing (the app keeps
+ * what the state or the IdP config file says).
  */
 export function profileAppPatch(
   profile: SpProfile,

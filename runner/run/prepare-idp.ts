@@ -1,7 +1,8 @@
 /**
  * @module The mock IdP for a run: the same state directory, port and app as `samlspec idp metadata`
  * (so an SP configured from that metadata before the run trusts this IdP), the app's Identifier and
- * Reply URLs updated from the SP's metadata, and the HTTP server started so the SP can fetch metadata.
+ * Reply URLs updated from the SP's metadata, the SP profile's settings laid over the app for the run only,
+ * and the HTTP server started so the SP can fetch metadata.
  */
 import { resolve } from 'node:path';
 import { openConfiguredState, startMockIdp, type MockIdpHandle } from '../../mock-idp/start-mock-idp.js';
@@ -86,7 +87,11 @@ export async function prepareIdp(
     tenant.findUser(baselineUser ?? `${BASELINE_USER}@${tenant.tenant.primaryDomain}`),
   );
   notes.push(...fromProfile.notes);
-  const app = tenant.updateApp(config.idp.app, { ...imported.patch, ...fromProfile.patch });
+  // The SP's metadata is stored, as "Upload metadata file" would; the profile's settings are laid over the
+  // app for this run only, so the next run on this state (another profile, or none) starts from the app
+  // as configured.
+  tenant.updateApp(config.idp.app, imported.patch);
+  const app = tenant.overlayApp(config.idp.app, fromProfile.patch);
   notes.push(...checkProfileUrls(profile, app));
   let handle: MockIdpHandle;
   try {
