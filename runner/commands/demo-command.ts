@@ -73,6 +73,7 @@ export function registerDemoCommand(
             ...(flags.keepSecrets ? { keepSecrets: true } : {}),
             ...(flags.browser ? { mode: 'browser' } : {}),
             ...(flags.browserPath ? { browserPath: flags.browserPath } : {}),
+            ...(flags.screenshots ? { screenshots: flags.screenshots } : {}),
           },
         },
         'demo',
