@@ -74,6 +74,7 @@ export function registerDemoCommand(
             ...(flags.evidence ? { evidence: flags.evidence } : {}),
             ...(flags.browser ? { mode: 'browser' } : {}),
             ...(flags.browserPath ? { browserPath: flags.browserPath } : {}),
+            ...(flags.screenshots ? { screenshots: flags.screenshots } : {}),
           },
         },
         'demo',

@@ -43,6 +43,7 @@ export interface RunFlags {
   quiet?: boolean;
   browser?: boolean;
   browserPath?: string;
+  screenshots?: string;
   idpBaseUrl?: string;
   signingOption?: string;
   keepSecrets?: boolean;
@@ -105,6 +106,10 @@ export function addRunOptions(command: Command): Command {
     .option(
       '--browser-path <file>',
       'the Chromium executable for --browser (default: $SAMLSPEC_CHROMIUM, then /usr/bin/chromium)',
+    )
+    .option(
+      '--screenshots <when>',
+      "--browser: a JPEG of the SP's final page for failures (fail, error, inconclusive; default), all, or off",
     );
 }
 
@@ -202,6 +207,7 @@ export function configFromFlags(prefixes: string[], flags: RunFlags): RunConfig 
       evidence: flags.evidence,
       mode: flags.browser ? 'browser' : undefined,
       browserPath: flags.browserPath,
+      screenshots: flags.screenshots,
     },
   };
   const merged = mergeConfig(file, fromFlags) as Record<string, Record<string, unknown> | undefined>;

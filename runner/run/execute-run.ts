@@ -272,6 +272,7 @@ async function startBrowser(config: RunConfig): Promise<BrowserRun> {
     executablePath: config.run.browserPath,
     reportDir: writesFiles(config) ? config.run.outputDir : undefined,
     timeoutMs: Math.min(10_000, config.run.timeoutMs),
+    screenshots: config.run.screenshots,
   });
 }
 

@@ -85,6 +85,8 @@ export const runConfigSchema = z.strictObject({
       mode: z.enum(['http', 'browser']).default('http'),
       /** Browser mode's Chromium executable (default: SAMLSPEC_CHROMIUM, then /usr/bin/chromium). */
       browserPath: z.string().min(1).optional(),
+      /** Browser mode: which scenarios keep a JPEG of the SP's final page (fail, error, inconclusive by default). */
+      screenshots: z.enum(['failures', 'all', 'off']).default('failures'),
       quiet: z.boolean().default(false),
       /** Keep the SP's Set-Cookie values (session cookies) in the reports; by default they are redacted. */
       keepSecrets: z.boolean().default(false),

@@ -27,12 +27,12 @@ const byId = (id: string): Scenario => {
 };
 const BASELINE = 'profiles/4.1.4.5/entra-default-response';
 const INTERACTIVE = 'browser/samesite/sp-initiated-cross-site-sign-in';
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
 
 let browser: LaunchedBrowser;
 const rigs: BrowserRig[] = [];
 const reportDir = mkdtempSync(join(tmpdir(), 'samlspec-browser-target-'));
-const artifacts: BrowserArtifactOptions = { reportDir, subdir: 'a', screenshots: true, traces: true };
+const artifacts: BrowserArtifactOptions = { reportDir, subdir: 'a', screenshots: 'all', traces: true };
 
 async function rig(options: Parameters<typeof startBrowserRig>[1] = {}): Promise<BrowserRig> {
   const started = await startBrowserRig(browser.browser, options);
@@ -127,9 +127,9 @@ describe('BrowserTarget: the SpTarget contract in Chromium', () => {
     expect(result.evidence.spReply).toMatchObject({ status: 200 });
     expect(result.evidence.spReply?.hops[0]).toMatchObject({ method: 'POST', status: 303 });
     expect(result.evidence.probe?.status).toBe(200);
-    const shot = result.evidence.artifacts?.find((a) => a.endsWith('.png'));
-    expect(shot).toBe('a/profiles/4.1.4.5/entra-default-response/sp-initiated.png');
-    expect(readFileSync(join(reportDir, shot!)).subarray(0, 4)).toEqual(PNG);
+    const shot = result.evidence.artifacts?.find((a) => a.endsWith('.jpg'));
+    expect(shot).toBe('a/profiles/4.1.4.5/entra-default-response/sp-initiated.jpg');
+    expect(readFileSync(join(reportDir, shot!)).subarray(0, 3)).toEqual(JPEG);
     // A pass keeps no trace; and the IdP answered nothing (the harness served the delivery page).
     expect(result.evidence.artifacts?.some((a) => a.endsWith('.zip'))).toBe(false);
     expect(r.idpHits).toEqual([]);
@@ -164,8 +164,16 @@ describe('BrowserTarget: the SpTarget contract in Chromium', () => {
 describe('BrowserTarget: what only a browser can judge', () => {
   it('a SameSite=Lax login cookie: the SP refuses, and the result names the cookie and the fix', async () => {
     const r = await rig({ cookie: { sameSite: 'Lax' } });
-    const result = await runScenario(byId(BASELINE), 'sp-initiated', r.env(artifacts));
+    // Screenshots for failures only (the default): taken after the probe, of the SP's answer shown again.
+    const result = await runScenario(
+      byId(BASELINE),
+      'sp-initiated',
+      r.env({ ...artifacts, screenshots: 'failures' }),
+    );
     expect(result.outcome).toBe('fail');
+    const shot = result.evidence.artifacts?.find((a) => a.endsWith('.jpg'));
+    expect(shot).toBeDefined();
+    expect(readFileSync(join(reportDir, shot!)).subarray(0, 3)).toEqual(JPEG);
     expect(result.evidence.spReply?.status).toBe(403);
     expect(result.actual).toContain('cookie refsp_login');
     expect(result.actual).toContain('SameSite=Lax');

@@ -26,14 +26,16 @@ import type {
   ScenarioEvidence,
 } from './browser/capabilities.js';
 import { describeCookieTrouble, refusedCookies, withheldCookies } from './browser/cookies.js';
-import { ScenarioEvidenceKeeper, type BrowserArtifactOptions } from './browser/evidence.js';
+import { ScenarioEvidenceKeeper, wantsScreenshot, type BrowserArtifactOptions } from './browser/evidence.js';
 import { followSp, type FlowResult } from './browser/follow-sp.js';
 import { loginStartFrom, postBody, submitIdpForm } from './browser/login-capture.js';
 import { PageSession, type DocumentHop, type PausedRequest } from './browser/page-session.js';
 import { deliveryPage } from './browser/pages.js';
+import type { SessionPool } from './browser/session-pool.js';
 import { settle, withTimeout } from './browser/settle.js';
 import { signInOnIdpPage } from './browser/sign-in-page.js';
 import { stoppedPage } from './browser/pages.js';
+import { phase } from './browser/phase-clock.js';
 import { OriginPolicy } from '../http/origin-policy.js';
 
 export type { BrowserArtifactOptions };
@@ -49,6 +51,8 @@ export interface BrowserTargetOptions {
   excerptBytes?: number;
   artifacts?: BrowserArtifactOptions | undefined;
   viewport?: { width: number; height: number };
+  /** Contexts opened ahead (the run's); without it, each is opened when first needed. */
+  sessions?: SessionPool | undefined;
   /** Receives each context's closing, so the run can wait for them before closing the browser. */
   track?: (closing: Promise<void>) => void;
   /**
@@ -74,6 +78,10 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
   private deliveries = 0;
   private readonly evidence: ScenarioEvidenceKeeper;
   private readonly policy: OriginPolicy;
+  /** The SP's final page after the last delivery, as shown: re-rendered for a screenshot taken late. */
+  private shown: ShownPage | undefined;
+  /** Whether the page has navigated away from `shown` since (a probe). */
+  private movedOn = false;
 
   constructor(private readonly options: BrowserTargetOptions) {
     this.policy = options.allowedOrigins ?? new OriginPolicy([options.loginUrl, options.idpLoginUrl]);
@@ -82,7 +90,11 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
     this.evidence = new ScenarioEvidenceKeeper(options.artifacts);
   }
 
-  async startLogin(): Promise<LoginStart> {
+  startLogin(): Promise<LoginStart> {
+    return phase('T.startLogin', this.startLoginNow());
+  }
+
+  private async startLoginNow(): Promise<LoginStart> {
     const loginUrl = this.requireLoginUrl();
     const session = await this.session();
     const hops: DocumentHop[] = [];
@@ -134,7 +146,11 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
     }
   }
 
-  async deliver(delivery: Delivery): Promise<SpReply> {
+  deliver(delivery: Delivery): Promise<SpReply> {
+    return phase('T.deliver', this.deliverNow(delivery));
+  }
+
+  private async deliverNow(delivery: Delivery): Promise<SpReply> {
     const session = await this.session();
     const acsOrigin = new URL(delivery.acsUrl).origin;
     const deliveryUrl = `${this.idpOrigin}${DELIVERY_PATH}/${++this.deliveries}`;
@@ -157,13 +173,17 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
     });
     try {
       void session.page.goto(deliveryUrl, { waitUntil: 'commit' }).catch(() => undefined);
-      return await this.finishDelivery(session, await flow, delivery.acsUrl);
+      return await this.finishDelivery(session, await phase('T.deliverFlow', flow), delivery.acsUrl);
     } finally {
       session.steer(undefined);
     }
   }
 
-  async fetchPage(url: string): Promise<SpReply> {
+  fetchPage(url: string): Promise<SpReply> {
+    return phase('T.fetchPage', this.fetchPageNow(url));
+  }
+
+  private async fetchPageNow(url: string): Promise<SpReply> {
     const session = await this.session();
     const answered = settle<DocumentHop>();
     const wanted = new URL(url);
@@ -188,6 +208,7 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
         answered.reject(new HarnessError('TARGET_UNREACHABLE', `GET ${url}: ${errorText}`)),
     });
     try {
+      this.movedOn = true;
       void session.page.goto(url, { waitUntil: 'commit' }).catch(() => undefined);
       const hop = await withTimeout(
         answered.promise,
@@ -258,9 +279,14 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
     }
   }
 
-  async reset(): Promise<void> {
+  reset(): Promise<void> {
+    return phase('T.reset', this.resetNow());
+  }
+
+  private async resetNow(): Promise<void> {
     const previous = this.current;
     this.current = undefined;
+    this.shown = undefined;
     const session = await previous?.catch(() => undefined);
     if (!session) return;
     const trace = await this.evidence.temporaryTracePath();
@@ -271,7 +297,17 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
 
   async finishScenario(result: Pick<ScenarioResult, 'id' | 'flow' | 'outcome'>): Promise<ScenarioEvidence> {
     const session = await this.current?.catch(() => undefined);
-    return this.evidence.finish(result, session ? (path) => session.close(path) : undefined);
+    if (
+      session &&
+      this.shown &&
+      !this.evidence.screenshot &&
+      wantsScreenshot(this.options.artifacts, result.outcome)
+    )
+      this.evidence.screenshot = await phase('T.lateScreenshot', this.screenshotShown(session, this.shown));
+    return phase(
+      'T.finishScenario',
+      this.evidence.finish(result, session ? (path) => session.close(path) : undefined),
+    );
   }
 
   async close(): Promise<void> {
@@ -285,18 +321,25 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
   // ---- internals ----
 
   private session(): Promise<PageSession> {
-    this.current ??= PageSession.open(this.options.browser, {
-      viewport: this.options.viewport ?? { width: 1024, height: 640 },
-      tracing: this.options.artifacts?.traces ?? false,
-      timeoutMs: this.timeoutMs,
-      allows: this.allows,
-    }).catch((error: unknown) => {
-      throw new HarnessError(
-        'BROWSER_FAILED',
-        `could not open a browser context: ${(error as Error).message.split('\n')[0]}`,
-        { cause: error },
-      );
-    });
+    if (this.current) return this.current;
+    const opening =
+      this.options.sessions?.take(this.allows) ??
+      PageSession.open(this.options.browser, {
+        viewport: this.options.viewport ?? { width: 1024, height: 640 },
+        tracing: this.options.artifacts?.traces ?? false,
+        timeoutMs: this.timeoutMs,
+        allows: this.allows,
+      });
+    this.current = phase(
+      'T.open',
+      opening.catch((error: unknown) => {
+        throw new HarnessError(
+          'BROWSER_FAILED',
+          `could not open a browser context: ${(error as Error).message.split('\n')[0]}`,
+          { cause: error },
+        );
+      }),
+    );
     return this.current;
   }
 
@@ -306,12 +349,50 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
     const sent = result.acsNetworkId === undefined ? undefined : session.cookiesSentWith(result.acsNetworkId);
     for (const trouble of [...withheldCookies(sent ?? []), ...refusedCookies(session.refusedCookies)])
       this.evidence.notes.add(describeCookieTrouble(trouble));
-    if (this.options.artifacts?.screenshots)
-      this.evidence.screenshot = (await session.screenshot()) ?? this.evidence.screenshot;
+    this.shown =
+      result.stop !== undefined
+        ? { url: result.stop.url, html: stoppedPageFor(result.stop), status: 200, contentType: undefined }
+        : { url: last.url, html: last.body, status: last.status, contentType: last.headers['content-type'] };
+    this.movedOn = false;
+    // Taken now only when every scenario keeps one; otherwise once the outcome says it is wanted.
+    if (this.options.artifacts?.screenshots === 'all')
+      this.evidence.screenshot =
+        (await phase('T.screenshotTotal', session.screenshot())) ?? this.evidence.screenshot;
     const reply = this.toReply(last, result.hops.map(exchange));
     if (result.stop?.kind === 'off-site')
       return { ...reply, offSiteRedirect: last.location ?? result.stop.url };
     return reply;
+  }
+
+  /**
+   * A screenshot of the SP's final page for a scenario whose outcome asks for one. When a probe has
+   * navigated the page since, the page is shown again from the SP's recorded answer (served by the
+   * harness at its URL; the SP is not asked again, and nothing the page starts is followed) — so
+   * the image is of what the SP answered the delivery, as when it was taken right after it.
+   */
+  private async screenshotShown(session: PageSession, shown: ShownPage): Promise<Buffer | undefined> {
+    if (this.movedOn) {
+      const loaded = settle<void>();
+      let served = false;
+      session.steer({
+        request: (request) => {
+          if (served || request.request.url !== shown.url) return { type: 'fail', reason: 'Aborted' };
+          served = true;
+          return { type: 'fulfill', html: shown.html, status: shown.status, contentType: shown.contentType };
+        },
+        load: () => loaded.resolve(),
+        failed: () => loaded.resolve(),
+      });
+      try {
+        void session.page.goto(shown.url, { waitUntil: 'commit' }).catch(() => undefined);
+        await withTimeout(loaded.promise, SHOW_AGAIN_MS, () => new Error('not loaded')).catch(
+          () => undefined,
+        );
+      } finally {
+        session.steer(undefined);
+      }
+    }
+    return session.screenshot();
   }
 
   private toReply(hop: DocumentHop, hops: HttpExchange[]): SpReply {
@@ -353,6 +434,26 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
   private background(closing: Promise<void>): void {
     if (this.options.track) this.options.track(closing);
   }
+}
+
+/** What the page showed after a delivery: the SP's answer, or the harness's "stopped here" page. */
+interface ShownPage {
+  url: string;
+  html: string;
+  status: number;
+  contentType: string | undefined;
+}
+
+/** How long the SP's final page, shown again, may take to load before the screenshot is taken anyway. */
+const SHOW_AGAIN_MS = 3000;
+
+function stoppedPageFor(stop: NonNullable<FlowResult['stop']>): string {
+  return stoppedPage(
+    stop.kind === 'idp'
+      ? 'The SP sent the browser back to the IdP.'
+      : 'The SP redirected the browser off its own origin; samlspec does not follow.',
+    stop.url,
+  );
 }
 
 function exchange(hop: DocumentHop): HttpExchange {

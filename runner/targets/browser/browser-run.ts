@@ -8,6 +8,8 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchBrowser, type LaunchedBrowser } from '../../browser/launch.js';
 import { BrowserTarget, type BrowserArtifactOptions } from '../browser-target.js';
+import type { ScreenshotPolicy } from './evidence.js';
+import { SessionPool } from './session-pool.js';
 import { sameSite } from './site.js';
 import type { OriginPolicy } from '../../http/origin-policy.js';
 import { OriginProxy, proxyArgs } from './origin-proxy.js';
@@ -15,17 +17,30 @@ import { OriginProxy, proxyArgs } from './origin-proxy.js';
 /** The run's folder for screenshots and traces, inside the report directory. */
 export const BROWSER_ARTIFACTS_DIR = 'browser-artifacts';
 
+const SHOTS: Record<ScreenshotPolicy, string> = {
+  failures:
+    "a JPEG of the SP's final page for each fail, error and inconclusive scenario (--screenshots all: every scenario)",
+  all: "a JPEG of the SP's final page for every scenario",
+  off: 'no screenshots (--screenshots off)',
+};
+const VIEWPORT = { width: 1024, height: 640 };
+/** Contexts opened ahead of the scenarios (see SessionPool); each waiting one holds a renderer process. */
+const POOL_DEPTH = 2;
+
 export interface BrowserRunOptions {
   executablePath?: string | undefined;
   /** The report directory; artifacts are written only if given. */
   reportDir?: string | undefined;
   /** Per navigation. */
   timeoutMs: number;
+  /** Which scenarios keep a screenshot of the SP's final page (default: fail, error, inconclusive). */
+  screenshots?: ScreenshotPolicy | undefined;
 }
 
 export class BrowserRun {
   private readonly closing = new Set<Promise<void>>();
   private closed: Promise<void> | undefined;
+  private pool: SessionPool | undefined;
 
   private constructor(
     private readonly launched: LaunchedBrowser,
@@ -49,7 +64,12 @@ export class BrowserRun {
     if (options.reportDir !== undefined) {
       const reportDir = resolve(options.reportDir);
       await rm(join(reportDir, BROWSER_ARTIFACTS_DIR), { recursive: true, force: true });
-      artifacts = { reportDir, subdir: BROWSER_ARTIFACTS_DIR, screenshots: true, traces: true };
+      artifacts = {
+        reportDir,
+        subdir: BROWSER_ARTIFACTS_DIR,
+        screenshots: options.screenshots ?? 'failures',
+        traces: true,
+      };
     }
     return new BrowserRun(launched, artifacts, options.timeoutMs, proxy);
   }
@@ -69,8 +89,16 @@ export class BrowserRun {
     idpLoginUrl: string,
     allowedOrigins?: OriginPolicy,
   ): BrowserTarget {
+    // Opened on the first target, so that calibration's contexts already come from it.
+    this.pool ??= new SessionPool(
+      this.launched.browser,
+      { viewport: VIEWPORT, tracing: this.artifacts?.traces ?? false, timeoutMs: this.timeoutMs },
+      POOL_DEPTH,
+    );
     return new BrowserTarget({
       browser: this.launched.browser,
+      sessions: this.closed ? undefined : this.pool,
+      viewport: VIEWPORT,
       loginUrl,
       idpLoginUrl,
       allowedOrigins,
@@ -111,7 +139,7 @@ export class BrowserRun {
     ];
     if (this.artifacts) {
       notes.push(
-        `browser mode: a screenshot of the SP's final page per scenario, and a Playwright trace of each fail and error (npx playwright show-trace <file>), in ${BROWSER_ARTIFACTS_DIR}/`,
+        `browser mode: ${SHOTS[this.artifacts.screenshots]}, and a Playwright trace of each fail and error (npx playwright show-trace <file>), in ${BROWSER_ARTIFACTS_DIR}/`,
       );
     }
     return notes;
@@ -120,6 +148,7 @@ export class BrowserRun {
   /** Waits for the scenarios' contexts to close (traces written), then closes the browser. */
   close(): Promise<void> {
     this.closed ??= (async () => {
+      await this.pool?.close();
       await Promise.allSettled([...this.closing]);
       await this.launched.close();
       await this.proxy.close();

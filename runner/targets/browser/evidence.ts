@@ -1,8 +1,8 @@
 /**
- * @module A scenario's browser evidence, kept until its outcome is known: the last screenshot of the
- * SP's final page, the traces of contexts that reset() ended, and sentences about cookies. At the end:
- * the screenshot is written beside the report, traces only for fail and error, under
- * `<subdir>/<scenario id>/<flow>.{png,trace.zip}`.
+ * @module A scenario's browser evidence, kept until its outcome is known: the screenshot of the SP's
+ * final page, the traces of contexts that reset() ended, and sentences about cookies. At the end: the
+ * screenshot is written beside the report (by default only for the outcomes a report shows one for),
+ * traces only for fail and error, under `<subdir>/<scenario id>/<flow>.{jpg,trace.zip}`.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
@@ -15,10 +15,26 @@ export interface BrowserArtifactOptions {
   reportDir: string;
   /** This run's folder inside reportDir. */
   subdir: string;
-  /** A PNG of the SP's final page after each delivery. */
-  screenshots: boolean;
+  /** JPEGs of the SP's final page: for fail, error and inconclusive outcomes, for every scenario, or none. */
+  screenshots: ScreenshotPolicy;
   /** A Playwright trace for every scenario that ends fail or error. */
   traces: boolean;
+}
+
+export const SCREENSHOT_POLICIES = ['failures', 'all', 'off'] as const;
+export type ScreenshotPolicy = (typeof SCREENSHOT_POLICIES)[number];
+
+/** The outcomes whose reports show the SP's final page under 'failures': the ones a reader looks into. */
+const SHOWN = new Set<ScenarioResult['outcome']>(['fail', 'error', 'inconclusive']);
+
+/** Whether a scenario with this outcome keeps a screenshot (undefined: not known yet, keep one if cheap). */
+export function wantsScreenshot(
+  options: BrowserArtifactOptions | undefined,
+  outcome: ScenarioResult['outcome'] | undefined,
+): boolean {
+  if (!options || options.screenshots === 'off') return false;
+  if (options.screenshots === 'all') return true;
+  return outcome !== undefined && SHOWN.has(outcome);
 }
 
 /** Ends the current context's trace into `path` (or drops it). */
@@ -54,9 +70,9 @@ export class ScenarioEvidenceKeeper {
     const base = artifactBase(settings.subdir, result.id, result.flow);
     const keepTrace = settings.traces && (result.outcome === 'fail' || result.outcome === 'error');
     try {
-      if (this.screenshot) {
-        await writeArtifact(settings.reportDir, `${base}.png`, this.screenshot);
-        artifacts.push(`${base}.png`);
+      if (this.screenshot && wantsScreenshot(settings, result.outcome)) {
+        await writeArtifact(settings.reportDir, `${base}.jpg`, this.screenshot);
+        artifacts.push(`${base}.jpg`);
       }
       for (const [i, { path: tmp, written }] of this.earlierTraces.splice(0).entries()) {
         await written;
