@@ -127,7 +127,8 @@ describe('liveness: the input that crashed the SP', () => {
     expect(report.liveness?.spDown.every((e) => e.recovered)).toBe(true);
     expect(starts).toBeGreaterThan(1);
     expect(exitCodeFor(report, false)).toBe(1);
-  });
+    // Each crash waits for the supervisor to restart a Node process: slow on a loaded machine.
+  }, 180_000);
 
   it('without one: that input is a must failure and the rest is "not run", still no harness errors', async () => {
     const { report } = await runCatalog(
