@@ -1,6 +1,6 @@
 /** @module Test helper: AuthnRequests as SPs send them, encoded for the Redirect and POST bindings. */
 import { deflateRawSync } from 'node:zlib';
-import { escapeXml } from '../util/xml.js';
+import { escapeXmlAttr } from '../util/xml-escape.js';
 
 export interface AuthnRequestFields {
   id?: string;
@@ -16,19 +16,19 @@ export interface AuthnRequestFields {
 
 export function authnRequestXml(fields: AuthnRequestFields): string {
   const attrs = [
-    `ID="${escapeXml(fields.id ?? '_req-0001')}"`,
+    `ID="${escapeXmlAttr(fields.id ?? '_req-0001')}"`,
     'Version="2.0"',
     `IssueInstant="${new Date().toISOString()}"`,
-    fields.destination ? `Destination="${escapeXml(fields.destination)}"` : '',
-    fields.acsUrl ? `AssertionConsumerServiceURL="${escapeXml(fields.acsUrl)}"` : '',
+    fields.destination ? `Destination="${escapeXmlAttr(fields.destination)}"` : '',
+    fields.acsUrl ? `AssertionConsumerServiceURL="${escapeXmlAttr(fields.acsUrl)}"` : '',
     fields.acsIndex !== undefined ? `AssertionConsumerServiceIndex="${fields.acsIndex}"` : '',
     fields.forceAuthn ? 'ForceAuthn="true"' : '',
     fields.isPassive ? 'IsPassive="true"' : '',
   ].filter(Boolean);
   const policy = fields.nameIdFormat
-    ? `<samlp:NameIDPolicy Format="${escapeXml(fields.nameIdFormat)}" AllowCreate="true"/>`
+    ? `<samlp:NameIDPolicy Format="${escapeXmlAttr(fields.nameIdFormat)}" AllowCreate="true"/>`
     : '';
-  return `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ${attrs.join(' ')}><saml:Issuer>${escapeXml(fields.issuer)}</saml:Issuer>${policy}${fields.extra ?? ''}</samlp:AuthnRequest>`;
+  return `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ${attrs.join(' ')}><saml:Issuer>${escapeXmlAttr(fields.issuer)}</saml:Issuer>${policy}${fields.extra ?? ''}</samlp:AuthnRequest>`;
 }
 
 /** The HTTP-Redirect URL for `xml` at `loginUrl` (raw DEFLATE, base64, URL-encoded). */

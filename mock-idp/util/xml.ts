@@ -88,16 +88,3 @@ export function descendants(root: Document | Element, ns: string, localName: str
 export function textOf(element: Element | undefined): string | undefined {
   return element?.textContent ?? undefined;
 }
-
-const XML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for an XML (or HTML) text node or attribute value. */
-export function escapeXml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
-}

@@ -1,5 +1,5 @@
 /** @module Escaping-safe HTML building for the mock's pages: every interpolated value goes through `html`. */
-import { escapeXml } from '../../util/xml.js';
+import { escapeXmlAttr } from '../../util/xml-escape.js';
 
 /** A string already escaped for HTML. */
 export class SafeHtml {
@@ -15,7 +15,7 @@ function render(value: Interpolated): string {
   if (value === undefined || value === null || value === false) return '';
   if (value instanceof SafeHtml) return value.value;
   if (Array.isArray(value)) return (value as readonly Interpolated[]).map(render).join('');
-  return escapeXml(String(value));
+  return escapeXmlAttr(String(value));
 }
 
 /** Tagged template: interpolations are escaped unless they are SafeHtml (or arrays of it). */

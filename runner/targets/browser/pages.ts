@@ -5,7 +5,7 @@
  * where the harness stopped the browser (an off-site redirect, a redirect back to the IdP).
  */
 import { autoPostPage } from '../../../mock-idp/http/pages/auto-post-page.js';
-import { escapeXml } from '../../../mock-idp/util/xml.js';
+import { escapeXmlAttr } from '../../../mock-idp/util/xml-escape.js';
 import type { Delivery } from '../types.js';
 
 /** The page, served on the IdP's origin, whose script sends the response to the ACS. */
@@ -26,5 +26,5 @@ export function deliveryPage(delivery: Delivery): string {
 
 /** Where the harness stopped following the SP: shown in the screenshot instead of a browser error page. */
 export function stoppedPage(why: string, url: string): string {
-  return `<!DOCTYPE html><html><head><title>samlspec stopped here</title><style>body{font:15px system-ui,sans-serif;margin:40px;color:#1b1b1b}code{word-break:break-all}</style></head><body><h1>samlspec stopped the browser here</h1><p>${escapeXml(why)}</p><p><code>${escapeXml(url)}</code></p><p>The request was not sent.</p></body></html>`;
+  return `<!DOCTYPE html><html><head><title>samlspec stopped here</title><style>body{font:15px system-ui,sans-serif;margin:40px;color:#1b1b1b}code{word-break:break-all}</style></head><body><h1>samlspec stopped the browser here</h1><p>${escapeXmlAttr(why)}</p><p><code>${escapeXmlAttr(url)}</code></p><p>The request was not sent.</p></body></html>`;
 }
