@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConsoleReporter } from './console-reporter.js';
 import { sampleReport } from './test-support/sample-report.js';
 
@@ -76,13 +76,45 @@ describe('ConsoleReporter', () => {
     expect(out.output()).toContain('  ✓ core/2.5.1.2/not-on-or-after-past');
   });
 
-  it('colours on a TTY unless NO_COLOR is set', () => {
-    const tty = capture(true);
-    run(new ConsoleReporter({ stream: tty.stream }, {}));
-    expect(tty.output()).toContain('\u001b[32m✓\u001b[0m');
-    const noColor = capture(true);
-    run(new ConsoleReporter({ stream: noColor.stream }, { NO_COLOR: '1' }));
-    expect(noColor.output()).not.toContain('\u001b');
+  describe('colour', () => {
+    const GREEN_PASS = '\u001b[32m✓\u001b[39m';
+    const RED_FAIL = '\u001b[31m✗\u001b[39m';
+    const output = (isTTY: boolean, options: { color?: boolean }, env: Record<string, string>): string => {
+      const out = capture(isTTY);
+      run(new ConsoleReporter({ stream: out.stream, ...options }, env));
+      return out.output();
+    };
+
+    it('colours a TTY by outcome, and the verdict in bold', () => {
+      const text = output(true, {}, {});
+      expect(text).toContain(GREEN_PASS);
+      expect(text).toContain(RED_FAIL);
+      expect(text).toContain('\u001b[31m\u001b[1mFAILED');
+    });
+
+    it('does not colour a TTY when NO_COLOR is set, and treats an empty NO_COLOR as unset (no-color.org)', () => {
+      expect(output(true, {}, { NO_COLOR: '1' })).not.toContain('\u001b');
+      expect(output(true, {}, { NO_COLOR: '' })).toContain(GREEN_PASS);
+    });
+
+    it('does not colour a pipe or file, FORCE_COLOR notwithstanding: only the color option forces it', () => {
+      expect(output(false, {}, {})).not.toContain('\u001b');
+      expect(output(false, {}, { FORCE_COLOR: '1' })).not.toContain('\u001b');
+      expect(output(false, { color: true }, { NO_COLOR: '1' })).toContain(GREEN_PASS);
+      expect(output(true, { color: false }, {})).not.toContain('\u001b');
+    });
+
+    it("decides by the reporter's stream and env, not by process.stdout or the process's env", () => {
+      // util.styleText checks process.stdout and process.env unless told not to; with them saying "no
+      // colour", a reporter writing to a TTY still colours.
+      vi.stubEnv('NO_COLOR', '1');
+      vi.stubEnv('FORCE_COLOR', '0');
+      try {
+        expect(output(true, {}, {})).toContain(GREEN_PASS);
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    });
   });
 
   it('strips terminal escapes an SP put in its reply even when colouring', () => {

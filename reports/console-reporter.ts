@@ -2,9 +2,11 @@
  * @module Terminal output: one line per finished scenario (unless quiet), then the summary: how
  * calibration went, every finding with its expected vs actual and its fix, the verdict, the counts, why
  * scenarios were skipped, and when the SP stopped answering. Runs the SP's death kept from running get
- * that one line, not a line each. Colour only on a TTY and never with NO_COLOR set (https://no-color.org);
- * untrusted text is stripped of control characters before it is printed.
+ * that one line, not a line each. Colour only on a TTY and never with NO_COLOR set (https://no-color.org),
+ * unless the `color` option says otherwise; Node's `util.styleText` paints. Untrusted text is stripped of
+ * control characters before it is printed.
  */
+import { styleText } from 'node:util';
 import { OUTCOMES, findings } from './outcomes.js';
 import { refLabel } from './refs.js';
 import { calibrationLines, showsFix, skipReasons, spDownLines } from './run-notes.js';
@@ -22,8 +24,8 @@ export interface ConsoleReporterOptions {
 }
 
 type Paint = (text: string) => string;
-const ANSI = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, gray: 90, bold: 1 } as const;
-const OUTCOME_COLOR: Record<Outcome, keyof typeof ANSI> = {
+type Style = 'red' | 'green' | 'yellow' | 'blue' | 'magenta' | 'gray' | 'bold';
+const OUTCOME_COLOR: Record<Outcome, Style> = {
   pass: 'green',
   fail: 'red',
   'non-strict': 'yellow',
@@ -32,7 +34,7 @@ const OUTCOME_COLOR: Record<Outcome, keyof typeof ANSI> = {
   info: 'blue',
   skipped: 'gray',
 };
-const TONE_COLOR: Record<VerdictTone, keyof typeof ANSI> = {
+const TONE_COLOR: Record<VerdictTone, Style> = {
   fail: 'red',
   error: 'magenta',
   warn: 'yellow',
@@ -44,13 +46,16 @@ export class ConsoleReporter implements Reporter {
   readonly name = 'console';
   readonly #quiet: boolean;
   readonly #stream: NonNullable<ConsoleReporterOptions['stream']>;
-  readonly #paint: (color: keyof typeof ANSI) => Paint;
+  readonly #paint: (style: Style) => Paint;
 
   constructor(options: ConsoleReporterOptions = {}, env: Record<string, string | undefined> = process.env) {
     this.#quiet = options.quiet ?? false;
     this.#stream = options.stream ?? process.stdout;
     const color = options.color ?? (this.#stream.isTTY === true && !env['NO_COLOR']);
-    this.#paint = (c) => (color ? (text) => `\u001b[${ANSI[c]}m${text}\u001b[0m` : (text) => text);
+    // The decision above is the only one: styleText would otherwise check process.stdout and its own
+    // environment variables, not the stream this reporter writes to or the env it was given.
+    this.#paint = (style) =>
+      color ? (text) => styleText(style, text, { validateStream: false }) : (text) => text;
   }
 
   printsToStdio(): boolean {
