@@ -108,6 +108,41 @@ describe('docs/ci/github-actions.yml', () => {
   });
 });
 
+describe("README.md's CI section", () => {
+  const readme = readFileSync(`${ROOT}/README.md`, 'utf8');
+  const section = readme.slice(readme.indexOf('### The CI recipe'), readme.indexOf('### Browser mode'));
+  const blocks = (lang: string): string[] =>
+    [...section.matchAll(new RegExp(`^\`\`\`${lang}\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((m) => m[1]!);
+  /** A block is a list of steps or a workflow with jobs. */
+  const steps = blocks('yaml').flatMap((text) => {
+    const doc = parseYaml(text) as Step[] | Workflow;
+    return Array.isArray(doc) ? doc : Object.values(doc.jobs).flatMap((job) => job.steps);
+  });
+  const inputs = Object.keys(readAction(ROOT).inputs ?? {});
+
+  it('shows the recipe, the action, a shard matrix merged by merge-reports, and the library API', () => {
+    expect(
+      blocks('sh')
+        .flatMap(samlspecCommands)
+        .map((c) => c[0]),
+    ).toEqual(['idp', 'reference-sp', 'run']);
+    expect(steps.filter((s) => /\/samlspec@/.test(s.uses ?? '')).length).toBeGreaterThanOrEqual(2);
+    expect(section).toMatch(/matrix: \{ shard: \[1, 2, 3, 4\] \}/);
+    expect(steps.some((s) => /samlspec merge-reports /.test(s.run ?? ''))).toBe(true);
+    expect(blocks('ts').join('')).toMatch(/import \{ runScenarios \} from 'samlspec'/);
+  });
+
+  it('uses only action inputs action.yml declares, and commands and options the CLI has', () => {
+    for (const step of steps.filter((s) => /\/samlspec@/.test(s.uses ?? ''))) {
+      for (const name of Object.keys(step.with ?? {})) expect(inputs, name).toContain(name);
+      const extra = String(step.with?.['extra-args'] ?? '').replace(/\$\{\{[^}]*\}\}/g, '1');
+      expectKnown(['run', ...splitArgs(extra)]);
+    }
+    const scripts = [...blocks('sh'), ...steps.map((s) => s.run ?? '')];
+    for (const words of scripts.flatMap(samlspecCommands)) expectKnown(words);
+  });
+});
+
 describe('docs/ci/gitlab-ci.yml', () => {
   const job = (read('docs/ci/gitlab-ci.yml') as Record<string, Record<string, unknown>>)['samlspec']!;
 
