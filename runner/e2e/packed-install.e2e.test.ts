@@ -5,7 +5,16 @@
  * `files` list leaves out, a dependency only present as a devDependency, a recipe step that does not work.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +32,7 @@ interface PackedFile {
   path: string;
 }
 
+let work: string | undefined;
 let project: string;
 let packedFiles: string[];
 
@@ -43,7 +53,7 @@ function ciRecipe(readme: string): string {
 }
 
 beforeAll(async () => {
-  const work = mkdtempSync(join(tmpdir(), 'samlspec-packed-'));
+  work = mkdtempSync(join(tmpdir(), 'samlspec-packed-'));
   // dist/ is fresh (the e2e globalSetup built it), so pack without running `prepare` a second time.
   const packed = JSON.parse(
     execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
@@ -54,7 +64,7 @@ beforeAll(async () => {
   ) as [{ filename: string; files: PackedFile[] }];
   packedFiles = packed[0].files.map((f) => f.path);
   project = join(work, 'project');
-  execFileSync('mkdir', [project]);
+  mkdirSync(project);
   writeFileSync(
     join(project, 'package.json'),
     JSON.stringify({ name: 'packed-install-check', version: '1.0.0', private: true }),
@@ -65,6 +75,11 @@ beforeAll(async () => {
     { cwd: project, env: projectEnv(), stdio: ['ignore', 'ignore', 'inherit'], timeout: INSTALL_TIMEOUT_MS },
   );
 }, INSTALL_TIMEOUT_MS + 60_000);
+
+// The installed project holds a whole node_modules; the recipe's SP is stopped before this runs.
+afterAll(() => {
+  if (work !== undefined) rmSync(work, { recursive: true, force: true });
+});
 
 describe('the packed tarball', () => {
   it('holds the CLI, the compiled code, its types and the licence, and no sources, tests or maps', () => {
