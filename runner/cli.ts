@@ -16,6 +16,7 @@ import { registerDemoCommand } from './commands/demo-command.js';
 import { registerMergeReportsCommand } from './commands/merge-reports-command.js';
 import { registerReferenceSpCommand } from './commands/reference-sp-command.js';
 import { executeRun, type ExecuteOptions } from './run/execute-run.js';
+import { VERSION } from './version.js';
 import type { RunConfig } from './run/run-config.js';
 
 /** Long-running servers (the mock IdP, the reference SP): they keep the process up until Ctrl-C. */
@@ -43,7 +44,7 @@ export function buildProgram(): Command {
     .description(
       'SAML 2.0 conformance and security tests for service providers, with a mock Microsoft Entra ID',
     )
-    .version('0.1.0')
+    .version(VERSION)
     .showHelpAfterError()
     .exitOverride();
   registerIdpCommand(program, (handle) => servers.push(handle));

@@ -38,7 +38,7 @@ import { redactReport, redactResult } from './redact-secrets.js';
 import { selectOrFail } from './selection.js';
 import { shardNote, shardPlan } from './shard.js';
 
-export const VERSION = '0.1.0';
+import { VERSION } from '../version.js';
 
 /** Scenario runs per worker between two liveness checks (only runs that ended in a refusal wait for one). */
 const LIVENESS_EVERY = 10;
