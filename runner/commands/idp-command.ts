@@ -21,8 +21,7 @@ import { loadTextFromFileOrUrl } from '../load-text.js';
 import { HarnessError } from '../errors.js';
 import { parsePort } from '../options.js';
 import { discoveredIdpSection } from '../run/config-discovery.js';
-
-export const DEFAULT_IDP_PORT = 7080;
+import { DEFAULT_IDP_PORT } from '../run/run-config.js';
 
 interface IdpOptions {
   port: number;

@@ -7,6 +7,7 @@ import { DEFAULT_STATE_DIR } from '../../mock-idp/state/mock-idp-state.js';
 import { DEFAULT_APP_NAME } from '../../mock-idp/default-app.js';
 import type { ExecuteOptions } from '../run/execute-run.js';
 import {
+  DEFAULT_IDP_PORT,
   SIGNING_OPTION_NAMES,
   mergeConfig,
   parseRunConfig,
@@ -16,7 +17,6 @@ import {
 import { parseEvidence, parsePort, parsePositiveInt } from '../options.js';
 import type { EvidencePolicy } from '../../reports/lean-report.js';
 import { withDiscoveredConfig } from '../run/config-discovery.js';
-import { DEFAULT_IDP_PORT } from './idp-command.js';
 import { SP_PROFILE_NAMES } from '../../scenarios/sp-profiles/index.js';
 
 export interface RunFlags {

@@ -13,6 +13,9 @@ import { HarnessError } from '../errors.js';
 import { SP_PROFILE_NAMES, type SpProfileName } from '../../scenarios/sp-profiles/index.js';
 import { shardSchema } from './shard.js';
 
+/** Where the mock IdP listens unless told otherwise (`run`, `demo` and `idp` alike). */
+export const DEFAULT_IDP_PORT = 7080;
+
 /** The CLI's names for Entra's three Signing Options. */
 export const SIGNING_OPTION_NAMES = ['assertion', 'response', 'response-and-assertion'] as const;
 export type SigningOptionName = (typeof SIGNING_OPTION_NAMES)[number];
@@ -53,7 +56,7 @@ export const runConfigSchema = z.strictObject({
   sp: spSchema,
   idp: z
     .strictObject({
-      port: z.number().int().min(0).max(65535).default(7080),
+      port: z.number().int().min(0).max(65535).default(DEFAULT_IDP_PORT),
       host: z.string().default('127.0.0.1'),
       baseUrl: z.url().optional(),
       stateDir: z.string().default(DEFAULT_STATE_DIR),
