@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 
@@ -98,7 +99,7 @@ function authnRequestQuery() {
   return `SAMLRequest=${encodeURIComponent(deflateRawSync(xml).toString('base64'))}`;
 }
 
-function signIn(agent, loginUrl) {
+function signIn(agent, loginUrl, retried = false) {
   return new Promise((resolve, reject) => {
     const req = request(`${loginUrl}?${authnRequestQuery()}`, { agent, timeout: 10_000 }, (res) => {
       let body = '';
@@ -111,7 +112,13 @@ function signIn(agent, loginUrl) {
       );
     });
     req.on('timeout', () => req.destroy(new Error('sign-in timed out')));
-    req.on('error', reject);
+    // A keep-alive socket the server closed just as it was reused: retry once on a new one (Node's documented
+    // pattern for `reusedSocket`), so an idle-timeout race is not reported as an IdP failure.
+    req.on('error', (error) =>
+      req.reusedSocket && error.code === 'ECONNRESET' && !retried
+        ? signIn(agent, loginUrl, true).then(resolve, reject)
+        : reject(error),
+    );
     req.end();
   });
 }
