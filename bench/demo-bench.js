@@ -1,0 +1,102 @@
+/**
+ * @module `samlspec demo` as a new user first meets it (issue 11's table): the whole catalog against the built-in
+ * strict reference SP in the same process, all reporters. Records the wall time of the whole process and of the
+ * scenarios, the peak RSS, and the size of each report file (the JSON and HTML reports of an all-pass run are what
+ * a CI job uploads on every pull request). Median over rounds. Merges its figures into bench/results.json under
+ * "demo".
+ *
+ * Run: npm run bench (builds dist/ first). BENCH_DEMO_ROUNDS tunes the rounds (default 3).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin/samlspec.js');
+const rounds = Number(process.env.BENCH_DEMO_ROUNDS ?? 3);
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
+};
+
+if (!existsSync(join(root, 'dist/runner/cli.js'))) {
+  console.error('dist/ is missing: run npm run build first');
+  process.exit(2);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'samlspec-demo-bench-'));
+const samples = [];
+try {
+  for (let round = 0; round < rounds; round++) {
+    const outputDir = join(work, `out-${round}`);
+    const started = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, [bin, 'demo', '--output-dir', outputDir, '--quiet'], {
+      cwd: work,
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
+    const processMs = Number(process.hrtime.bigint() - started) / 1e6;
+    if (run.status !== 0)
+      throw new Error(`samlspec demo exited ${run.status}: ${(run.stderr || run.stdout).slice(-2000)}`);
+    const report = JSON.parse(readFileSync(join(outputDir, 'samlspec-report.json'), 'utf8'));
+    const sizes = Object.fromEntries(
+      readdirSync(outputDir)
+        .filter((name) => statSync(join(outputDir, name)).isFile())
+        .map((name) => [name, statSync(join(outputDir, name)).size]),
+    );
+    samples.push({
+      processMs,
+      catalogMs: report.durationMs,
+      peakRssMb: report.resources.peakRssKb / 1024,
+      runs: report.results.filter((r) => r.outcome !== 'skipped').length,
+      sizes,
+    });
+    console.log(
+      `round ${round + 1}/${rounds}: process ${processMs.toFixed(0)} ms, scenarios ${report.durationMs} ms`,
+    );
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const pick = (get) => median(samples.map(get));
+const reportKb = Object.fromEntries(
+  Object.keys(samples[0].sizes).map((name) => [name, Math.round(pick((s) => s.sizes[name] ?? 0) / 1024)]),
+);
+const figures = {
+  processMs: Math.round(pick((s) => s.processMs)),
+  catalogMs: pick((s) => s.catalogMs),
+  peakRssMb: Math.round(pick((s) => s.peakRssMb)),
+  runs: samples[0].runs,
+  reportKb,
+  targets: {
+    processMs: 3000,
+    peakRssMb: 200,
+    'samlspec-report.html (kB)': 2048,
+    'samlspec-report.json (kB)': 1536,
+  },
+  method: {
+    rounds,
+    command: 'samlspec demo --quiet (all reporters; SP in-process)',
+    statistic: "median over rounds; processMs = the whole process, catalogMs = the report's durationMs",
+    cpus: cpus().length,
+    // Wall times mean little on a busy machine: say how busy it was.
+    loadAverage1m: Number(loadavg()[0].toFixed(2)),
+    node: process.version,
+    measuredAt: new Date().toISOString(),
+  },
+};
+console.table({
+  'demo process (ms)': figures.processMs,
+  'scenarios (ms)': figures.catalogMs,
+  'peak RSS (MB)': figures.peakRssMb,
+  ...Object.fromEntries(Object.entries(reportKb).map(([name, kb]) => [`${name} (kB)`, kb])),
+});
+const resultsFile = join(root, 'bench/results.json');
+const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
+results.demo = figures;
+writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`wrote ${resultsFile}`);
