@@ -10,44 +10,18 @@
  * BENCH_BROWSER_ROUNDS (default 1), BENCH_BROWSER_WORKERS (default: samlspec's own default).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, cpuMsOf, median, mergeResults } from './bench-util.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/samlspec.js');
 const spMain = join(root, 'dist/fixtures/sps/reference-sp/main.js');
 const rounds = Number(process.env.BENCH_BROWSER_ROUNDS ?? 1);
 const workers = process.env.BENCH_BROWSER_WORKERS;
-const CLK_TCK = 100;
 const TARGET_MEDIAN_MS = 150;
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
-/** user+system CPU ms of a process (stat fields 14, 15), or of its waited-for children (16, 17). */
-function cpuMsOf(pid, children = false) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    const [a, b] = children ? [13, 14] : [11, 12];
-    return ((Number(fields[a]) + Number(fields[b])) * 1000) / CLK_TCK;
-  } catch {
-    return undefined;
-  }
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
-};
 
 function chromiumPath() {
   const candidates = [process.env.SAMLSPEC_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -212,11 +186,7 @@ async function main() {
     console.log(
       `per-scenario median ${figures.medianScenarioMs} ms is above the ${TARGET_MEDIAN_MS} ms target`,
     );
-  const resultsFile = join(root, 'bench/results.json');
-  const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
-  results.browser = figures;
-  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`wrote ${resultsFile}`);
+  mergeResults('browser', figures);
   rmSync(work, { recursive: true, force: true });
 }
 

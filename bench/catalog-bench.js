@@ -8,41 +8,16 @@
  * Run: npm run bench (builds dist/ first). BENCH_CATALOG_ROUNDS tunes the rounds (default 3).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, cpuMsOf, median, mergeResults } from './bench-util.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/samlspec.js');
 const spMain = join(root, 'dist/fixtures/sps/reference-sp/main.js');
 const rounds = Number(process.env.BENCH_CATALOG_ROUNDS ?? 3);
-const CLK_TCK = 100;
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
-/** user+system CPU ms of a process, from /proc (Linux); undefined elsewhere. */
-function cpuMsOf(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
-  } catch {
-    return undefined;
-  }
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
-};
 
 async function startSp(idpMetadata, port) {
   const child = spawn(
@@ -166,11 +141,7 @@ async function main() {
     'harness CPU per run (ms)': figures.harnessCpuMsPerRun,
     'SP CPU per run (ms)': figures.spCpuMsPerRun,
   });
-  const resultsFile = join(root, 'bench/results.json');
-  const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
-  results.catalog = figures;
-  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`wrote ${resultsFile}`);
+  mergeResults('catalog', figures);
 }
 
 await main();

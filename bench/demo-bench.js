@@ -8,19 +8,15 @@
  * Run: npm run bench (builds dist/ first). BENCH_DEMO_ROUNDS tunes the rounds (default 3).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median, mergeResults } from './bench-util.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/samlspec.js');
 const rounds = Number(process.env.BENCH_DEMO_ROUNDS ?? 3);
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
-};
 
 if (!existsSync(join(root, 'dist/runner/cli.js'))) {
   console.error('dist/ is missing: run npm run build first');
@@ -95,8 +91,4 @@ console.table({
   'peak RSS (MB)': figures.peakRssMb,
   ...Object.fromEntries(Object.entries(reportKb).map(([name, kb]) => [`${name} (kB)`, kb])),
 });
-const resultsFile = join(root, 'bench/results.json');
-const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
-results.demo = figures;
-writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-console.log(`wrote ${resultsFile}`);
+mergeResults('demo', figures);

@@ -12,20 +12,19 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
+import { cpuMsOf, median, mergeResults } from './bench-util.js';
 
 const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 5);
 const MS = Number(process.env.BENCH_HTTP_MS ?? 2000);
 const CONNECTIONS = 8;
-const CLK_TCK = 100;
 const SP_ENTITY_ID = 'https://bench.sp.test/metadata';
 const ACS = 'http://127.0.0.1:3999/saml/acs';
-const resultsPath = fileURLToPath(new URL('results.json', import.meta.url));
 const mockIdpEntry = new URL('../dist/mock-idp/index.js', import.meta.url).href;
 
 const canPin = (() => {
@@ -34,21 +33,6 @@ const canPin = (() => {
 })();
 const onCore0 = (args) =>
   canPin ? ['taskset', ['-c', '0', process.execPath, ...args]] : [process.execPath, args];
-
-/** user+system CPU ms of a process, from /proc (Linux); undefined elsewhere. */
-function cpuMsOf(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
-  } catch {
-    return undefined;
-  }
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
-};
 
 /** Raw RSA-2048 SHA-256 signatures of 1 KB per CPU second, in a fresh process on core 0. */
 function rawSignRate() {
@@ -194,9 +178,7 @@ try {
       measuredAt: new Date().toISOString(),
     },
   };
-  const results = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : {};
-  results.idpHttp = figures;
-  writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+  mergeResults('idpHttp', figures);
   console.log(
     `mock IdP over HTTP: ${figures.signInsPerCpuSec} sign-ins per CPU second = ${figures.ratio}x raw signing (target >= 0.4x)`,
   );

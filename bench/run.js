@@ -9,9 +9,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { sign } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { median, mergeResults } from './bench-util.js';
 
 const PINNED_ENV = 'SAMLSPEC_BENCH_PINNED';
 const self = fileURLToPath(import.meta.url);
@@ -123,12 +124,6 @@ async function opsPerSecond(op, ms) {
   return (count * 1000) / elapsed;
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 for (const op of [rawSign, ...Object.values(variants)]) await opsPerSecond(op, Math.min(MS, 300)); // warm-up (JIT, templates)
 
 // Each round runs raw, v1, raw, v2, raw, ... so every variant is paired with the raw signing rate just
@@ -172,13 +167,11 @@ for (const kind of ['fast', 'xml-crypto']) {
   }
 }
 
-const resultsFile = new URL('./results.json', import.meta.url);
-const existing = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
 const byKind = (kind) =>
   Object.fromEntries(
     OPTIONS.map((o) => [o, { responsesPerSec: whole(rate[`${kind}:${o}`]), ratio: ratioOf(`${kind}:${o}`) }]),
   );
-existing.idp = {
+mergeResults('idp', {
   responsesPerSec: whole(rate['fast:assertion']),
   rawSignPerSec: whole(raw),
   ratio: ratioOf('fast:assertion'),
@@ -194,6 +187,4 @@ existing.idp = {
     claims: content().claims.length,
     measuredAt: new Date().toISOString(),
   },
-};
-writeFileSync(resultsFile, `${JSON.stringify(existing, null, 2)}\n`);
-console.log(`\nwrote ${fileURLToPath(resultsFile)} (key "idp")`);
+});
