@@ -23,7 +23,7 @@ import { fromCliName } from '../engine/signing-options.js';
 import { planRuns, type PlannedRun, type TargetCapabilities } from './plan.js';
 import { applyCalibration, calibrateFlows } from './calibrate-flows.js';
 import { livenessHooks } from './liveness.js';
-import { runPlan } from './run-plan.js';
+import { runPlan } from './scheduler.js';
 import { FailureLimit } from './max-failures.js';
 import { prepareIdp, type PreparedIdp } from './prepare-idp.js';
 import { applyProfileLevels, profileFor, profileSkipReason } from './apply-profile.js';
