@@ -1,14 +1,7 @@
 /** @module The reports package: the reporter registry, the multiplexer and the report types. */
 export * from './types.js';
-export {
-  createReporters,
-  reporterRegistry,
-  reporterOptionDocs,
-  REPORTER_NAMES,
-  DEFAULT_OUTPUT_DIR,
-  isReporterName,
-} from './registry.js';
-export type { CreateReportersOptions, ReporterName, ReporterOptionsMap } from './registry.js';
+export { createReporters, REPORTER_NAMES, DEFAULT_OUTPUT_DIR, isReporterName } from './registry.js';
+export type { CreateReportersOptions, ReporterName } from './registry.js';
 export { ReporterConfigError, type ReporterConfigErrorCode } from './errors.js';
 export {
   Multiplexer,

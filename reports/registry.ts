@@ -1,34 +1,20 @@
 /**
- * @module The built-in reporters by name, with their options declared once as a typed table (Vitest's
- * BuiltinReporterOptions): the CLI's help text can be generated from `reporterRegistry`, and
- * `createReporters()` is the only place a name becomes a reporter.
+ * @module The built-in reporters by name: `createReporters()` is the only place a name given on the
+ * command line becomes a reporter, from the options every reporter shares.
  */
-import { ConsoleReporter, type ConsoleReporterOptions } from './console-reporter.js';
+import { ConsoleReporter } from './console-reporter.js';
 import { ReporterConfigError } from './errors.js';
-import { GitHubReporter, type GitHubReporterOptions } from './github-reporter.js';
-import { HTML_REPORT_FILE, HtmlReporter, type HtmlReporterOptions } from './html-reporter.js';
-import { JSON_REPORT_FILE, JsonReporter, type JsonReporterOptions } from './json-reporter.js';
-import { JUNIT_REPORT_FILE, JUnitReporter, type JUnitReporterOptions } from './junit-reporter.js';
+import { GitHubReporter } from './github-reporter.js';
+import { HtmlReporter } from './html-reporter.js';
+import { JsonReporter } from './json-reporter.js';
+import { JUnitReporter } from './junit-reporter.js';
 import type { EvidencePolicy } from './lean-report.js';
-import { LineReporter, type LineReporterOptions } from './line-reporter.js';
-import { MARKDOWN_REPORT_FILE, MarkdownReporter, type MarkdownReporterOptions } from './markdown-reporter.js';
+import { LineReporter } from './line-reporter.js';
+import { MarkdownReporter } from './markdown-reporter.js';
 import type { Reporter } from './types.js';
 
-/** Each reporter's own options, keyed by reporter name. */
-export interface ReporterOptionsMap {
-  console: ConsoleReporterOptions;
-  json: JsonReporterOptions;
-  junit: JUnitReporterOptions;
-  html: HtmlReporterOptions;
-  markdown: MarkdownReporterOptions;
-  github: GitHubReporterOptions;
-  line: LineReporterOptions;
-}
-
-export type ReporterName = keyof ReporterOptionsMap;
-
-/** Options shared by all reporters, plus per-reporter overrides under each reporter's name. */
-export type CreateReportersOptions = {
+/** Options shared by all reporters; each takes what applies to it. */
+export interface CreateReportersOptions {
   /** Where file reporters write (default `reports-out`). Artifact paths in the report are relative to it. */
   outputDir?: string;
   /** Console: no line per scenario, only the summary. */
@@ -37,99 +23,35 @@ export type CreateReportersOptions = {
   evidence?: EvidencePolicy;
   /** For NO_COLOR and GITHUB_STEP_SUMMARY (default: process.env); tests pass their own. */
   env?: Record<string, string | undefined>;
-} & { [K in ReporterName]?: Partial<ReporterOptionsMap[K]> };
+  /** Where the stdout reporters (console, github, line) write (default: process.stdout). */
+  stdout?: { write(text: string): unknown; isTTY?: boolean };
+}
 
 export const DEFAULT_OUTPUT_DIR = 'reports-out';
 
-interface RegistryEntry {
-  description: string;
-  /** The file written, relative to the output directory; absent for stdout reporters. */
-  defaultFile?: string;
-  create(options: CreateReportersOptions): Reporter;
+/** Shared options as each reporter is built, after the registry has settled cross-reporter choices. */
+interface BuildOptions extends CreateReportersOptions {
+  /** The github reporter leaves the job summary to the markdown reporter when both run. */
+  githubStepSummary?: false;
 }
 
-/** The table itself: name → description, default file, and how to build it from the shared options. */
-export const reporterRegistry: { readonly [K in ReporterName]: RegistryEntry } = {
-  console: {
-    description: 'A line per scenario and a findings summary on stdout',
-    create: (o) =>
-      new ConsoleReporter({ ...(o.quiet === undefined ? {} : { quiet: o.quiet }), ...o.console }, o.env),
-  },
-  json: {
-    description: 'The full RunReport, the source of truth for every other report',
-    defaultFile: JSON_REPORT_FILE,
-    create: (o) => new JsonReporter({ outputDir: outputDir(o), ...evidence(o), ...o.json }),
-  },
-  junit: {
-    description:
-      'JUnit XML for CI test tabs: a suite per spec section, <failure> for findings, <error> for harness errors',
-    defaultFile: JUNIT_REPORT_FILE,
-    create: (o) => new JUnitReporter({ outputDir: outputDir(o), ...o.junit }),
-  },
-  html: {
-    description: 'A self-contained HTML page with filters, the mutation highlighted and the SP reply',
-    defaultFile: HTML_REPORT_FILE,
-    create: (o) => new HtmlReporter({ outputDir: outputDir(o), ...evidence(o), ...o.html }),
-  },
-  markdown: {
-    description: 'A Markdown summary for PR comments; appended to $GITHUB_STEP_SUMMARY when set',
-    defaultFile: MARKDOWN_REPORT_FILE,
-    create: (o) => new MarkdownReporter({ outputDir: outputDir(o), ...o.markdown }, o.env),
-  },
-  github: {
-    description:
-      'GitHub Actions: an ::error/::warning annotation per finding; the Markdown summary to $GITHUB_STEP_SUMMARY when set',
-    create: (o) => new GitHubReporter({ ...o.github }, o.env),
-  },
-  line: {
-    description:
-      'Compact console output for CI logs: one line per finding or error, and a closing verdict line',
-    create: (o) => new LineReporter({ ...o.line }),
-  },
-};
+/** The table itself: name → how to build it from the shared options. */
+const reporterRegistry = {
+  console: (o: BuildOptions): Reporter =>
+    new ConsoleReporter({ ...optional('quiet', o.quiet), ...optional('stream', o.stdout) }, o.env),
+  json: (o: BuildOptions): Reporter => new JsonReporter({ outputDir: outputDir(o), ...evidence(o) }),
+  junit: (o: BuildOptions): Reporter => new JUnitReporter({ outputDir: outputDir(o) }),
+  html: (o: BuildOptions): Reporter => new HtmlReporter({ outputDir: outputDir(o), ...evidence(o) }),
+  markdown: (o: BuildOptions): Reporter => new MarkdownReporter({ outputDir: outputDir(o) }, o.env),
+  github: (o: BuildOptions): Reporter =>
+    new GitHubReporter(
+      { ...optional('stepSummaryFile', o.githubStepSummary), ...optional('stream', o.stdout) },
+      o.env,
+    ),
+  line: (o: BuildOptions): Reporter => new LineReporter({ ...optional('stream', o.stdout) }),
+} as const;
 
-/**
- * One line of help per option of each reporter, for generated CLI help and docs. The type requires an
- * entry for every option in ReporterOptionsMap, so an undocumented option does not compile.
- */
-export const reporterOptionDocs: {
-  readonly [K in ReporterName]: { readonly [O in keyof ReporterOptionsMap[K]]-?: string };
-} = {
-  console: {
-    quiet: 'Print only the summary, not a line per scenario (also set by the shared `quiet`).',
-    color: 'Force colour on or off (default: on for a TTY unless NO_COLOR is set).',
-    stream: 'Where to write (default: stdout).',
-  },
-  json: {
-    outputDir: 'Directory to write into (default: the shared outputDir).',
-    outputFile: `File name relative to outputDir (default: ${JSON_REPORT_FILE}).`,
-    evidence:
-      'failures (default): passes and skips as compact records, without transcripts; all: every result in full (also set by the shared `evidence`).',
-  },
-  junit: {
-    outputDir: 'Directory to write into (default: the shared outputDir).',
-    outputFile: `File name relative to outputDir (default: ${JUNIT_REPORT_FILE}).`,
-  },
-  html: {
-    outputDir: 'Directory to write into; artifact paths are relative to it (default: the shared outputDir).',
-    outputFile: `File name relative to outputDir (default: ${HTML_REPORT_FILE}).`,
-    evidence: 'Like the json reporter (also set by the shared `evidence`).',
-  },
-  markdown: {
-    outputDir: 'Directory to write into (default: the shared outputDir).',
-    outputFile: `File name relative to outputDir (default: ${MARKDOWN_REPORT_FILE}).`,
-    stepSummaryFile: 'Also append here (default: $GITHUB_STEP_SUMMARY when set); false turns it off.',
-    maxFindings: 'At most this many rows in the findings table (default: 100).',
-  },
-  github: {
-    stepSummaryFile:
-      'Also append the Markdown summary here (default: $GITHUB_STEP_SUMMARY when set, unless the markdown reporter runs too); false turns it off.',
-    stream: 'Where the workflow commands go (default: stdout).',
-  },
-  line: {
-    stream: 'Where to write (default: stdout).',
-  },
-};
+export type ReporterName = keyof typeof reporterRegistry;
 
 export const REPORTER_NAMES = Object.keys(reporterRegistry) as ReporterName[];
 
@@ -160,12 +82,12 @@ export function createReporters(names: readonly string[], options: CreateReporte
       REPORTER_NAMES,
     );
   }
-  // Both would append the same summary to the job summary; the markdown reporter's own settings win.
-  const shared: CreateReportersOptions =
+  // Both would append the same summary to the job summary; the markdown reporter's is the one kept.
+  const shared: BuildOptions =
     wanted.includes('github') && wanted.includes('markdown')
-      ? { ...options, github: { stepSummaryFile: false, ...options.github } }
+      ? { ...options, githubStepSummary: false }
       : options;
-  return (wanted as ReporterName[]).map((name) => reporterRegistry[name].create(shared));
+  return (wanted as ReporterName[]).map((name) => reporterRegistry[name](shared));
 }
 
 function outputDir(options: CreateReportersOptions): string {
@@ -174,4 +96,9 @@ function outputDir(options: CreateReportersOptions): string {
 
 function evidence(options: CreateReportersOptions): { evidence?: EvidencePolicy } {
   return options.evidence ? { evidence: options.evidence } : {};
+}
+
+/** `{ key: value }`, or nothing when value is undefined (exactOptionalPropertyTypes). */
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }

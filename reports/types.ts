@@ -2,6 +2,7 @@
  * @module What reports are made of. The JSON report is the source of truth; every other reporter
  * renders the same RunReport. Reports see only these types (never the mock IdP or the runner).
  */
+import type { Expectation, Flow, Level } from '../scenarios/verdict-terms.js';
 
 /**
  * `inconclusive`: the SP was never seen to accept the baseline in this flow and configuration, so a
@@ -10,9 +11,8 @@
 export type Outcome = 'pass' | 'fail' | 'non-strict' | 'info' | 'error' | 'inconclusive' | 'skipped';
 /** Entra's "Signing Option" (SAML Signing Certificate): what the IdP signs. */
 export type SigningOption = 'assertion' | 'response' | 'both';
-export type Level = 'must' | 'should' | 'info';
-export type Flow = 'sp-initiated' | 'idp-initiated';
-export type Expectation = 'accept' | 'reject' | 'no-victim-session';
+// Declared once, where the catalog states them; the reports print the same words.
+export type { Expectation, Flow, Level };
 
 export type ReportRef =
   { doc: string; section: string; quote?: string } | { cve: string } | { url: string; title: string };

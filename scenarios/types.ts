@@ -5,22 +5,15 @@
  */
 import type { Document } from '@xmldom/xmldom';
 import type { KeyObject } from 'node:crypto';
+import type { Expectation, Flow, Level } from './verdict-terms.js';
 
 export type SpecDoc =
   'saml-core' | 'saml-bindings' | 'saml-profiles' | 'saml-sec' | 'xmldsig' | 'xml' | 'entra-docs';
 export type SpecRef =
   { doc: SpecDoc; section: string; quote?: string } | { cve: string } | { url: string; title: string };
 
-/** must: a broken must is a finding; should: reported as non-strict (a finding with --strict); info: observed only. */
-export type Level = 'must' | 'should' | 'info';
-export type Flow = 'sp-initiated' | 'idp-initiated';
-
-/**
- * What the SP must do. `accept`: sign the baseline user in. `reject`: create no session at all (policy
- * cases). `no-victim-session`: a forgery — the SP fails only if it signs the victim in; signing in the
- * baseline user (using only the signed assertion) is lenient but safe (docs/attacks.md §0).
- */
-export type Expectation = 'accept' | 'reject' | 'no-victim-session';
+// Declared once for the catalog and the reports (verdict-terms.ts).
+export type { Expectation, Flow, Level };
 
 /** A relative time like `-10m`, `+30s`, `+2h`. */
 export type RelativeTime = `${'+' | '-'}${number}${'s' | 'm' | 'h'}`;
@@ -57,7 +50,7 @@ export interface ResponseOverrides {
 }
 
 /** How the response reaches the SP, when not the usual single POST to the ACS. */
-export interface Delivery {
+export interface DeliveryChanges {
   /** POST the same response twice; the verdict is on the second delivery. */
   replay?: boolean;
   /** RelayState to send with the response (default: what the SP sent, or none for IdP-initiated). */
@@ -163,7 +156,7 @@ export interface ScenarioInput {
   flows?: readonly Flow[];
   response?: ResponseOverrides;
   mutations?: readonly Mutation[];
-  delivery?: Delivery;
+  delivery?: DeliveryChanges;
   requires?: readonly Capability[];
   /**
    * Where the browser must end up after the delivery, besides the session verdict: `same-origin`: no

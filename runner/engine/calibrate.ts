@@ -15,7 +15,8 @@ import type {
 } from '../../reports/types.js';
 import type { Scenario } from '../../scenarios/types.js';
 import { HarnessError } from '../errors.js';
-import { runScenario, type BaselineGate, type RunEnvironment } from './run-scenario.js';
+import { runScenario } from './run-scenario.js';
+import type { BaselineGate, RunEnvironment } from './run-environment.js';
 import { PORTAL_LABEL, SEARCH_ORDER } from './signing-options.js';
 
 export interface CalibrationOptions {

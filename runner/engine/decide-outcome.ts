@@ -20,29 +20,33 @@ const EXPECTED: Record<Expectation, string[]> = {
   ],
 };
 
+/**
+ * The level rule, the one place it is written: a requirement that held passes; one that did not is a
+ * `fail` for a must, `non-strict` for a should. An `info` scenario is observed, never judged.
+ */
+export function outcomeFor(level: Level, held: boolean): Outcome {
+  if (level === 'info') return 'info';
+  if (held) return 'pass';
+  return level === 'must' ? 'fail' : 'non-strict';
+}
+
 export function decideOutcome(level: Level, expect: Expectation, verdict: Verdict): Decision {
   const expected = EXPECTED[expect];
   if (verdict.login === 'inconclusive') return { outcome: 'error', expected, actual: verdict.because };
-  const actual = describe(verdict);
-  const wrong = (): Outcome => (level === 'must' ? 'fail' : level === 'should' ? 'non-strict' : 'info');
-  if (level === 'info') return { outcome: 'info', expected, actual };
+  return { outcome: outcomeFor(level, held(expect, verdict)), expected, actual: describe(verdict) };
+}
+
+/** Whether the SP did what the scenario expects, by the oracle's (conclusive) verdict. */
+function held(expect: Expectation, verdict: Verdict): boolean {
   switch (expect) {
     case 'accept':
-      return {
-        outcome: verdict.login === 'accepted' && verdict.identity === 'baseline' ? 'pass' : wrong(),
-        expected,
-        actual,
-      };
+      return verdict.login === 'accepted' && verdict.identity === 'baseline';
     case 'reject':
-      return { outcome: verdict.login === 'rejected' ? 'pass' : wrong(), expected, actual };
+      return verdict.login === 'rejected';
     case 'no-victim-session':
       // Only the victim's session is the bypass; another identity (e.g. the full, untruncated
       // `admin@contoso.com.evil.test`) is the signed one read correctly.
-      return {
-        outcome: verdict.login === 'accepted' && verdict.identity === 'victim' ? wrong() : 'pass',
-        expected,
-        actual,
-      };
+      return !(verdict.login === 'accepted' && verdict.identity === 'victim');
   }
 }
 
@@ -69,7 +73,7 @@ export function applyLanding(
   acsUrl: string,
 ): Decision {
   if (!landing || decision.outcome === 'error') return decision;
-  const wrong: Outcome = level === 'must' ? 'fail' : level === 'should' ? 'non-strict' : 'info';
+  const wrong = outcomeFor(level, false);
   if (landing === 'same-origin') {
     const expected = [...decision.expected, 'no redirect off the SP origin'];
     if (reply.offSiteRedirect) {

@@ -11,7 +11,8 @@ import { sessionProbe } from '../oracles/session-probe.js';
 import { HttpTarget } from '../targets/http-target.js';
 import { createScenarioIdp } from './scenario-idp.js';
 import { LIFECYCLE_USER_PREFIX } from './run-lifecycle.js';
-import { runScenario, type RunEnvironment } from './run-scenario.js';
+import { runScenario } from './run-scenario.js';
+import type { RunEnvironment } from './run-environment.js';
 
 const IDP_BASE = 'http://127.0.0.1:7999';
 const ACCOUNT = /"account":"([^"]+)"/;

@@ -9,15 +9,22 @@ import { randomBytes } from 'node:crypto';
 import { isAssigned } from '../../mock-idp/http/login-flow.js';
 import { AadstsError } from '../../mock-idp/protocol/aadsts.js';
 import type { DirectoryUser } from '../../mock-idp/model/user.js';
-import type { Evidence, Flow, ScenarioResult, SigningOption, Verdict } from '../../reports/types.js';
+import type { Verdict } from '../../reports/types.js';
 import type { LifecycleStep, ResponseOverrides, Scenario } from '../../scenarios/types.js';
 import { HarnessError } from '../errors.js';
 import { identityShown } from '../oracles/identity.js';
-import type { SpReply, SpTarget } from '../targets/types.js';
+import type { SpReply } from '../targets/types.js';
 import { buildScenarioResponse } from './scenario-response.js';
 import { startFlow } from './start-flow.js';
-import { clip, type RunEnvironment } from './run-scenario.js';
-import type { Decision } from './decide-outcome.js';
+import type { RunEnvironment } from './run-environment.js';
+import { outcomeFor, type Decision } from './decide-outcome.js';
+import {
+  askOracle,
+  deliverAndJudge,
+  recordLogin,
+  type Judgement,
+  type RunContext,
+} from './deliver-and-judge.js';
 
 /** Directory users of lifecycle runs are named so; a run removes leftovers of interrupted runs. */
 export const LIFECYCLE_USER_PREFIX = 'samlspec-lifecycle-';
@@ -36,18 +43,8 @@ interface StepResult {
   problem?: string | undefined;
 }
 
-type Base = Omit<ScenarioResult, 'outcome' | 'durationMs' | 'expected' | 'actual'>;
-
-export async function judgeLifecycle(
-  scenario: Scenario,
-  flow: Flow,
-  env: RunEnvironment,
-  target: SpTarget,
-  evidence: Evidence,
-  base: Base,
-  started: number,
-  signing?: SigningOption | undefined,
-): Promise<ScenarioResult> {
+export async function judgeLifecycle(ctx: RunContext): Promise<Judgement> {
+  const { scenario, flow, env, target } = ctx;
   const lifecycle = scenario.lifecycle!;
   const needsAccount = lifecycle.accounts !== undefined;
   if (needsAccount && !env.accountPattern)
@@ -60,7 +57,7 @@ export async function judgeLifecycle(
       if (step.before === 'change-email') users.changeEmail(step.user);
       await target.reset();
       if (step.expect === 'refused-by-idp') {
-        steps.push(await refusedStep(step, users.get(step.user), flow, env, target, evidence));
+        steps.push(await refusedStep(ctx, step, users.get(step.user)));
         continue;
       }
       const current = users.get(step.user);
@@ -73,34 +70,35 @@ export async function judgeLifecycle(
             : {}),
       };
       const start = await startFlow(flow, target, env);
-      evidence.authnRequest = start.evidence;
+      recordLogin(ctx, start.evidence);
       const built = await buildScenarioResponse(
         { ...scenario, response: overrides, mutations: [] },
         start.target,
         env.idp,
         env.now(),
-        signing,
+        ctx.signing,
       );
-      const reply = await target.deliver({
+      const delivery = {
         acsUrl: start.target.acsUrl,
         samlResponse: Buffer.from(built.xml, 'utf8').toString('base64'),
         relayState: start.relayState,
         method: 'POST',
-      });
-      evidence.responseSent = {
-        xml: clip(built.xml),
-        baselineXml: clip(built.baselineXml),
-        relayState: start.relayState,
-        acsUrl: start.target.acsUrl,
-        deliveries: steps.length + 1,
-      };
-      const judged = await env.oracle.judge({
-        reply,
-        target,
-        identities: { baseline: current.userPrincipalName, victim: env.idp.victim },
-      });
-      evidence.spReply = reply;
-      evidence.probe = judged.probe;
+      } as const;
+      const judged = await deliverAndJudge(
+        ctx,
+        {
+          xml: built.xml,
+          baselineXml: built.baselineXml,
+          acsUrl: delivery.acsUrl,
+          relayState: delivery.relayState,
+        },
+        {
+          identities: { baseline: current.userPrincipalName, victim: env.idp.victim },
+          send: () => target.deliver(delivery),
+          ordinal: steps.length + 1,
+        },
+      );
+      const reply = judged.reply;
       if (judged.verdict.login === 'inconclusive')
         throw new HarnessError('ORACLE_INCONCLUSIVE', judged.verdict.because);
       const verdict = withMailAlias(judged.verdict, judged.probe ?? reply, current, env.idp.victim);
@@ -116,12 +114,9 @@ export async function judgeLifecycle(
   } finally {
     users.removeAll();
   }
-  const decision = decide(scenario, steps);
   return {
-    ...base,
-    ...decision,
+    ...decide(scenario, steps),
     verdict: steps.at(-1)?.verdict ?? { login: 'inconclusive', because: 'no step ran' },
-    durationMs: Date.now() - started,
   };
 }
 
@@ -175,15 +170,9 @@ class ScenarioUsers {
  * so no Response is issued. The SP is asked to start a sign-in (SP-initiated) and then, in that new
  * session, must show no session.
  */
-async function refusedStep(
-  step: LifecycleStep,
-  user: DirectoryUser,
-  flow: Flow,
-  env: RunEnvironment,
-  target: SpTarget,
-  evidence: Evidence,
-): Promise<StepResult> {
-  if (flow === 'sp-initiated') evidence.authnRequest = (await startFlow(flow, target, env)).evidence;
+async function refusedStep(ctx: RunContext, step: LifecycleStep, user: DirectoryUser): Promise<StepResult> {
+  const { flow, env, target } = ctx;
+  if (flow === 'sp-initiated') recordLogin(ctx, (await startFlow(flow, target, env)).evidence);
   const appAfterRemoval = {
     ...env.idp.app,
     assignmentRequired: true,
@@ -200,12 +189,10 @@ async function refusedStep(
   });
   // Nothing reaches the SP: the oracle reads the SP in the new session (a probe), or sees no reply.
   const reply: SpReply = { status: 0, url: '', headers: {}, bodyExcerpt: '', hops: [] };
-  const judged = await env.oracle.judge({
-    reply,
-    target,
-    identities: { baseline: user.userPrincipalName, victim: env.idp.victim },
+  const judged = await askOracle(ctx, reply, {
+    baseline: user.userPrincipalName,
+    victim: env.idp.victim,
   });
-  evidence.probe = judged.probe;
   if (judged.verdict.login === 'inconclusive')
     throw new HarnessError('ORACLE_INCONCLUSIVE', judged.verdict.because);
   const verdict: Verdict =
@@ -272,10 +259,7 @@ function decide(scenario: Scenario, steps: readonly StepResult[]): Decision {
     ...steps.map((s, i) => `sign-in ${i + 1} as ${s.user}: ${describeStep(s)}`),
     ...problems,
   ].join('; ');
-  if (problems.length === 0)
-    return { outcome: scenario.level === 'info' ? 'info' : 'pass', expected, actual };
-  const outcome = scenario.level === 'must' ? 'fail' : scenario.level === 'should' ? 'non-strict' : 'info';
-  return { outcome, expected, actual };
+  return { outcome: outcomeFor(scenario.level, problems.length === 0), expected, actual };
 }
 
 function describeStep(step: StepResult): string {

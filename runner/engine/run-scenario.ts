@@ -19,40 +19,25 @@ import type { AttackVariant, Scenario } from '../../scenarios/types.js';
 import { SP_INITIATED_ONLY_TAG } from '../run/plan.js';
 import { AS_CONFIGURED_TAG, PORTAL_LABEL, flowOptionFor, judgedOption } from './signing-options.js';
 import { HarnessError } from '../errors.js';
-import type { Oracle } from '../oracles/types.js';
+import type { Identities } from '../oracles/types.js';
 import type { SpTarget } from '../targets/types.js';
 import {
   canSignInInteractively,
   recordsEvidence,
   type InteractiveSignIn,
 } from '../targets/browser/capabilities.js';
-import { buildScenarioResponse, type ScenarioIdp } from './scenario-response.js';
+import { buildScenarioResponse } from './scenario-response.js';
 import { decodeLogin, startFlow } from './start-flow.js';
 import { judgeLifecycle } from './run-lifecycle.js';
-import { applyLanding, decideOutcome } from './decide-outcome.js';
+import {
+  deliverAndJudge,
+  judgeDelivery,
+  recordLogin,
+  type Judgement,
+  type RunContext,
+} from './deliver-and-judge.js';
+import type { RunEnvironment } from './run-environment.js';
 import { INTERACTIVE_SIGN_IN_TAG } from '../../scenarios/browser/tags.js';
-
-export interface RunEnvironment {
-  idp: ScenarioIdp;
-  createTarget(): SpTarget;
-  oracle: Oracle;
-  now(): Date;
-  /** Reads the account id from the SP's page (first capture group); account scenarios need it. */
-  accountPattern?: RegExp | undefined;
-  /**
-   * What calibration found: each flow's signing option, and whether the SP signs the baseline user in
-   * with a given option. Without it (calibration itself, unit tests) the app's option is used and every
-   * verdict stands as the oracle gave it.
-   */
-  baseline?: BaselineGate | undefined;
-}
-
-export interface BaselineGate {
-  /** The flow's calibrated (or fixed) option; undefined when the flow was not calibrated. */
-  optionFor(flow: Flow): SigningOption | undefined;
-  /** Whether the SP signs the baseline user in, in this flow, signed this way (memoized deliveries). */
-  accepts(flow: Flow, option: SigningOption): Promise<boolean>;
-}
 
 /**
  * One scenario in one flow, under the no-vacuous-pass rule: a refusal is a `pass` only when the SP,
@@ -189,31 +174,16 @@ const SEVERITY: Readonly<Record<ScenarioResult['outcome'], number>> = {
 const severity = (o: ScenarioResult['outcome']): number => SEVERITY[o];
 
 function resultSkeleton(scenario: Scenario, flow: Flow): Omit<ScenarioResult, 'outcome' | 'actual'> {
-  return {
-    id: scenario.id,
-    flow,
-    level: scenario.level,
-    expect: scenario.expect,
-    title: scenario.title,
-    requirement: scenario.requirement,
-    refs: [...scenario.refs],
-    tags: [...(scenario.tags ?? [])],
-    evidence: {},
-    durationMs: 0,
-    expected: [],
-  };
+  return { ...resultBase(scenario, flow, {}), durationMs: 0, expected: [] };
 }
 
-/** One delivery of one scenario (no variants, no verdict guard): the judge path. */
-async function runOnce(
+/** What every result of this scenario run says before it is judged. */
+function resultBase(
   scenario: Scenario,
   flow: Flow,
-  env: RunEnvironment,
-  signing: SigningOption | undefined,
-): Promise<ScenarioResult> {
-  const started = Date.now();
-  const evidence: Evidence = {};
-  const base = {
+  evidence: Evidence,
+): Omit<ScenarioResult, 'outcome' | 'durationMs' | 'expected' | 'actual'> {
+  return {
     id: scenario.id,
     flow,
     level: scenario.level,
@@ -224,13 +194,29 @@ async function runOnce(
     tags: [...(scenario.tags ?? [])],
     evidence,
   };
-  const target = env.createTarget();
+}
+
+/**
+ * One run of one scenario (no variants, no verdict guard): the framework around the judge path. It
+ * opens the target, lets the scenario's code judge, and turns its judgement — or the harness error it
+ * threw — into the result, with the evidence gathered either way.
+ */
+async function runOnce(
+  scenario: Scenario,
+  flow: Flow,
+  env: RunEnvironment,
+  signing: SigningOption | undefined,
+): Promise<ScenarioResult> {
+  const started = Date.now();
+  const ctx: RunContext = { scenario, flow, env, target: env.createTarget(), signing, evidence: {} };
+  const base = resultBase(scenario, flow, ctx.evidence);
   let result: ScenarioResult;
   try {
-    result = await judgeScenario(scenario, flow, env, target, evidence, base, started, signing);
+    result = { ...base, ...(await judgeScenario(ctx)), durationMs: Date.now() - started };
   } catch (error) {
     result = { ...base, ...errorResult(error), durationMs: Date.now() - started };
   }
+  const { target, evidence } = ctx;
   try {
     if (recordsEvidence(target)) {
       const extra = await target.finishScenario(result);
@@ -245,36 +231,34 @@ async function runOnce(
   return result;
 }
 
-async function judgeScenario(
-  scenario: Scenario,
-  flow: Flow,
-  env: RunEnvironment,
-  target: SpTarget,
-  evidence: Evidence,
-  base: Omit<ScenarioResult, 'outcome' | 'durationMs' | 'expected' | 'actual'>,
-  started: number,
-  signing: SigningOption | undefined,
-): Promise<ScenarioResult> {
-  const identities = {
+/** Which way this scenario reaches the SP: several sign-ins, a person's sign-in, or one crafted response. */
+async function judgeScenario(ctx: RunContext): Promise<Judgement> {
+  const { scenario, env, target } = ctx;
+  const identities: Identities = {
     baseline: env.idp.tenant.requireUser(scenario.response?.user ?? env.idp.baselineUser).userPrincipalName,
     victim: env.idp.victim,
   };
-  if (scenario.lifecycle)
-    return judgeLifecycle(scenario, flow, env, target, evidence, base, started, signing);
+  if (scenario.lifecycle) return judgeLifecycle(ctx);
   if (scenario.tags?.includes(INTERACTIVE_SIGN_IN_TAG)) {
     if (!canSignInInteractively(target))
       throw new HarnessError('NOT_APPLICABLE', 'only browser mode signs in on the IdP page (--browser)');
-    return judgeInteractive(scenario, env, target, evidence, base, started, identities);
+    return judgeInteractive(ctx, target, identities);
   }
+  return judgeCrafted(ctx, identities);
+}
+
+/** The scenario's own response, built from the baseline, delivered to the ACS (twice for a replay). */
+async function judgeCrafted(ctx: RunContext, identities: Identities): Promise<Judgement> {
+  const { scenario, flow, env, target } = ctx;
   let start = await startFlow(flow, target, env);
-  evidence.authnRequest = start.evidence;
+  recordLogin(ctx, start.evidence);
   if (scenario.delivery?.foreignSession) {
     // The response answers a request of another browser session: start a second login in a new one.
     await target.reset();
     const second = await startFlow(flow, target, env);
     start = { ...second, target: start.target };
   }
-  const built = await buildScenarioResponse(scenario, start.target, env.idp, env.now(), signing);
+  const built = await buildScenarioResponse(scenario, start.target, env.idp, env.now(), ctx.signing);
   const relayState = scenario.delivery?.relayState ?? start.relayState;
   const delivery = {
     acsUrl: start.target.acsUrl,
@@ -282,83 +266,40 @@ async function judgeScenario(
     relayState,
     method: scenario.delivery?.method ?? 'POST',
   } as const;
-  evidence.responseSent = {
-    xml: clip(built.xml),
-    baselineXml: clip(built.baselineXml),
-    relayState,
-    acsUrl: delivery.acsUrl,
-    deliveries: 1,
-  };
-  let reply = await target.deliver(delivery);
-  let judged = await env.oracle.judge({ reply, target, identities });
-  if (scenario.delivery?.replay) {
-    if (judged.verdict.login !== 'accepted') {
-      throw new HarnessError(
-        'ORACLE_INCONCLUSIVE',
-        `the first delivery was not accepted (${judged.verdict.because}), so a replay cannot be judged`,
-      );
-    }
-    await target.reset();
-    reply = await target.deliver(delivery);
-    evidence.responseSent.deliveries = 2;
-    judged = await env.oracle.judge({ reply, target, identities });
-  }
-  evidence.spReply = reply;
-  evidence.probe = judged.probe;
-  const decision = applyLanding(
-    decideOutcome(scenario.level, scenario.expect, judged.verdict),
-    scenario.level,
-    scenario.landing,
-    reply,
-    delivery.acsUrl,
+  const judged = await deliverAndJudge(
+    ctx,
+    { xml: built.xml, baselineXml: built.baselineXml, acsUrl: delivery.acsUrl, relayState },
+    { identities, send: () => target.deliver(delivery), replay: scenario.delivery?.replay },
   );
-  return { ...base, ...decision, verdict: judged.verdict, durationMs: Date.now() - started };
+  return judgeDelivery(scenario, judged, delivery.acsUrl);
 }
 
 /** A person's sign-in: the browser types the baseline user's credentials into the mock IdP's page. */
 async function judgeInteractive(
-  scenario: Scenario,
-  env: RunEnvironment,
+  ctx: RunContext,
   target: SpTarget & InteractiveSignIn,
-  evidence: Evidence,
-  base: Omit<ScenarioResult, 'outcome' | 'durationMs' | 'expected' | 'actual'>,
-  started: number,
-  identities: { baseline: string; victim: string },
-): Promise<ScenarioResult> {
-  const user = env.idp.tenant.requireUser(identities.baseline);
+  identities: Identities,
+): Promise<Judgement> {
+  const user = ctx.env.idp.tenant.requireUser(identities.baseline);
   const signIn = await target.signInInteractively({
     username: user.userPrincipalName,
     password: user.password,
   });
   const { xml } = decodeLogin(signIn.login);
-  evidence.authnRequest = { binding: signIn.login.binding, xml, relayState: signIn.login.relayState };
+  recordLogin(ctx, { binding: signIn.login.binding, xml, relayState: signIn.login.relayState });
   const sent = decodeSamlMessage(signIn.delivered.samlResponse, 'post');
-  evidence.responseSent = {
-    xml: clip(sent),
-    baselineXml: clip(sent),
-    relayState: signIn.delivered.relayState,
-    acsUrl: signIn.delivered.acsUrl,
-    deliveries: 1,
-  };
-  const judged = await env.oracle.judge({ reply: signIn.reply, target, identities });
-  evidence.spReply = signIn.reply;
-  evidence.probe = judged.probe;
-  const decision = applyLanding(
-    decideOutcome(scenario.level, scenario.expect, judged.verdict),
-    scenario.level,
-    scenario.landing,
-    signIn.reply,
-    signIn.delivered.acsUrl,
+  // The IdP's page has already posted its response: "sending" it is reading the SP's answer.
+  const judged = await deliverAndJudge(
+    ctx,
+    {
+      xml: sent,
+      baselineXml: sent,
+      acsUrl: signIn.delivered.acsUrl,
+      relayState: signIn.delivered.relayState,
+    },
+    { identities, send: () => Promise.resolve(signIn.reply) },
   );
-  return { ...base, ...decision, verdict: judged.verdict, durationMs: Date.now() - started };
-}
-
-/** Evidence beyond this is cut (attack payloads reach megabytes); the cut is marked in the text. */
-export const MAX_EVIDENCE_CHARS = 128 * 1024;
-
-export function clip(text: string): string {
-  if (text.length <= MAX_EVIDENCE_CHARS) return text;
-  return `${text.slice(0, MAX_EVIDENCE_CHARS)}\n[… ${text.length - MAX_EVIDENCE_CHARS} more characters not kept as evidence]`;
+  return judgeDelivery(ctx.scenario, judged, signIn.delivered.acsUrl);
 }
 
 export function errorResult(

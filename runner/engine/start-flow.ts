@@ -15,7 +15,7 @@ import { AadstsError } from '../../mock-idp/protocol/aadsts.js';
 import type { Evidence, Flow } from '../../reports/types.js';
 import { HarnessError } from '../errors.js';
 import type { LoginStart, SpTarget } from '../targets/types.js';
-import type { RunEnvironment } from './run-scenario.js';
+import type { RunEnvironment } from './run-environment.js';
 import type { FlowTarget } from './scenario-response.js';
 
 export interface FlowStart {

@@ -1,13 +1,13 @@
 /**
- * @module The SP's liveness during a run, for the scheduler (run-plan.ts): a re-delivery of the
+ * @module The SP's liveness during a run, for the scheduler (scheduler.ts): a re-delivery of the
  * calibrated baseline tells whether the SP still signs the baseline user in, answers without signing
  * anyone in, or does not answer at all; and the results the scheduler gives when it does not.
  */
 import type { Flow, ScenarioResult } from '../../reports/types.js';
 import type { Calibration } from '../engine/calibrate.js';
-import type { LivenessHooks, LivenessState } from './run-plan.js';
+import type { LivenessHooks, LivenessState } from './scheduler.js';
 import type { PlannedRun } from './plan.js';
-import { runKey } from './run-plan.js';
+import { runKey } from './scheduler.js';
 
 /** Errors that mean "nothing answered": the SP's process or port is gone, or it hangs. */
 const NO_ANSWER =

@@ -37,6 +37,9 @@ import { signInOnIdpPage } from './browser/sign-in-page.js';
 import { stoppedPage } from './browser/pages.js';
 import { phase } from './browser/phase-clock.js';
 import { OriginPolicy } from '../http/origin-policy.js';
+import { classifyHop, type HopKind } from './classify-hop.js';
+import { exchange, spReply } from './sp-reply.js';
+import { offOriginError, requireLoginUrl } from './target-errors.js';
 
 export type { BrowserArtifactOptions };
 
@@ -95,7 +98,7 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
   }
 
   private async startLoginNow(): Promise<LoginStart> {
-    const loginUrl = this.requireLoginUrl();
+    const loginUrl = requireLoginUrl(this.options.loginUrl);
     const session = await this.session();
     const hops: DocumentHop[] = [];
     const captured = settle<PausedRequest>();
@@ -111,12 +114,13 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
       request: (request) => {
         const url = request.request.url;
         if (captured.settled) return { type: 'continue' };
-        if (!this.isIdp(url) && !this.policy.allows(url)) {
+        const kind = this.classify(url, this.policy);
+        if (kind === 'forbidden') {
           // Recorded in the error and answered by the harness: the request never leaves the browser.
-          captured.reject(this.offOrigin(url, hops));
+          captured.reject(offOriginError(url, hops, this.policy));
           return { type: 'fulfill', html: stoppedPage(OFF_ORIGIN_STOP, url) };
         }
-        if (!this.isIdp(url)) return { type: 'continue' };
+        if (kind !== 'idp') return { type: 'continue' };
         captured.resolve(request);
         return { type: 'fail', reason: 'Aborted' };
       },
@@ -131,7 +135,7 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
         // A page with a form to the IdP (HTTP-POST binding): its script posts it, or the harness does.
         setTimeout(() => {
           if (captured.settled) return;
-          void submitIdpForm(session.page, this.options.idpLoginUrl).then((submitted) => {
+          void submitIdpForm(session.page, this.idpOrigin).then((submitted) => {
             if (!submitted) captured.reject(unreachable());
           });
         }, FORM_GRACE_MS);
@@ -215,14 +219,14 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
         this.timeoutMs,
         () => new HarnessError('TARGET_UNREACHABLE', `GET ${url}: no answer within ${this.timeoutMs} ms`),
       );
-      return this.toReply(hop, [exchange(hop)]);
+      return this.toReply(hop, [hop]);
     } finally {
       session.steer(undefined);
     }
   }
 
   async signInInteractively(credentials: Credentials): Promise<InteractiveSignInResult> {
-    const loginUrl = this.requireLoginUrl();
+    const loginUrl = requireLoginUrl(this.options.loginUrl);
     const session = await this.session();
     let captured: PausedRequest | undefined;
     let acsRequest: PausedRequest | undefined;
@@ -230,13 +234,13 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
     const flow = followSp(session, {
       idpOrigin: this.idpOrigin,
       acsOrigin: () => (acsRequest ? new URL(acsRequest.request.url).origin : ''),
-      isStart: (url) => new URL(url).origin === this.idpOrigin,
+      isStart: (url) => this.classify(url, undefined) === 'idp',
       allows: this.allows,
       request: (request, state) => {
         const url = request.request.url;
-        if (!state.acsStarted && new URL(url).origin === this.idpOrigin) {
+        if (!state.acsStarted && this.classify(url, undefined) === 'idp') {
           // Until it posts to the ACS, the real IdP answers: its sign-in page, its form post.
-          if (captured === undefined && this.isIdp(url)) captured = request;
+          if (captured === undefined) captured = request;
           return { type: 'continue' };
         }
         if (captured !== undefined && !state.acsStarted) {
@@ -248,7 +252,7 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
         return undefined;
       },
       load: (url, state) => {
-        if (!state.acsStarted && captured !== undefined && new URL(url).origin === this.idpOrigin)
+        if (!state.acsStarted && captured !== undefined && this.classify(url, undefined) === 'idp')
           atIdp.resolve();
       },
       timeoutMs: this.timeoutMs,
@@ -358,7 +362,7 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
     if (this.options.artifacts?.screenshots === 'all')
       this.evidence.screenshot =
         (await phase('T.screenshotTotal', session.screenshot())) ?? this.evidence.screenshot;
-    const reply = this.toReply(last, result.hops.map(exchange));
+    const reply = this.toReply(last, result.hops);
     if (result.stop?.kind === 'off-site')
       return { ...reply, offSiteRedirect: last.location ?? result.stop.url };
     return reply;
@@ -395,40 +399,19 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
     return session.screenshot();
   }
 
-  private toReply(hop: DocumentHop, hops: HttpExchange[]): SpReply {
-    const limit = this.options.excerptBytes ?? 4096;
-    return {
-      status: hop.status,
-      url: hop.url,
-      headers: hop.headers,
-      bodyExcerpt: hop.body.length > limit ? `${hop.body.slice(0, limit)}…` : hop.body,
-      hops,
-    };
+  private toReply(hop: DocumentHop, hops: readonly HttpExchange[]): SpReply {
+    return spReply(hop, hops, this.options.excerptBytes);
+  }
+
+  /** See classifyHop: the rule HTTP mode applies too. */
+  private classify(url: string, policy: OriginPolicy | undefined): HopKind {
+    return classifyHop(url, { idpOrigin: this.idpOrigin, allows: policy && ((u) => policy.allows(u)) });
   }
 
   /** The run's origins, when it named them (see BrowserTargetOptions.allowedOrigins). */
   private get allows(): ((url: string) => boolean) | undefined {
     const policy = this.options.allowedOrigins;
     return policy ? (url) => policy.allows(url) : undefined;
-  }
-
-  private offOrigin(url: string, hops: readonly DocumentHop[]): HarnessError {
-    const path = hops.map((h) => `${h.method} ${h.url} → ${h.status}`).join(', ');
-    return new HarnessError(
-      'OFF_ORIGIN',
-      `the SP sent the browser to ${url.slice(0, 300)}, which is not one of the origins this run may contact (${this.policy.describe()}); samlspec did not follow it${path ? ` (after ${path})` : ''}`,
-    );
-  }
-
-  private isIdp(url: string): boolean {
-    return url.startsWith(this.options.idpLoginUrl);
-  }
-
-  private requireLoginUrl(): string {
-    const loginUrl = this.options.loginUrl;
-    if (!loginUrl)
-      throw new HarnessError('BAD_CONFIG', 'SP-initiated flows need the SP login URL (--login-url)');
-    return loginUrl;
   }
 
   private background(closing: Promise<void>): void {
@@ -454,8 +437,4 @@ function stoppedPageFor(stop: NonNullable<FlowResult['stop']>): string {
       : 'The SP redirected the browser off its own origin; samlspec does not follow.',
     stop.url,
   );
-}
-
-function exchange(hop: DocumentHop): HttpExchange {
-  return { method: hop.method, url: hop.url, status: hop.status, location: hop.location };
 }

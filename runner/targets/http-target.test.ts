@@ -69,6 +69,19 @@ describe('startLogin', () => {
   });
 
   it.each([
+    ['another path of the IdP', 'http://127.0.0.1:9/common/saml2?SAMLRequest=eA%3D%3D&RelayState=r'],
+    [
+      'the IdP spelled with an upper-case scheme',
+      'HTTP://127.0.0.1:9/00000000-0000-4000-8000-000000000001/saml2?SAMLRequest=eA%3D%3D',
+    ],
+  ])('stops at %s: a hop to the IdP origin is the IdP (classifyHop), never requested', async (_name, to) => {
+    sp.setFault('login', { kind: 'redirect', to });
+    const login = await target().startLogin();
+    expect(login.binding).toBe('redirect');
+    expect(login.samlRequest).toBe('eA==');
+  });
+
+  it.each([
     ['a redirect loop', { kind: 'redirect-loop' } as const],
     ['a hang', { kind: 'hang' } as const],
     ['a reset mid-body', { kind: 'reset-mid-body' } as const],
@@ -109,6 +122,13 @@ describe('deliver and fetchPage', () => {
     const reply = await target().deliver({ acsUrl: sp.acsUrl, samlResponse: 'PHg+' });
     expect(reply.status).toBe(302);
     expect(reply.offSiteRedirect).toBe(`${trap.url}/landing`);
+  });
+
+  it('reads a redirect to any page of the IdP after the delivery as back to the IdP, not off-site', async () => {
+    sp.setFault('acs', { kind: 'redirect', to: 'http://127.0.0.1:9/common/oauth2/logout' });
+    const reply = await target().deliver({ acsUrl: sp.acsUrl, samlResponse: 'PHg+' });
+    expect(reply.status).toBe(302);
+    expect(reply.offSiteRedirect).toBeUndefined();
   });
 
   it('never posts to an ACS URL off the origins it may contact', async () => {

@@ -13,6 +13,9 @@ import { HarnessError } from '../errors.js';
 import type { Delivery, LoginStart, SpReply, SpTarget } from './types.js';
 import { redirectStart } from './redirect-start.js';
 import { OriginPolicy } from '../http/origin-policy.js';
+import { classifyHop, type HopKind } from './classify-hop.js';
+import { spReply } from './sp-reply.js';
+import { offOriginError, requireLoginUrl } from './target-errors.js';
 
 export interface HttpTargetOptions {
   /** Where an SP-initiated login starts (the SP's login link). */
@@ -35,9 +38,11 @@ export class HttpTarget implements SpTarget {
   readonly kind = 'http';
   private agent: UserAgent;
   private readonly policy: OriginPolicy;
+  private readonly idpOrigin: string;
 
   constructor(private readonly options: HttpTargetOptions) {
     this.policy = options.allowedOrigins ?? new OriginPolicy([options.loginUrl, options.idpLoginUrl]);
+    this.idpOrigin = new URL(options.idpLoginUrl).origin;
     this.agent = this.newAgent();
   }
 
@@ -50,9 +55,7 @@ export class HttpTarget implements SpTarget {
   }
 
   async startLogin(): Promise<LoginStart> {
-    const loginUrl = this.options.loginUrl;
-    if (!loginUrl)
-      throw new HarnessError('BAD_CONFIG', 'SP-initiated flows need the SP login URL (--login-url)');
+    const loginUrl = requireLoginUrl(this.options.loginUrl);
     const hops: HttpExchange[] = [];
     let url = loginUrl;
     for (let i = 0; i < MAX_HOPS; i++) {
@@ -61,13 +64,14 @@ export class HttpTarget implements SpTarget {
       const location = response.headers.location;
       if (response.status >= 300 && response.status < 400 && location) {
         const next = resolveLocation(location, response.url);
-        if (next !== undefined && this.isIdp(next)) return redirectStart(next, hops);
-        if (next === undefined || !this.policy.allows(next)) throw this.offOrigin(location, hops);
+        const kind = this.classify(next);
+        if (kind === 'idp' && next !== undefined) return redirectStart(next, hops);
+        if (kind === 'forbidden' || next === undefined) throw offOriginError(location, hops, this.policy);
         url = next;
         continue;
       }
       const form = firstForm(response.body, response.url);
-      if (form && this.isIdp(form.action)) {
+      if (form && this.classify(form.action) === 'idp') {
         const fields = Object.fromEntries(form.fields);
         if (!fields.SAMLRequest) break;
         return {
@@ -88,7 +92,7 @@ export class HttpTarget implements SpTarget {
 
   async deliver(delivery: Delivery): Promise<SpReply> {
     if (!this.options.allowedOrigins) this.policy.add(delivery.acsUrl);
-    if (!this.policy.allows(delivery.acsUrl)) throw this.offOrigin(delivery.acsUrl, []);
+    if (!this.policy.allows(delivery.acsUrl)) throw offOriginError(delivery.acsUrl, [], this.policy);
     const fields: [string, string][] = [['SAMLResponse', delivery.samlResponse]];
     if (delivery.relayState !== undefined) fields.push(['RelayState', delivery.relayState]);
     let response: UaResponse;
@@ -104,7 +108,8 @@ export class HttpTarget implements SpTarget {
 
   async fetchPage(url: string): Promise<SpReply> {
     if (!this.options.allowedOrigins) this.policy.add(url);
-    return this.toReply(await this.call(() => this.agent.get(url, { followRedirects: false })));
+    const response = await this.call(() => this.agent.get(url, { followRedirects: false }));
+    return this.toReply(response, response.hops);
   }
 
   async reset(): Promise<void> {
@@ -125,43 +130,24 @@ export class HttpTarget implements SpTarget {
       const location = response.headers.location;
       if (!(response.status >= 300 && response.status < 400 && location)) break;
       const next = resolveLocation(location, response.url);
-      if (next !== undefined && this.isIdp(next)) break;
-      if (next === undefined || new URL(next).origin !== origin) {
-        return { ...this.toReply(response), hops, offSiteRedirect: location };
+      const kind = this.classify(next, origin);
+      if (kind === 'idp') break;
+      if (kind !== 'sp' || next === undefined) {
+        return { ...this.toReply(response, hops), offSiteRedirect: location };
       }
       response = await this.call(() => this.agent.get(next, { followRedirects: false }));
       hops.push(...response.hops);
     }
-    return { ...this.toReply(response), hops };
+    return this.toReply(response, hops);
   }
 
-  /** The redirect is evidence (in the message, with the hops before it); it is never followed. */
-  private offOrigin(location: string, hops: readonly HttpExchange[]): HarnessError {
-    const path = hops.map((h) => `${h.method} ${h.url} → ${h.status}`).join(', ');
-    return new HarnessError(
-      'OFF_ORIGIN',
-      `the SP sent the browser to ${location.slice(0, 300)}, which is not one of the origins this run may contact (${this.policy.describe()}); samlspec did not follow it${path ? ` (after ${path})` : ''}`,
-    );
+  /** See classifyHop: the rule browser mode applies too. */
+  private classify(url: string | undefined, spOrigin?: string): HopKind {
+    return classifyHop(url, { idpOrigin: this.idpOrigin, spOrigin, allows: (u) => this.policy.allows(u) });
   }
 
-  private isIdp(url: string): boolean {
-    return url.startsWith(this.options.idpLoginUrl);
-  }
-
-  private toReply(response: UaResponse): SpReply {
-    const limit = this.options.excerptBytes ?? 4096;
-    return {
-      status: response.status,
-      url: response.url,
-      headers: response.headers,
-      bodyExcerpt: response.body.length > limit ? `${response.body.slice(0, limit)}…` : response.body,
-      hops: response.hops.map((h) => ({
-        method: h.method,
-        url: h.url,
-        status: h.status,
-        location: h.location,
-      })),
-    };
+  private toReply(response: UaResponse, hops: readonly HttpExchange[]): SpReply {
+    return spReply(response, hops, this.options.excerptBytes);
   }
 
   private async call(request: () => Promise<UaResponse>): Promise<UaResponse> {

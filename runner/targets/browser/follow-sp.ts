@@ -13,6 +13,7 @@ import {
   type RequestAction,
 } from './page-session.js';
 import { stoppedPage } from './pages.js';
+import { classifyHop } from '../classify-hop.js';
 import { settle, withTimeout } from './settle.js';
 
 /** After the SP's final response, how long its page may take to fire `load` before it is judged anyway. */
@@ -62,8 +63,12 @@ export function followSp(session: PageSession, rules: FollowRules): Promise<Flow
       const own = rules.request(request, state);
       if (own) return own;
       const url = request.request.url;
-      const origin = new URL(url).origin;
-      if (origin !== rules.idpOrigin && rules.allows && !rules.allows(url)) {
+      const kind = classifyHop(url, {
+        idpOrigin: rules.idpOrigin,
+        spOrigin: rules.acsOrigin(),
+        allows: rules.allows,
+      });
+      if (kind === 'forbidden') {
         stop = { kind: 'off-site', url };
         if (!state.acsStarted) {
           // Before the ACS (an SP-initiated start) there is no SP answer to judge: the flow ends here.
@@ -84,11 +89,11 @@ export function followSp(session: PageSession, rules: FollowRules): Promise<Flow
         };
       }
       if (!state.acsStarted) return { type: 'continue' };
-      if (origin === rules.idpOrigin) {
+      if (kind === 'idp') {
         stop = { kind: 'idp', url };
         return { type: 'fulfill', html: stoppedPage('The SP sent the browser back to the IdP.', url) };
       }
-      if (origin !== rules.acsOrigin()) {
+      if (kind !== 'sp') {
         stop = { kind: 'off-site', url };
         return {
           type: 'fulfill',

@@ -35,17 +35,18 @@ export function postBody(request: PausedRequest): string {
 }
 
 /**
- * Submits a form of the page whose action is the IdP's Login URL (an HTTP-POST binding page whose
- * script has not posted it); false if there is none.
+ * Submits a form of the page whose action is on the IdP's origin (an HTTP-POST binding page whose
+ * script has not posted it; the same origin rule as classifyHop); false if there is none.
  */
 export function submitIdpForm(
   page: { evaluate<R>(expression: string): Promise<R> },
-  idpLoginUrl: string,
+  idpOrigin: string,
 ): Promise<boolean> {
-  const idp = JSON.stringify(idpLoginUrl);
+  const idp = JSON.stringify(idpOrigin);
   return page
     .evaluate<boolean>(
-      `(() => { const form = Array.from(document.forms).find((f) => f.action.startsWith(${idp}));
+      `(() => { const form = Array.from(document.forms).find((f) => {
+          try { return new URL(f.action).origin === ${idp}; } catch { return false; } });
         if (!form) return false; HTMLFormElement.prototype.submit.call(form); return true; })()`,
     )
     .catch(() => false);

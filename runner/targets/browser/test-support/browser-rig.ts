@@ -17,7 +17,7 @@ import { startReferenceSp } from '../../../../fixtures/sps/reference-sp/server.j
 import type { ReferenceSpHandle, ReferenceSpOptions } from '../../../../fixtures/sps/reference-sp/options.js';
 import { createScenarioIdp } from '../../../engine/scenario-idp.js';
 import type { ScenarioIdp } from '../../../engine/scenario-response.js';
-import type { RunEnvironment } from '../../../engine/run-scenario.js';
+import type { RunEnvironment } from '../../../engine/run-environment.js';
 import { sessionProbe } from '../../../oracles/session-probe.js';
 import { BrowserTarget, type BrowserArtifactOptions } from '../../browser-target.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runPlan } from './run-plan.js';
+import { runPlan } from './scheduler.js';
 import { planRuns } from './plan.js';
 import { defineScenarios } from '../../scenarios/define.js';
 import type { ScenarioResult } from '../../reports/types.js';
