@@ -36,6 +36,11 @@ export interface MockIdpForSp {
   metadataXml: string;
   /** The same bytes as a data: URL, for SPs that read an "App Federation Metadata Url" at start. */
   metadataUrl: string;
+  /**
+   * The mock's live App Federation Metadata Url, served once the run has started the mock: what an SP
+   * re-reads when the run's `refreshIdpMetadata` hook tells it to (certificate rollover phase).
+   */
+  liveMetadataUrl: string;
   /** Entra's Login URL and Microsoft Entra Identifier, for SPs configured by hand. */
   loginUrl: string;
   issuer: string;
@@ -131,6 +136,7 @@ export async function runScenarios(options: RunScenariosOptions): Promise<RunSce
       const sp = await startSp({
         metadataXml,
         metadataUrl: `data:application/samlmetadata+xml;base64,${Buffer.from(metadataXml, 'utf8').toString('base64')}`,
+        liveMetadataUrl: urls.appMetadataUrl(app.appId),
         loginUrl: urls.loginUrl,
         issuer: urls.issuer,
         certificatePem: tenant.signingMaterial(app).certificatePem,

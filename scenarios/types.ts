@@ -43,6 +43,12 @@ export interface ResponseOverrides {
   signatureAlgorithm?: 'sha256' | 'sha1';
   /** Sign with the attacker's key (K') instead of the IdP's (K). */
   signingKey?: 'idp' | 'attacker';
+  /**
+   * Certificate rollover phase only: sign with the app's certificate that was active before the
+   * rollover and has since been removed (`retired`), or with an Entra-style certificate that was never
+   * in the app's federation metadata (`never-published`), instead of the active one.
+   */
+  signingCertificate?: 'retired' | 'never-published';
   /** Encrypt the assertion for the SP (needs the SP's encryption certificate). */
   encrypt?: 'aes256-cbc' | 'aes256-gcm';
   /** Use another tenant of the same mock (different issuer and keys). */
@@ -95,6 +101,14 @@ export type TextMutation = {
   apply(xml: string, ctx: MutationContext): string;
 };
 export type Mutation = DomMutation | TextMutation;
+
+/**
+ * The run phase a scenario belongs to, after the main catalog (runner/run/rollover-phase.ts):
+ * `after-rollover`: the app's signing certificate was rolled over as an Entra admin does it (new
+ * certificate, made active, the old one removed) and the SP told to re-read the metadata;
+ * `expired-certificate`: then the only certificate left is an expired one, which Entra keeps signing with.
+ */
+export type ScenarioPhase = 'after-rollover' | 'expired-certificate';
 
 /** What the target SP must support for a scenario to apply; otherwise it is `skipped`. */
 export type Capability = 'idp-initiated' | 'encryption' | 'sp-domain' | 'account-id';
@@ -177,6 +191,8 @@ export interface ScenarioInput {
   fix: string;
   /** Known layouts of this forgery; see AttackVariant. Only for reject and no-victim-session scenarios. */
   variants?: readonly [AttackVariant, ...AttackVariant[]];
+  /** Runs after the main catalog, in this phase (certificate rollover); default: the main catalog. */
+  phase?: ScenarioPhase;
 }
 
 export interface Scenario extends Omit<ScenarioInput, 'slug'> {

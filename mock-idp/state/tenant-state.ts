@@ -343,6 +343,43 @@ export class TenantState {
     });
   }
 
+  /**
+   * Deletes an inactive certificate, as the portal's delete action on the SAML Signing Certificate blade
+   * does after a rollover. The active one cannot be removed: an app always keeps a signing certificate.
+   */
+  removeCertificate(appRef: string, certificateId: string): EnterpriseApp {
+    return this.atomically(() => {
+      const app = this.requireStoredApp(appRef);
+      const record = app.certificates.find((c) => c.id === certificateId);
+      if (!record) throw new MockIdpError('NOT_FOUND', `app ${app.name} has no certificate ${certificateId}`);
+      if (record.active)
+        throw new MockIdpError(
+          'CONFLICT',
+          `certificate ${certificateId} is active: make another one active first`,
+        );
+      const updated = { ...app, certificates: app.certificates.filter((c) => c.id !== certificateId) };
+      this.apps.set(app.appId, updated);
+      this.saveApp(updated);
+      return this.withOverlay(updated);
+    });
+  }
+
+  /**
+   * Puts back a certificate list saved earlier (the harness undoes its rollover phase, so the next run
+   * finds the certificate the SP was configured with). Removal keeps key files, so every saved record's
+   * key is still in the state directory.
+   */
+  restoreCertificates(appRef: string, certificates: readonly CertificateRecord[]): EnterpriseApp {
+    return this.atomically(() => {
+      const app = this.requireStoredApp(appRef);
+      for (const record of certificates) this.keys.certificatePem(record.id);
+      const updated = { ...app, certificates: certificates.map((c) => ({ ...c })) };
+      this.apps.set(app.appId, updated);
+      this.saveApp(updated);
+      return this.withOverlay(updated);
+    });
+  }
+
   certificatePem(certificateId: string): string {
     return this.keys.certificatePem(certificateId);
   }

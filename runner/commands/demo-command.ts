@@ -51,7 +51,12 @@ export function registerDemoCommand(
     try {
       const config = parseRunConfig(
         {
-          sp: sp.sp,
+          sp: {
+            ...sp.sp,
+            ...(flags.refreshIdpMetadata !== undefined
+              ? { refreshIdpMetadata: flags.refreshIdpMetadata }
+              : {}),
+          },
           idp: {
             port,
             host,

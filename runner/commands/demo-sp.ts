@@ -58,8 +58,12 @@ export async function startDemoSp(
   }[SP_PROFILES[profile].idpSetup];
   // Only products that restrict sign-in to the connection's domain get one (Hanko; the generic strict SP).
   const domain = SP_PROFILES[profile].needsSpDomain || profile === 'generic' ? DEMO_DOMAIN : undefined;
+  // The strict reference SP re-reads the mock's live App Federation Metadata Url when the run's
+  // --refresh-idp-metadata hook POSTs to it (the certificate rollover phase).
+  const rollover = profile === 'generic';
   const sp = await startProfileSp(profile, {
     ...idpSource,
+    ...(rollover ? { idpMetadataRefreshUrl: urls.appMetadataUrl(idp.app.appId) } : {}),
     host: options.host,
     ...(domain ? { domain } : {}),
     ...(options.broken ? { broken: options.broken } : {}),
@@ -80,6 +84,7 @@ export async function startDemoSp(
       probe: sp.probeUrl,
       ...(domain ? { domain } : {}),
       accountPattern: FIXTURE_ACCOUNT_PATTERN,
+      ...(rollover ? { refreshIdpMetadata: sp.refreshUrl } : {}),
       ...(SP_PROFILES[profile].app.relayState === 'instance-url' ? { instanceUrl: sp.instanceUrl } : {}),
     },
     metadataXml: sp.metadataXml,

@@ -52,6 +52,7 @@ export interface RunFlags {
   shard?: string;
   maxFailures?: number;
   evidence?: EvidencePolicy;
+  refreshIdpMetadata?: string;
 }
 
 export const list = (value: string, previous: string[] = []): string[] => [
@@ -93,6 +94,10 @@ export function addRunOptions(command: Command): Command {
       '--evidence <failures|all>',
       'evidence in the JSON and HTML reports: failures (default) leaves the transcripts of passes and skips out; all keeps them',
       parseEvidence,
+    )
+    .option(
+      '--refresh-idp-metadata <url|cmd|wait:SECONDS>',
+      'how the SP re-reads the IdP metadata after the certificate rollover phase: a URL to POST, a command, or wait:SECONDS for an SP polling the App Federation Metadata Url (without it the rollover scenarios are skipped)',
     )
     .option(
       '--keep-secrets',
@@ -182,6 +187,7 @@ export function configFromFlags(prefixes: string[], flags: RunFlags): RunConfig 
       probe: flags.probe,
       domain: flags.spDomain,
       idpInitiated: flags.idpInitiated === false ? false : undefined,
+      refreshIdpMetadata: flags.refreshIdpMetadata,
     },
     idp: {
       port: flags.idpPort,

@@ -24,6 +24,7 @@ import type {
   TextMutation,
 } from '../../scenarios/types.js';
 import { shift } from './relative-time.js';
+import { HarnessError } from '../errors.js';
 
 /** Where and to whom this delivery answers: the result of the flow so far. */
 export interface FlowTarget {
@@ -40,6 +41,8 @@ export interface ScenarioIdp {
   otherTenant: TenantState;
   otherApp: EnterpriseApp;
   attacker: KeyPair;
+  /** In the certificate rollover phase: the keys of the retired and the never-published certificate. */
+  rollover?: { retired: KeyPair; neverPublished: KeyPair } | undefined;
   ids: IdGenerator;
   baselineUser: string;
   victim: string;
@@ -100,7 +103,12 @@ export async function buildScenarioResponse(
   const signing = {
     option: overrides.sign ?? defaultSigning ?? app.signing.option,
     algorithm: overrides.signatureAlgorithm ?? app.signing.algorithm,
-    key: overrides.signingKey === 'attacker' ? idp.attacker : idpKey,
+    key:
+      overrides.signingKey === 'attacker'
+        ? idp.attacker
+        : overrides.signingCertificate
+          ? rolloverKey(idp, overrides.signingCertificate)
+          : idpKey,
   };
   // The baseline draft and the sent response take the same ids, so the report's diff shows only the change.
   const ids = replayingIds(idp.ids);
@@ -212,4 +220,14 @@ function applyDomOverrides(doc: Document, o: ResponseOverrides, issuedAt: Date):
   }
   if (o.subjectNotOnOrAfter)
     confirmation?.setAttribute('NotOnOrAfter', samlInstant(shift(issuedAt, o.subjectNotOnOrAfter)));
+}
+
+/** A rollover-phase certificate's key; outside the phase the scenario cannot be built (a harness error). */
+function rolloverKey(idp: ScenarioIdp, which: 'retired' | 'never-published'): KeyPair {
+  if (!idp.rollover)
+    throw new HarnessError(
+      'SCENARIO_INVALID',
+      `signingCertificate '${which}' exists only in the certificate rollover phase`,
+    );
+  return which === 'retired' ? idp.rollover.retired : idp.rollover.neverPublished;
 }

@@ -38,6 +38,8 @@ import { namedOrigins } from './named-origins.js';
 import { redactReport, redactResult } from './redact-secrets.js';
 import { selectOrFail } from './selection.js';
 import { shardNote, shardPlan } from './shard.js';
+import { isPhaseRun, runRolloverPhase } from './rollover-phase.js';
+import { parseRefreshHook } from './refresh-hook.js';
 
 import { VERSION } from '../version.js';
 
@@ -154,11 +156,12 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
       now: () => new Date(),
       accountPattern,
     };
-    calibration = new Calibration(baseEnv, {
+    const calibrationOptions = {
       configured: prepared.app.signing.option,
       algorithm: prepared.app.signing.algorithm,
       fixed: config.idp.signingOption ? fromCliName(config.idp.signingOption) : undefined,
-    });
+    };
+    calibration = new Calibration(baseEnv, calibrationOptions);
     const calibrated = await calibrateFlows(
       calibration,
       sharded?.calibrationPlan ?? plan,
@@ -172,41 +175,66 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
     const livenessFlow = calibrated.find((c) => c.option !== undefined)?.flow;
     // --max-failures stops scheduling through the same signal as Ctrl-C (max-failures.ts).
     const limit = new FailureLimit(config.run.maxFailures, config.run.strict, options.signal);
-    const outcome = await runPlan(plan, {
-      workers: browser?.workers(config.run.workers) ?? config.run.workers,
-      timeoutMs: config.run.timeoutMs,
-      signal: limit.signal,
-      execute: (run) => runScenario(run.scenario, run.flow, env),
-      skipped: (run) =>
-        run.inconclusive
-          ? staticResult(run, 'inconclusive', run.inconclusive)
-          : staticResult(run, 'skipped', run.skip ?? 'not applicable'),
-      timedOut: (run, ms) =>
-        staticResult(run, 'error', `the scenario did not finish within ${ms} ms`, 'TIMEOUT'),
-      onResult: async (result) => {
-        // After a stop, runs still in flight end outside the report: reporters must not list them either.
-        if (!limit.accepting) return;
-        finished.push(result);
-        await reporters.onScenarioEnd(forReport(result));
-        limit.count(result);
+    const skipped = (run: PlannedRun): ScenarioResult =>
+      run.inconclusive
+        ? staticResult(run, 'inconclusive', run.inconclusive)
+        : staticResult(run, 'skipped', run.skip ?? 'not applicable');
+    const timedOut = (run: PlannedRun, ms: number): ScenarioResult =>
+      staticResult(run, 'error', `the scenario did not finish within ${ms} ms`, 'TIMEOUT');
+    const onResult = async (result: ScenarioResult): Promise<void> => {
+      // After a stop, runs still in flight end outside the report: reporters must not list them either.
+      if (!limit.accepting) return;
+      finished.push(result);
+      await reporters.onScenarioEnd(forReport(result));
+      limit.count(result);
+    };
+    const outcome = await runPlan(
+      plan.filter((run) => !isPhaseRun(run)),
+      {
+        workers: browser?.workers(config.run.workers) ?? config.run.workers,
+        timeoutMs: config.run.timeoutMs,
+        signal: limit.signal,
+        execute: (run) => runScenario(run.scenario, run.flow, env),
+        skipped,
+        timedOut,
+        onResult,
+        liveness: livenessFlow
+          ? livenessHooks(calibration, livenessFlow, {
+              every: LIVENESS_EVERY,
+              recoveryMs: config.run.spRecoveryMs,
+            })
+          : undefined,
       },
-      liveness: livenessFlow
-        ? livenessHooks(calibration, livenessFlow, {
-            every: LIVENESS_EVERY,
-            recoveryMs: config.run.spRecoveryMs,
-          })
-        : undefined,
-    });
+    );
+    // The certificate rollover phase changes the app's certificates: after everything else, never beside it.
+    const phase = outcome.interrupted
+      ? undefined
+      : await runRolloverPhase({
+          tenant: prepared.scenarioIdp.tenant,
+          appId: prepared.app.appId,
+          env,
+          mainCalibration: calibration,
+          calibrationOptions,
+          hook: config.sp.refreshIdpMetadata ? parseRefreshHook(config.sp.refreshIdpMetadata) : undefined,
+          runs: plan.filter(isPhaseRun),
+          timeoutMs: config.run.timeoutMs,
+          signal: limit.signal,
+          skipped,
+          timedOut,
+          onResult,
+          log: options.log,
+        });
     await browser?.close();
     const report = buildReport(
       config,
       describeTarget,
       prepared,
       startedAt,
-      outcome.results,
-      outcome.interrupted,
+      [...outcome.results, ...(phase?.results ?? [])],
+      outcome.interrupted || phase?.interrupted === true,
       [
         ...calibrated.map((c) => `calibration: ${c.summary}`),
+        ...(phase?.notes ?? []),
         ...prepared.notes,
         ...(browser?.notes(prepared.handle.loginUrl, acsUrl, config.run.workers) ?? []),
         ...(options.notes ?? []),

@@ -12,6 +12,7 @@ import { readBoundedFileSync } from '../../mock-idp/util/bounded-read.js';
 import { HarnessError } from '../errors.js';
 import { SP_PROFILE_NAMES, type SpProfileName } from '../../scenarios/sp-profiles/index.js';
 import { shardSchema } from './shard.js';
+import { refreshHookProblem } from './refresh-hook.js';
 
 /** Where the mock IdP listens unless told otherwise (`run`, `demo` and `idp` alike). */
 export const DEFAULT_IDP_PORT = 7080;
@@ -46,6 +47,18 @@ const spSchema = z
     instanceUrl: z.url().optional(),
     /** A regex whose first group is the account id the probe page shows (account-lifecycle scenarios). */
     accountPattern: z.string().min(1).refine(isRegex, 'must be a valid regular expression').optional(),
+    /**
+     * How the SP is told to re-read the IdP metadata after the certificate rollover phase
+     * (runner/run/refresh-hook.ts): a URL to POST, `wait:SECONDS`, or a command. Without it the rollover
+     * scenarios are skipped.
+     */
+    refreshIdpMetadata: z
+      .string()
+      .superRefine((value, ctx) => {
+        const problem = refreshHookProblem(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
   })
   .refine((sp) => sp.metadata !== undefined || (sp.entityId !== undefined && sp.acsUrl !== undefined), {
     message: 'give the SP metadata (--sp-metadata), or its entity ID and ACS URL (--sp-entity-id, --acs-url)',

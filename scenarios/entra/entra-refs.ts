@@ -31,6 +31,10 @@ export const ENTRA_DOCS = {
     'identity-platform/single-sign-on-saml-protocol',
     'Single sign-on SAML protocol (Microsoft Entra)',
   ),
+  manageCertificates: learn(
+    'identity/enterprise-apps/tutorial-manage-certificates-for-federated-single-sign-on',
+    'Manage certificates for federated single sign-on (Microsoft Entra)',
+  ),
   guests: learn('external-id/user-properties', 'Properties of a B2B guest user (Microsoft Entra)'),
 } as const;
 

@@ -19,6 +19,8 @@ import { LONG_DISPLAY_NAME, LONG_EXTENSION_VALUE, UNICODE_DISPLAY_NAME } from '.
 import { CLAIM, NAMEID_FORMAT } from './entra-refs.js';
 import { groups } from './index.js';
 import { PAIRWISE_ID, TRANSIENT_ID } from './name-id.js';
+import { scenarioIdp } from '../../runner/engine/test-support/scenario-harness.js';
+import { certificateBase64 } from '../../mock-idp/keys/signing-certificate.js';
 
 const BASELINE = 'B.Simon@contoso.com';
 const B_SIMON_OID = 'b7c2e5a1-4d3f-4a8b-9c6e-1f2d3e4a5b01';
@@ -42,6 +44,17 @@ function signed(parts: ('Response' | 'Assertion')[], method = ALG.rsaSha256): Ch
       parts.map((p) => ids(built)[p]).sort(),
     );
     expect(attr(built.doc, 'SignatureMethod', 'Algorithm')).toBe(method);
+  };
+}
+
+/** Signed with a rollover-phase certificate (its own key, its certificate in KeyInfo), not the active one. */
+function signedWithRolloverKey(which: 'retired' | 'neverPublished'): Check {
+  return (built) => {
+    const certificatePem = scenarioIdp().rollover![which].certificatePem;
+    expect(built.scenario.phase).toBe('after-rollover');
+    expect(verifiedIds(built.xml, built.doc, certificatePem)).toEqual([attr(built.doc, 'Assertion', 'ID')]);
+    expect(text(built.doc, 'X509Certificate')).toBe(certificateBase64(certificatePem));
+    expect(certificatePem).not.toBe(idpCertificate());
   };
 }
 
@@ -170,6 +183,20 @@ const checks: Record<string, Check> = {
   'entra/tenants/email-outside-sp-domain': (built) => {
     identity('B.Simon@fabrikam.com')(built);
     expect(built.scenario.requires).toEqual(['sp-domain']);
+    signed(['Assertion'])(built);
+  },
+  'entra/certificates/rollover-new-active': (built) => {
+    expect(built.scenario.phase).toBe('after-rollover');
+    signed(['Assertion'])(built);
+  },
+  'entra/certificates/rollover-retired': signedWithRolloverKey('retired'),
+  'entra/certificates/never-published-certificate': signedWithRolloverKey('neverPublished'),
+  'entra/certificates/not-refreshed': (built) => {
+    expect(built.scenario.phase).toBe('after-rollover');
+    signed(['Assertion'])(built);
+  },
+  'entra/certificates/expired-certificate-still-signing': (built) => {
+    expect(built.scenario.phase).toBe('expired-certificate');
     signed(['Assertion'])(built);
   },
   'entra/tenants/email-in-sp-subdomain': (built) => {

@@ -6,6 +6,7 @@ import nameId from './name-id.js';
 import signing from './signing.js';
 import encryption from './encryption.js';
 import tenants from './tenants.js';
+import certificates from './certificates.js';
 
 export const groups: readonly ScenarioGroup[] = [
   claimsDirectory,
@@ -14,4 +15,5 @@ export const groups: readonly ScenarioGroup[] = [
   signing,
   encryption,
   tenants,
+  certificates,
 ];

@@ -8,6 +8,7 @@ import { summarize, type RunReport } from '../../../reports/types.js';
 import { baseUrlFor, openConfiguredState } from '../../../mock-idp/start-mock-idp.js';
 import { ensureApp } from '../../../mock-idp/default-app.js';
 import { appMetadataFor } from '../../../mock-idp/metadata/app-metadata.js';
+import { tenantUrls } from '../../../mock-idp/model/tenant.js';
 import { selectScenarios } from '../../../scenarios/index.js';
 import { startReferenceSp } from '../../../fixtures/sps/reference-sp/server.js';
 import type { ReferenceSpOptions } from '../../../fixtures/sps/reference-sp/options.js';
@@ -27,6 +28,8 @@ export interface SpUnderTest {
   probeUrl: string;
   /** A regex whose first group is the account id the probe shows (account-lifecycle scenarios). */
   accountPattern?: string;
+  /** Where the run's --refresh-idp-metadata hook POSTs (certificate rollover phase); none: the phase is skipped. */
+  refreshUrl?: string;
   close(): Promise<void>;
 }
 
@@ -34,6 +37,8 @@ export interface SpUnderTest {
 export interface IdpMetadataForSp {
   xml: string;
   url: string;
+  /** The live App Federation Metadata Url, served once the run has started the mock (re-read on refresh). */
+  liveUrl: string;
 }
 
 export interface CatalogRun {
@@ -71,6 +76,9 @@ async function runCatalogOnPort(
   const sp = await startSp({
     xml,
     url: `data:application/samlmetadata+xml;base64,${Buffer.from(xml, 'utf8').toString('base64')}`,
+    liveUrl: tenantUrls(baseUrlFor(HOST, port), state.defaultTenant.tenant.tenantId).appMetadataUrl(
+      app.appId,
+    ),
   });
   try {
     const ids = scenarioIds(run);
@@ -83,6 +91,7 @@ async function runCatalogOnPort(
           ...(sp.accountPattern ? { accountPattern: sp.accountPattern } : {}),
           domain: SP_DOMAIN,
           ...(run.idpInitiated === 'undeclared' ? {} : { idpInitiated: run.idpInitiated ?? true }),
+          ...(sp.refreshUrl && run.refresh !== false ? { refreshIdpMetadata: sp.refreshUrl } : {}),
         },
         idp: {
           port,
@@ -120,9 +129,16 @@ export function runCatalogOnReferenceSp(
       spDomain: SP_DOMAIN,
       ...options,
       idpMetadataXml: idp.xml,
+      idpMetadataRefreshUrl: idp.liveUrl,
       host: HOST,
     });
-    return { metadataXml: sp.metadataXml, loginUrl: sp.loginUrl, probeUrl: sp.probeUrl, close: sp.close };
+    return {
+      metadataXml: sp.metadataXml,
+      loginUrl: sp.loginUrl,
+      probeUrl: sp.probeUrl,
+      refreshUrl: sp.refreshUrl,
+      close: sp.close,
+    };
   }, run);
 }
 

@@ -7,7 +7,7 @@ import { parseXml, type Document } from '../../../mock-idp/util/xml.js';
 import type { Scenario } from '../../../scenarios/types.js';
 import { buildScenarioResponse, type FlowTarget, type ScenarioIdp } from '../scenario-response.js';
 import { createScenarioIdp } from '../scenario-idp.js';
-import { createSigningCertificate } from '../../../mock-idp/keys/signing-certificate.js';
+import { createSigningCertificate, ENTRA_CERT_SUBJECT } from '../../../mock-idp/keys/signing-certificate.js';
 
 export const SP_ENTITY_ID = 'https://sp.example.com/metadata';
 export const SP_ACS_URL = 'https://sp.example.com/acs';
@@ -32,10 +32,21 @@ export function scenarioIdp(): ScenarioIdp {
     replyUrls: [{ url: SP_ACS_URL, isDefault: true }],
   });
   spKeys = createSigningCertificate({ commonName: 'sp.example.com' });
-  shared = createScenarioIdp(state, app, {
+  const idp = createScenarioIdp(state, app, {
     spEncryptionCertificate: spKeys.certificatePem,
     spDomain: 'contoso.com',
   });
+  // The rollover phase's extra certificates, so its scenarios build outside a run too.
+  const keyPair = (id: string) => {
+    const { privateKey, certificatePem } = state.defaultTenant.persistedKey(id, {
+      commonName: ENTRA_CERT_SUBJECT,
+    });
+    return { privateKey, certificatePem };
+  };
+  shared = {
+    ...idp,
+    rollover: { retired: keyPair('test-retired'), neverPublished: keyPair('test-never-published') },
+  };
   return shared;
 }
 

@@ -1,0 +1,138 @@
+/**
+ * @module End to end: the certificate rollover phase (runner/run/rollover-phase.ts) against the reference
+ * SP, in-process. The strict SP follows the rollover; each rollover weakness fails exactly its scenarios;
+ * without a refresh hook nothing in the phase can pass.
+ */
+import { describe, expect, it } from 'vitest';
+import type { RunReport } from '../../reports/types.js';
+import { runCatalogOnReferenceSp, SP_DOMAIN } from './support/run-catalog.js';
+import { baseUrlFor, openConfiguredState } from '../../mock-idp/start-mock-idp.js';
+import { ensureApp } from '../../mock-idp/default-app.js';
+import { appMetadataFor } from '../../mock-idp/metadata/app-metadata.js';
+import { tenantUrls } from '../../mock-idp/model/tenant.js';
+import { startReferenceSp } from '../../fixtures/sps/reference-sp/server.js';
+import { executeRun } from '../run/execute-run.js';
+import { parseRunConfig } from '../run/run-config.js';
+import { withFreePort } from '../run/free-port.js';
+import { resultKey } from './support/findings.js';
+import type { Weakness } from '../../fixtures/sps/reference-sp/weaknesses.js';
+
+const P = 'entra/certificates';
+const outcomes = (report: RunReport): Record<string, string> =>
+  Object.fromEntries(report.results.map((r) => [resultKey(r), r.outcome]));
+const both = (slug: string, outcome: string): Record<string, string> => ({
+  [`${P}/${slug}@sp-initiated`]: outcome,
+  [`${P}/${slug}@idp-initiated`]: outcome,
+});
+const run = (weaknesses: Weakness[] = [], refresh = true): Promise<RunReport> =>
+  runCatalogOnReferenceSp({ weaknesses }, { scenarios: [P], refresh }).then((r) => r.report);
+
+describe('certificate rollover phase', () => {
+  it('the strict SP follows the rollover: new certificate accepted, retired and unknown ones refused', async () => {
+    expect(outcomes(await run())).toEqual({
+      ...both('rollover-new-active', 'pass'),
+      ...both('rollover-retired', 'pass'),
+      ...both('never-published-certificate', 'pass'),
+      ...both('not-refreshed', 'info'),
+      ...both('expired-certificate-still-signing', 'info'),
+    });
+  }, 60_000);
+
+  it('an SP that never re-reads the metadata fails the rollover and its refusals are not counted', async () => {
+    const report = await run(['no-idp-metadata-refresh']);
+    expect(outcomes(report)).toEqual({
+      ...both('rollover-new-active', 'fail'),
+      // It still trusts the retired certificate: that is accepted.
+      ...both('rollover-retired', 'fail'),
+      // Refusing an unknown certificate proves nothing when the new one is refused too.
+      ...both('never-published-certificate', 'skipped'),
+      ...both('not-refreshed', 'info'),
+      ...both('expired-certificate-still-signing', 'skipped'),
+    });
+    // The "will break at rollover" observation names the date the certificate it trusts expires.
+    for (const result of report.results.filter((r) => r.id === `${P}/not-refreshed`))
+      expect(result.actual).toMatch(/\d{4}-\d{2}-\d{2}/);
+  }, 60_000);
+
+  it('an SP whose trust store never drops a certificate fails only the retired-certificate case', async () => {
+    expect(outcomes(await run(['keep-retired-idp-certificates']))).toEqual({
+      ...both('rollover-new-active', 'pass'),
+      ...both('rollover-retired', 'fail'),
+      ...both('never-published-certificate', 'pass'),
+      ...both('not-refreshed', 'info'),
+      ...both('expired-certificate-still-signing', 'info'),
+    });
+  }, 60_000);
+
+  it("an SP that trusts the message's KeyInfo certificate fails both refusals", async () => {
+    expect(outcomes(await run(['trust-keyinfo-cert']))).toEqual({
+      ...both('rollover-new-active', 'pass'),
+      ...both('rollover-retired', 'fail'),
+      ...both('never-published-certificate', 'fail'),
+      ...both('not-refreshed', 'info'),
+      ...both('expired-certificate-still-signing', 'info'),
+    });
+  }, 60_000);
+
+  it('without a refresh hook every rollover scenario is skipped, never passed', async () => {
+    const report = await run([], false);
+    expect(report.results).toHaveLength(10);
+    expect(report.results.filter((r) => r.outcome !== 'skipped').map(resultKey)).toEqual([]);
+  }, 60_000);
+});
+
+describe('certificate rollover phase: state and hook failures', () => {
+  /** A run of the phase with a state this test holds, against the strict SP, with the given hook. */
+  async function runWithState(hook: (sp: { refreshUrl: string }) => string) {
+    const state = openConfiguredState({});
+    const app = ensureApp(state.defaultTenant);
+    return withFreePort(async (port) => {
+      const baseUrl = baseUrlFor('127.0.0.1', port);
+      const xml = appMetadataFor(state.defaultTenant, app, baseUrl, state.ids).toString('utf8');
+      const sp = await startReferenceSp({
+        idpMetadataXml: xml,
+        idpMetadataRefreshUrl: tenantUrls(baseUrl, state.defaultTenant.tenant.tenantId).appMetadataUrl(
+          app.appId,
+        ),
+        host: '127.0.0.1',
+        spDomain: SP_DOMAIN,
+      });
+      const before = state.defaultTenant.requireApp(app.appId).certificates;
+      try {
+        const config = parseRunConfig(
+          {
+            sp: {
+              metadata: 'in-memory (e2e)',
+              loginUrl: sp.loginUrl,
+              probe: sp.probeUrl,
+              idpInitiated: true,
+              refreshIdpMetadata: hook(sp),
+            },
+            idp: { port, host: '127.0.0.1' },
+            run: { scenarios: [P], reporters: [], quiet: true },
+          },
+          'e2e',
+        );
+        const outcome = await executeRun(config, { state, spMetadataXml: sp.metadataXml }).then(
+          (r) => ({ report: r.report, code: undefined }),
+          (error: unknown) => ({ report: undefined, code: (error as { code?: string }).code }),
+        );
+        return { ...outcome, before, after: state.defaultTenant.requireApp(app.appId).certificates };
+      } finally {
+        await sp.close();
+      }
+    });
+  }
+
+  it("puts the app's certificates back after the phase (runs share a state directory)", async () => {
+    const { report, before, after } = await runWithState((sp) => sp.refreshUrl);
+    expect(report?.results.filter((r) => r.outcome === 'pass')).toHaveLength(6);
+    expect(after).toEqual(before);
+  }, 60_000);
+
+  it('a refresh URL that answers an error stops the run as a configuration error, and restores', async () => {
+    const { code, before, after } = await runWithState((sp) => `${sp.refreshUrl}/nope`);
+    expect(code).toBe('BAD_CONFIG');
+    expect(after).toEqual(before);
+  }, 60_000);
+});

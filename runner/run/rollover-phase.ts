@@ -1,0 +1,282 @@
+/**
+ * @module The certificate rollover phase, after the main catalog (scenarios with a `phase`). The mock
+ * does what an Entra admin does on the SAML Signing Certificate blade (docs/entra.md §5): New Certificate
+ * (inactive: the app metadata still lists only the active one), Make certificate active (the metadata now
+ * lists the new one, and responses are signed with it), then delete the old one. The SP is told to re-read
+ * the metadata through the run's hook (refresh-hook.ts), and the `after-rollover` scenarios run. Then the
+ * only certificate left is an expired one, which Entra keeps signing with, for the `expired-certificate`
+ * observation. The app's certificates are put back afterwards (runs share a state directory) and the SP
+ * is told once more, so it trusts the certificate it was configured with again.
+ *
+ * Verdicts: the phase calibrates again, with the new active certificate. A refusal (of the retired or
+ * never-published certificate) is a pass only where the SP signs the baseline user in with the new
+ * certificate after the refresh. An SP that still signs in with the retired certificate but refuses the new
+ * one did not take the rollover: it will break when its certificate expires (`not-refreshed`, info, with
+ * the date), and its refusals prove nothing (skipped). An SP that accepts neither cannot be judged
+ * (inconclusive).
+ */
+import type { FlowCalibration, ScenarioResult } from '../../reports/types.js';
+import { ENTRA_CERT_SUBJECT } from '../../mock-idp/keys/signing-certificate.js';
+import { activeCertificate } from '../../mock-idp/model/app.js';
+import type { TenantState } from '../../mock-idp/state/tenant-state.js';
+import type { Flow, Scenario, ScenarioPhase } from '../../scenarios/types.js';
+import { Calibration, type CalibrationOptions } from '../engine/calibrate.js';
+import { runScenario, type RunEnvironment } from '../engine/run-scenario.js';
+import type { KeyPair } from '../../scenarios/types.js';
+import { calibrateFlows } from './calibrate-flows.js';
+import type { PlannedRun } from './plan.js';
+import { describeRefreshHook, refreshIdpMetadata, type RefreshHook } from './refresh-hook.js';
+import { runPlan } from './run-plan.js';
+import { NOT_REFRESHED_TAG } from '../../scenarios/entra/certificates.js';
+
+export const NO_HOOK_REASON =
+  'needs --refresh-idp-metadata (sp.refreshIdpMetadata): how the SP is told to re-read the IdP metadata after the certificate rollover';
+
+export const isPhaseRun = (run: PlannedRun): boolean => run.scenario.phase !== undefined;
+
+export interface RolloverPhaseContext {
+  tenant: TenantState;
+  appId: string;
+  /** The main run's environment (its `idp.app` is the app as it was before the phase). */
+  env: RunEnvironment;
+  /** The main calibration, for the signing option the SP was found to accept. */
+  mainCalibration: Calibration;
+  calibrationOptions: CalibrationOptions;
+  hook: RefreshHook | undefined;
+  /** The phase's runs, planned and calibrated with the main plan (skips and inconclusive already set). */
+  runs: readonly PlannedRun[];
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+  skipped(run: PlannedRun): ScenarioResult;
+  timedOut(run: PlannedRun, ms: number): ScenarioResult;
+  onResult(result: ScenarioResult): Promise<void>;
+  log?: ((line: string) => void) | undefined;
+}
+
+export interface RolloverPhaseOutcome {
+  results: ScenarioResult[];
+  interrupted: boolean;
+  calibration: FlowCalibration[];
+  notes: string[];
+}
+
+export async function runRolloverPhase(ctx: RolloverPhaseContext): Promise<RolloverPhaseOutcome> {
+  const outcome: RolloverPhaseOutcome = { results: [], interrupted: false, calibration: [], notes: [] };
+  if (ctx.runs.length === 0) return outcome;
+  const hook = ctx.hook;
+  const runs = hook ? ctx.runs : ctx.runs.map((run) => (run.skip ? run : { ...run, skip: NO_HOOK_REASON }));
+  if (!hook || runs.every((run) => run.skip)) {
+    await collect(outcome, runs, ctx, () => Promise.reject(new Error('nothing to run')));
+    return outcome;
+  }
+  const { tenant, appId } = ctx;
+  const before = tenant.requireApp(appId);
+  const saved = before.certificates;
+  const original = activeCertificate(before);
+  const retired = keyPair(tenant.signingMaterial(before));
+  const neverPublished = keyPair(
+    tenant.persistedKey('samlspec-never-published', { commonName: ENTRA_CERT_SUBJECT }),
+  );
+  const expires = (original?.notAfter ?? '').slice(0, 10);
+  const tell = async (why: string): Promise<void> => {
+    ctx.log?.(`samlspec: certificate rollover: ${why}; ${describeRefreshHook(hook)}`);
+    await refreshIdpMetadata(hook, { signal: ctx.signal });
+  };
+  try {
+    // 1. New Certificate (inactive), 2. Make certificate active, 3. delete the old one.
+    const next = tenant.newCertificate(appId);
+    tenant.activateCertificate(appId, next.id);
+    if (original) tenant.removeCertificate(appId, original.id);
+    await tell('new certificate active, the old one removed');
+    const envAfter = phaseEnv(ctx, { retired, neverPublished });
+    const calibration = new Calibration(envAfter, {
+      ...ctx.calibrationOptions,
+      configured: ctx.mainCalibration.optionFor('sp-initiated') ?? ctx.calibrationOptions.configured,
+    });
+    const afterRuns = runs.filter((run) => phaseOf(run) === 'after-rollover');
+    const expiredRuns = runs.filter((run) => phaseOf(run) === 'expired-certificate');
+    const calibrated = await calibrateFlows(calibration, [...afterRuns, ...expiredRuns], true);
+    outcome.calibration = calibrated;
+    outcome.notes.push(
+      ...calibrated.map(
+        (c) => `certificate rollover: ${c.summary.replace(/^(\S+):/, '$1, new certificate:')}`,
+      ),
+    );
+    const tookNew = (flow: Flow): boolean =>
+      calibrated.some((c) => c.flow === flow && c.option !== undefined);
+    const aliveOnRetired = memoizedPerFlow((flow) =>
+      acceptsRetired(flow, { ...envAfter, baseline: ctx.mainCalibration }),
+    );
+    await collect(outcome, afterRuns, ctx, async (run) => {
+      const result = await runScenario(run.scenario, run.flow, { ...envAfter, baseline: calibration });
+      return judgeAfterRollover(result, run.scenario, {
+        tookNew: tookNew(run.flow),
+        aliveOnRetired: () => aliveOnRetired(run.flow),
+        expires,
+      });
+    });
+    if (outcome.interrupted || expiredRuns.every((run) => run.skip)) return outcome;
+    // 4. Let the certificate lapse: Entra keeps signing with an expired certificate when no other is left.
+    const now = ctx.env.now();
+    const expired = tenant.newCertificate(appId, {
+      notBefore: new Date(now.getTime() - 3 * 365 * 86_400_000),
+      notAfter: new Date(now.getTime() - 86_400_000),
+      activate: true,
+    });
+    tenant.removeCertificate(appId, next.id);
+    await tell(`only an expired certificate left (expired ${expired.notAfter.slice(0, 10)})`);
+    const envExpired = phaseEnv(ctx, { retired, neverPublished });
+    await collect(outcome, expiredRuns, ctx, async (run) => {
+      if (!tookNew(run.flow))
+        return {
+          ...ctx.skipped(run),
+          actual: 'not observed: the SP did not take the new certificate at the rollover',
+        };
+      const result = await runScenario(run.scenario, run.flow, { ...envExpired, baseline: calibration });
+      return describeExpired(result);
+    });
+    return outcome;
+  } finally {
+    tenant.restoreCertificates(appId, saved);
+    try {
+      await tell('the original certificate restored');
+    } catch (error) {
+      // The phase's results stand; the SP may now need its IdP settings re-read by hand.
+      const message = `certificate rollover: the SP could not be told to re-read the restored metadata: ${(error as Error).message}`;
+      outcome.notes.push(message);
+      ctx.log?.(`samlspec: ${message}`);
+    }
+  }
+}
+
+function phaseOf(run: PlannedRun): ScenarioPhase | undefined {
+  return run.scenario.phase;
+}
+
+function keyPair(material: { privateKey: KeyPair['privateKey']; certificatePem: string }): KeyPair {
+  return { privateKey: material.privateKey, certificatePem: material.certificatePem };
+}
+
+/** The run environment with the app as it is now (its new certificates) and the phase's extra keys. */
+function phaseEnv(
+  ctx: RolloverPhaseContext,
+  rollover: { retired: KeyPair; neverPublished: KeyPair },
+): RunEnvironment {
+  return {
+    ...ctx.env,
+    idp: { ...ctx.env.idp, app: ctx.tenant.requireApp(ctx.appId), rollover },
+    baseline: undefined,
+  };
+}
+
+async function collect(
+  outcome: RolloverPhaseOutcome,
+  runs: readonly PlannedRun[],
+  ctx: RolloverPhaseContext,
+  execute: (run: PlannedRun) => Promise<ScenarioResult>,
+): Promise<void> {
+  // One at a time: the phase is a handful of deliveries, and its verdicts lean on each flow's state.
+  const done = await runPlan(runs, {
+    workers: 1,
+    timeoutMs: ctx.timeoutMs,
+    signal: ctx.signal,
+    execute,
+    skipped: ctx.skipped,
+    timedOut: ctx.timedOut,
+    onResult: ctx.onResult,
+  });
+  outcome.results.push(...done.results);
+  outcome.interrupted ||= done.interrupted;
+}
+
+/** The baseline signed with the retired certificate: does the SP still sign anyone in with the old trust? */
+export function retiredBaseline(): Scenario {
+  return {
+    id: 'rollover/retired-baseline',
+    title: 'Sends the baseline response signed with the retired certificate',
+    requirement:
+      'Whether the SP still signs the baseline user in with the certificate it was configured with.',
+    refs: [{ doc: 'entra-docs', section: 'Manage certificates for federated single sign-on' }],
+    level: 'info',
+    expect: 'accept',
+    flows: ['sp-initiated', 'idp-initiated'],
+    response: { signingCertificate: 'retired' },
+    fix: 'Re-read the App Federation Metadata Url when Entra rolls the signing certificate over.',
+  };
+}
+
+async function acceptsRetired(flow: Flow, env: RunEnvironment): Promise<boolean> {
+  const result = await runScenario(retiredBaseline(), flow, env);
+  return result.verdict?.login === 'accepted';
+}
+
+function memoizedPerFlow(f: (flow: Flow) => Promise<boolean>): (flow: Flow) => Promise<boolean> {
+  const cache = new Map<Flow, Promise<boolean>>();
+  return (flow) => {
+    let hit = cache.get(flow);
+    if (!hit) cache.set(flow, (hit = f(flow)));
+    return hit;
+  };
+}
+
+interface RolloverState {
+  /** The SP signs the baseline user in with the new active certificate after the refresh. */
+  tookNew: boolean;
+  /** It still signs the baseline user in with the retired certificate. */
+  aliveOnRetired(): Promise<boolean>;
+  /** When the certificate the SP was configured with expires (YYYY-MM-DD). */
+  expires: string;
+}
+
+/** The verdict rules of the phase (see the module comment). */
+export async function judgeAfterRollover(
+  result: ScenarioResult,
+  scenario: Scenario,
+  state: RolloverState,
+): Promise<ScenarioResult> {
+  const willBreak = `will break at rollover: after the refresh the SP still refuses responses signed with the new active certificate; it keeps working only until Entra's current certificate expires (${state.expires})`;
+  if ((scenario.tags ?? []).includes(NOT_REFRESHED_TAG)) {
+    const refused = !state.tookNew;
+    return {
+      ...result,
+      actual: refused
+        ? willBreak
+        : 'the SP signs the baseline user in with the new active certificate after the refresh: it follows a rollover',
+    };
+  }
+  if (state.tookNew || scenario.expect === 'accept' || result.outcome === 'fail') return result;
+  // A refusal of an old or unknown certificate, by an SP that also refuses the new one: proves nothing.
+  if (result.outcome !== 'pass' && result.outcome !== 'skipped') return result;
+  if (await state.aliveOnRetired())
+    return {
+      ...result,
+      outcome: 'skipped',
+      actual: `not judged: ${willBreak} (entra/certificates/not-refreshed)`,
+    };
+  const why =
+    'not judged: after the refresh the SP signs the baseline user in with neither the new active certificate nor the retired one';
+  return {
+    ...result,
+    outcome: 'inconclusive',
+    actual: why,
+    error: { code: 'ORACLE_INCONCLUSIVE', message: why },
+  };
+}
+
+/** The expired-certificate observation, in words a reader can act on. */
+function describeExpired(result: ScenarioResult): ScenarioResult {
+  const login = result.verdict?.login;
+  if (login === 'accepted')
+    return {
+      ...result,
+      actual:
+        "the SP signs the baseline user in with a response signed by an expired certificate, as Entra sends once an app's only certificate has lapsed: it does not check the IdP certificate's validity (sign-in keeps working; SIG-12 policy)",
+    };
+  if (login === 'rejected')
+    return {
+      ...result,
+      actual:
+        "the SP refuses responses signed with an expired certificate: if the admin lets the app's certificate lapse without a rollover, sign-in stops (Entra keeps signing with it)",
+    };
+  return result;
+}

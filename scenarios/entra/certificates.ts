@@ -1,0 +1,86 @@
+/**
+ * @module Entra signing-certificate rollover, as an admin does it on the SAML Signing Certificate blade:
+ * New Certificate, Make certificate active, delete the old one (docs/entra.md §5). These scenarios run in
+ * the rollover phase after the main catalog (runner/run/rollover-phase.ts) and need the run's
+ * --refresh-idp-metadata hook, which tells the SP to re-read the App Federation Metadata Url.
+ */
+import { defineScenarios } from '../define.js';
+import { ENTRA_DOCS } from './entra-refs.js';
+
+/** The observation that tells "follows a rollover" from "will break at rollover" (worded by the phase). */
+export const NOT_REFRESHED_TAG = 'rollover-not-refreshed';
+
+const METADATA_REF = { doc: 'saml-core', section: '4.1.1' } as const;
+const FOLLOW_ROLLOVER =
+  "Read Entra's App Federation Metadata Url again when told to (or on a schedule) and trust exactly the signing certificates it lists now.";
+
+export default defineScenarios('entra/certificates', [
+  {
+    slug: 'rollover-new-active',
+    title:
+      'Rolls the app signing certificate over (new certificate made active, the old one deleted), refreshes the SP, and sends the baseline signed with the new certificate',
+    requirement:
+      'After a certificate rollover and a metadata refresh, the SP MUST sign the user in with a response signed by the new active certificate.',
+    fix: FOLLOW_ROLLOVER,
+    refs: [ENTRA_DOCS.manageCertificates, { doc: 'saml-core', section: '5.4' }],
+    level: 'must',
+    expect: 'accept',
+    phase: 'after-rollover',
+    tags: ['signature', 'certificate-rollover'],
+  },
+  {
+    slug: 'rollover-retired',
+    title: 'After the rollover and refresh, sends the baseline signed with the retired (deleted) certificate',
+    requirement:
+      'After a metadata refresh, the SP MUST refuse a response signed with a certificate the IdP metadata no longer lists (SIG-15).',
+    fix: 'On every metadata refresh, replace the trusted IdP certificates with those the metadata lists now; never keep a certificate Entra removed.',
+    refs: [ENTRA_DOCS.manageCertificates, METADATA_REF],
+    level: 'must',
+    expect: 'reject',
+    phase: 'after-rollover',
+    response: { signingCertificate: 'retired' },
+    tags: ['signature', 'certificate-rollover'],
+  },
+  {
+    slug: 'never-published-certificate',
+    title:
+      'After the rollover and refresh, sends the baseline signed with an Entra-style certificate the SP was never given',
+    requirement:
+      'The SP MUST refuse a response signed with a certificate that was never in the IdP metadata, also after a refresh (SIG-15).',
+    fix: "Verify only with the certificates of the IdP metadata (or the IdP settings): never with the message's KeyInfo, and never with a certificate only because it looks like Entra's.",
+    refs: [ENTRA_DOCS.manageCertificates, { doc: 'saml-core', section: '5.4' }],
+    level: 'must',
+    expect: 'reject',
+    phase: 'after-rollover',
+    response: { signingCertificate: 'never-published' },
+    tags: ['signature', 'certificate-rollover'],
+  },
+  {
+    slug: 'not-refreshed',
+    title:
+      'Observes whether the SP follows a rollover: the baseline signed with the new certificate after the refresh',
+    requirement:
+      "Observation only: an SP that does not take the new certificate from the refreshed metadata will break at rollover, when Entra's current certificate expires.",
+    fix: FOLLOW_ROLLOVER,
+    note: 'Reported with the date the certificate the SP trusts expires: by then the admin must roll it over, and the SP must follow.',
+    refs: [ENTRA_DOCS.manageCertificates],
+    level: 'info',
+    expect: 'accept',
+    phase: 'after-rollover',
+    tags: ['certificate-rollover', NOT_REFRESHED_TAG],
+  },
+  {
+    slug: 'expired-certificate-still-signing',
+    title:
+      "Lets the app's only certificate expire (Entra keeps signing with it), refreshes the SP, and sends the baseline",
+    requirement:
+      'Observation only: whether the SP refuses a response signed with an expired IdP certificate, which Entra keeps sending if the admin does nothing (SIG-12).',
+    fix: 'Decide deliberately: refusing expired IdP certificates stops sign-in when the admin misses the rollover; accepting them keeps it working. Either way, alert before the expiry date.',
+    note: "Entra signs with an expired active certificate when no valid one is left; an SP that checks the certificate's validity then refuses every sign-in.",
+    refs: [ENTRA_DOCS.manageCertificates],
+    level: 'info',
+    expect: 'accept',
+    phase: 'expired-certificate',
+    tags: ['certificate-rollover'],
+  },
+]);
