@@ -21,12 +21,13 @@ import { activeCertificate } from '../../mock-idp/model/app.js';
 import type { TenantState } from '../../mock-idp/state/tenant-state.js';
 import type { Flow, Scenario, ScenarioPhase } from '../../scenarios/types.js';
 import { Calibration, type CalibrationOptions } from '../engine/calibrate.js';
-import { runScenario, type RunEnvironment } from '../engine/run-scenario.js';
+import { runScenario } from '../engine/run-scenario.js';
+import type { RunEnvironment } from '../engine/run-environment.js';
 import type { KeyPair } from '../../scenarios/types.js';
 import { calibrateFlows } from './calibrate-flows.js';
 import type { PlannedRun } from './plan.js';
 import { describeRefreshHook, refreshIdpMetadata, type RefreshHook } from './refresh-hook.js';
-import { runPlan } from './run-plan.js';
+import { runPlan } from './scheduler.js';
 import { NOT_REFRESHED_TAG } from '../../scenarios/entra/certificates.js';
 
 export const NO_HOOK_REASON =
