@@ -9,6 +9,11 @@ import HeaviestFirstSequencer from './test-support/heaviest-first-sequencer.js';
 // and every file writes to its own temporary directory, so files can run side by side.
 // vitest's default is one worker less than the cores (1 on 2 cores); the main process is mostly idle.
 const WORKERS = Math.max(2, availableParallelism());
+// RSA keys generated once, in parallel, for every test file (test-support/prepared-keys-setup.ts).
+const PREPARED_KEYS = {
+  globalSetup: ['test-support/prepared-keys-setup.ts'],
+  setupFiles: ['test-support/use-prepared-keys.ts'],
+};
 const FUZZ_PROJECT = {
   test: { name: 'fuzz', include: ['test-support/fuzz/**/*.fuzz.ts'], testTimeout: 20 * 60_000 },
 };
@@ -25,13 +30,15 @@ export default defineConfig({
           include: ['{mock-idp,scenarios,runner,reports,fixtures,test-support}/**/*.test.ts'],
           exclude: ['**/*.e2e.test.ts', 'node_modules/**', 'dist/**'],
           testTimeout: 20_000,
+          ...PREPARED_KEYS,
         },
       },
       {
         test: {
           name: 'e2e',
           include: ['**/*.e2e.test.ts'],
-          globalSetup: ['test-support/build-once.ts'],
+          globalSetup: ['test-support/build-once.ts', ...PREPARED_KEYS.globalSetup],
+          setupFiles: PREPARED_KEYS.setupFiles,
           exclude: ['node_modules/**', 'dist/**'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
