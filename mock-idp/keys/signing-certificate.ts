@@ -12,6 +12,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import forge from 'node-forge';
+import { takePreparedKey } from './prepared-keys.js';
 
 export const ENTRA_CERT_SUBJECT = 'Microsoft Azure Federated SSO Certificate';
 
@@ -30,14 +31,20 @@ export interface GeneratedCertificate {
   privateKeyPem: string;
 }
 
-/** Creates a new key pair and self-signed certificate. Key generation uses node's native RSA. */
+/**
+ * Creates a new key pair (a prepared one if any is left, prepared-keys.ts; else node's native RSA) and a
+ * new self-signed certificate for it.
+ */
 export function createSigningCertificate(options: CertificateOptions = {}): GeneratedCertificate {
-  const { privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: options.keyBits ?? 2048,
-    publicExponent: 65537,
-  });
-  const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const bits = options.keyBits ?? 2048;
+  const privateKeyPem = takePreparedKey(bits) ?? generatePrivateKeyPem(bits);
   return { certificatePem: selfSign(privateKeyPem, options), privateKeyPem };
+}
+
+/** A new RSA private key (e = 65537) as PKCS#8 PEM. */
+export function generatePrivateKeyPem(bits: number): string {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: bits, publicExponent: 65537 });
+  return privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 }
 
 function selfSign(privateKeyPem: string, options: CertificateOptions): string {

@@ -165,6 +165,12 @@ export class MemoryStatePersistence implements StatePersistence {
   writeSecret(relativePath: string, value: string): void {
     this.files.set(relativePath, value);
   }
+  /** An independent copy: changes to either are not seen by the other. */
+  copy(): MemoryStatePersistence {
+    const copy = new MemoryStatePersistence();
+    for (const [path, text] of this.files) copy.files.set(path, text);
+    return copy;
+  }
   list(relativeDir: string): string[] {
     const prefix = `${relativeDir.replace(/\/$/, '')}/`;
     return [...this.files.keys()]

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MockIdpState } from './mock-idp-state.js';
+import { MemoryStatePersistence } from './file-persistence.js';
 import { selectSigningCertificate } from './tenant-state.js';
 import { describeCertificate } from '../keys/signing-certificate.js';
 import type { MockIdpError } from '../errors.js';
@@ -13,6 +14,26 @@ function walk(dir: string): string[] {
     e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
   );
 }
+
+describe('in-memory state opened from a copy', () => {
+  it('has the same tenant, apps and keys, and neither copy sees the changes of the other', () => {
+    const persistence = new MemoryStatePersistence();
+    const original = MockIdpState.open({ persistence });
+    const app = original.defaultTenant.addApp({ name: 'sp', displayName: 'SP' });
+    const copy = MockIdpState.open({ persistence: persistence.copy() });
+    const again = copy.defaultTenant.requireApp('sp');
+    expect(copy.defaultTenant.tenant.tenantId).toBe(original.defaultTenant.tenant.tenantId);
+    expect(copy.defaultTenant.signingMaterial(again).certificatePem).toBe(
+      original.defaultTenant.signingMaterial(app).certificatePem,
+    );
+    copy.defaultTenant.addApp({ name: 'only-in-copy', displayName: 'Copy' });
+    original.defaultTenant.addApp({ name: 'only-in-original', displayName: 'Original' });
+    expect(MockIdpState.open({ persistence }).defaultTenant.findApp('only-in-copy')).toBeUndefined();
+    const reopenedCopy = MockIdpState.open({ persistence: copy.persistence });
+    expect(reopenedCopy.defaultTenant.findApp('only-in-original')).toBeUndefined();
+    expect(reopenedCopy.defaultTenant.findApp('only-in-copy')).toBeDefined();
+  });
+});
 
 describe('state directory', () => {
   it('gives the same tenant, apps and certificates after a restart', () => {

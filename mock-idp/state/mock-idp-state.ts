@@ -15,6 +15,11 @@ export const DEFAULT_STATE_DIR = '.samlspec';
 export interface OpenStateOptions {
   /** Directory to persist to; omit to keep everything in memory (nothing is written). */
   stateDir?: string | undefined;
+  /**
+   * Persistence to open instead (stateDir is then ignored): e.g. a copy of an in-memory state made once,
+   * whose keys a test reuses rather than generating new ones for every IdP it starts.
+   */
+  persistence?: StatePersistence | undefined;
   ids?: IdGenerator;
   clock?: Clock;
 }
@@ -48,9 +53,9 @@ export class MockIdpState {
   }
 
   static open(options: OpenStateOptions = {}): MockIdpState {
-    const persistence = options.stateDir
-      ? new FileStatePersistence(options.stateDir)
-      : new MemoryStatePersistence();
+    const persistence =
+      options.persistence ??
+      (options.stateDir ? new FileStatePersistence(options.stateDir) : new MemoryStatePersistence());
     // Under the lock: of several processes opening one fresh directory, one creates the tenant and the
     // others load it.
     return persistence.transaction(() => {

@@ -5,15 +5,22 @@
  * tests compare the report's findings with a checked-in expectation (findings.ts).
  */
 import { summarize, type RunReport } from '../../../reports/types.js';
-import { baseUrlFor, openConfiguredState } from '../../../mock-idp/start-mock-idp.js';
+import { baseUrlFor } from '../../../mock-idp/start-mock-idp.js';
 import { ensureApp } from '../../../mock-idp/default-app.js';
 import { appMetadataFor } from '../../../mock-idp/metadata/app-metadata.js';
 import { tenantUrls } from '../../../mock-idp/model/tenant.js';
 import { selectScenarios } from '../../../scenarios/index.js';
 import { startReferenceSp } from '../../../fixtures/sps/reference-sp/server.js';
-import type { ReferenceSpOptions } from '../../../fixtures/sps/reference-sp/options.js';
+import {
+  generateKeyPair,
+  type ReferenceSpOptions,
+  type SpKeyPair,
+} from '../../../fixtures/sps/reference-sp/options.js';
 import type { ControlRun } from '../../../fixtures/sps/reference-sp/controls.js';
 import { executeRun } from '../../run/execute-run.js';
+import { createScenarioIdp } from '../../engine/scenario-idp.js';
+import { MockIdpState } from '../../../mock-idp/state/mock-idp-state.js';
+import { MemoryStatePersistence } from '../../../mock-idp/state/file-persistence.js';
 import { parseRunConfig } from '../../run/run-config.js';
 import { withFreePort } from '../../run/free-port.js';
 
@@ -56,6 +63,25 @@ export function scenarioIds(run: ControlRun): string[] {
     .filter((id) => !excluded(id));
 }
 
+let template: MemoryStatePersistence | undefined;
+/**
+ * A fresh in-memory IdP state, as `openConfiguredState({})` makes it, with what every run adds before its
+ * first scenario (the other tenant, its app, the attacker key: createScenarioIdp), made once per test
+ * file; each run opens its own copy. Every run otherwise generated those RSA keys anew (a few per run,
+ * dozens of runs per file). Within a run the keys are as distinct as ever, and nothing a run changes
+ * reaches the template or another run.
+ */
+function idpTemplate(): MemoryStatePersistence {
+  if (!template) {
+    // What openConfiguredState({}) does without a config file, then the run's own additions.
+    const persistence = new MemoryStatePersistence();
+    const state = MockIdpState.open({ persistence });
+    createScenarioIdp(state, ensureApp(state.defaultTenant));
+    template = persistence;
+  }
+  return template;
+}
+
 /** Runs the selected scenarios against the SP `startSp` starts from the IdP metadata. */
 export async function runCatalog(
   startSp: (idp: IdpMetadataForSp) => Promise<SpUnderTest>,
@@ -70,8 +96,8 @@ async function runCatalogOnPort(
   run: ControlRun,
 ): Promise<CatalogRun> {
   const started = Date.now();
-  const state = openConfiguredState({});
-  const app = ensureApp(state.defaultTenant);
+  const state = MockIdpState.open({ persistence: idpTemplate().copy() });
+  const app = state.persistence.transaction(() => ensureApp(state.defaultTenant));
   const xml = appMetadataFor(state.defaultTenant, app, baseUrlFor(HOST, port), state.ids).toString('utf8');
   const sp = await startSp({
     xml,
@@ -119,6 +145,18 @@ async function runCatalogOnPort(
   }
 }
 
+let spKeys: { signing: SpKeyPair; encryption: SpKeyPair } | undefined;
+/**
+ * The reference SP's own key pairs, made once per test file: every run starts a new SP, and two RSA
+ * key pairs per start were a large share of a short run's time (a file runs dozens). One run never
+ * sees two SPs, so sharing them across runs changes nothing a scenario sees; options that set their
+ * own keys (a mismatched decryption key, no encryption) still win.
+ */
+function sharedSpKeys(): { signing: SpKeyPair; encryption: SpKeyPair } {
+  spKeys ??= { signing: generateKeyPair('signing'), encryption: generateKeyPair('encryption') };
+  return spKeys;
+}
+
 /** The built-in reference SP with these options (spDomain contoso.com unless they say otherwise). */
 export function runCatalogOnReferenceSp(
   options: Partial<ReferenceSpOptions>,
@@ -127,6 +165,7 @@ export function runCatalogOnReferenceSp(
   return runCatalog(async (idp) => {
     const sp = await startReferenceSp({
       spDomain: SP_DOMAIN,
+      ...sharedSpKeys(),
       ...options,
       idpMetadataXml: idp.xml,
       idpMetadataRefreshUrl: idp.liveUrl,
