@@ -203,11 +203,17 @@ function checkShards(reports: readonly ShardReport[]): Shard[] {
   return [...shards].sort((a, b) => a.shard.current - b.shard.current);
 }
 
-/** Catalog order, each scenario's flows in its own order: the order a single run reports in. */
+/**
+ * The order a single run reports in: catalog order, each scenario's flows in its own order, except that the
+ * scenarios of a run phase (the certificate rollover) come after all others, as they run after them.
+ */
 function orderResults(results: ScenarioResult[]): ScenarioResult[] {
   const position = new Map<string, number>();
+  const phaseOffset = catalog.length * 2;
   catalog.forEach((scenario, i) =>
-    scenario.flows.forEach((flow, j) => position.set(`${scenario.id}@${flow}`, i * 2 + j)),
+    scenario.flows.forEach((flow, j) =>
+      position.set(`${scenario.id}@${flow}`, (scenario.phase !== undefined ? phaseOffset : 0) + i * 2 + j),
+    ),
   );
   const rank = (r: ScenarioResult): number => position.get(`${r.id}@${r.flow}`) ?? Number.MAX_SAFE_INTEGER;
   return results
