@@ -31,6 +31,8 @@ import { decodeLogin, startFlow } from './start-flow.js';
 import { judgeLifecycle } from './run-lifecycle.js';
 import { applyLanding, decideOutcome } from './decide-outcome.js';
 import { INTERACTIVE_SIGN_IN_TAG } from '../../scenarios/browser/tags.js';
+import { applyReplyCheck, pagesOf, placeMarker } from './reply-checks.js';
+import { judgeSessionFixation } from './session-fixation.js';
 
 export interface RunEnvironment {
   idp: ScenarioIdp;
@@ -246,7 +248,7 @@ async function runOnce(
 }
 
 async function judgeScenario(
-  scenario: Scenario,
+  declared: Scenario,
   flow: Flow,
   env: RunEnvironment,
   target: SpTarget,
@@ -255,12 +257,15 @@ async function judgeScenario(
   started: number,
   signing: SigningOption | undefined,
 ): Promise<ScenarioResult> {
+  const { scenario, marker } = placeMarker(declared);
   const identities = {
     baseline: env.idp.tenant.requireUser(scenario.response?.user ?? env.idp.baselineUser).userPrincipalName,
     victim: env.idp.victim,
   };
   if (scenario.lifecycle)
     return judgeLifecycle(scenario, flow, env, target, evidence, base, started, signing);
+  if (scenario.replyCheck === 'session-fixation')
+    return judgeSessionFixation(scenario, flow, env, target, evidence, base, started, signing);
   if (scenario.tags?.includes(INTERACTIVE_SIGN_IN_TAG)) {
     if (!canSignInInteractively(target))
       throw new HarnessError('NOT_APPLICABLE', 'only browser mode signs in on the IdP page (--browser)');
@@ -305,13 +310,21 @@ async function judgeScenario(
   }
   evidence.spReply = reply;
   evidence.probe = judged.probe;
-  const decision = applyLanding(
+  const landed = applyLanding(
     decideOutcome(scenario.level, scenario.expect, judged.verdict),
     scenario.level,
     scenario.landing,
     reply,
     delivery.acsUrl,
   );
+  const { decision, evidence: replyCheck } = applyReplyCheck(landed, {
+    scenario,
+    marker,
+    pages: pagesOf(target, reply, judged.probe),
+    sentXml: built.xml,
+    verdict: judged.verdict,
+  });
+  if (replyCheck) evidence.replyCheck = replyCheck;
   return { ...base, ...decision, verdict: judged.verdict, durationMs: Date.now() - started };
 }
 
