@@ -61,6 +61,21 @@ export interface Evidence {
   probe?: SpReplyEvidence | undefined;
   /** Files beside the report: screenshots, traces. Paths relative to the report directory. */
   artifacts?: string[] | undefined;
+  /** What a reply check (reflection, error detail, session fixation) looked for and found. */
+  replyCheck?: ReplyCheckEvidence | undefined;
+}
+
+/** The evidence of a check over the SP's pages and cookies (scenarios' `replyCheck`). */
+export interface ReplyCheckEvidence {
+  check: string;
+  /** The string searched for (the marker's token); reports highlight it in the excerpts. */
+  needle?: string | undefined;
+  /** How many SP pages were searched. */
+  pagesSeen: number;
+  /** Each place something was found; `harmful` ones are the finding, the others context. */
+  findings: { url: string; where: string; excerpt: string; harmful: boolean }[];
+  /** One sentence on how the check went (e.g. which cookies the browser held before sign-in). */
+  note?: string | undefined;
 }
 
 export interface ScenarioResult {

@@ -193,7 +193,20 @@ export interface ScenarioInput {
   variants?: readonly [AttackVariant, ...AttackVariant[]];
   /** Runs after the main catalog, in this phase (certificate rollover); default: the main catalog. */
   phase?: ScenarioPhase;
+  /** A check of the SP's pages and cookies on top of the session verdict; see ReplyCheck. */
+  replyCheck?: ReplyCheck;
 }
+
+/**
+ * Checks over what the SP answered rather than whom it signed in (docs/attacks.md APP-04..06), judged in
+ * runner/engine/reply-checks.ts. `relay-state-reflection` and `display-name-reflection`: the runner puts a
+ * unique HTML marker into the RelayState or the display-name claim, and no page of the flow may carry it
+ * unescaped. `error-detail-leak`: the refusal page must not echo the response's SignatureValue or
+ * DigestValue, nor a stack trace. `session-fixation`: cookies the browser held before sign-in (the SP's
+ * own, and planted ones named like the SP's session cookie) must not carry the signed-in session.
+ */
+export type ReplyCheck =
+  'relay-state-reflection' | 'display-name-reflection' | 'error-detail-leak' | 'session-fixation';
 
 export interface Scenario extends Omit<ScenarioInput, 'slug'> {
   /** `${prefix}/${slug}`, e.g. `profiles/4.1.4.3/recipient-mismatch`. */

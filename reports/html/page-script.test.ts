@@ -112,4 +112,50 @@ describe('HTML report page script', () => {
     expect(row.find((e) => e.hasClass('sp-down'))).toHaveLength(1);
     expect(row.textContent).toContain('Not run: the SP had stopped answering');
   });
+
+  it('opens a reply-check finding on its excerpt, the marker highlighted as text (never as markup)', () => {
+    const id = 'attacks/comments/nameid-comment-injection';
+    const needle = 'samlspec0a1b2c3d4e5f';
+    const report: RunReport = {
+      ...sampleReport,
+      results: sampleReport.results.map((r) =>
+        r.id === id && r.flow === 'sp-initiated'
+          ? {
+              ...r,
+              evidence: {
+                ...r.evidence,
+                replyCheck: {
+                  check: 'relay-state-reflection',
+                  needle,
+                  pagesSeen: 2,
+                  findings: [
+                    {
+                      url: 'http://sp.test/',
+                      where: 'escaped',
+                      excerpt: `&lt;svg ${needle}`,
+                      harmful: false,
+                    },
+                    {
+                      url: 'http://sp.test/acs',
+                      where: 'html-attribute',
+                      excerpt: `<a href="/x"'><svg/onload=${needle}>">`,
+                      harmful: true,
+                    },
+                  ],
+                },
+              },
+            }
+          : r,
+      ),
+    };
+    const page = renderPage(report);
+    const index = report.results.findIndex((r) => r.id === id && r.flow === 'sp-initiated');
+    const row = byId(page, 'results').find((e) => e.getAttribute('id') === `s-${index}`)[0]!;
+    row.toggle(true);
+    const marks = row.find((e) => e.tagName === 'mark');
+    expect(marks.map((m) => m.textContent)).toEqual([needle, needle]);
+    expect(row.find((e) => e.tagName === 'svg')).toEqual([]);
+    const rows = row.find((e) => e.hasClass('reply-check'))[0]?.find((e) => e.tagName === 'tr') ?? [];
+    expect(rows.map((r) => r.getAttribute('class'))).toEqual([null, 'harmful', null]);
+  });
 });

@@ -5,7 +5,7 @@
  * calibration attempts in the header).
  */
 (() => {
-  const { h, responsePanel, requestPanel, replyPanel, artifactsPanel } = globalThis.samlspec;
+  const { h, responsePanel, requestPanel, replyPanel, artifactsPanel, replyCheckPanel } = globalThis.samlspec;
   const EXPECT = {
     accept: 'sign the baseline user in',
     reject: 'create no session',
@@ -202,6 +202,17 @@
         label: 'AuthnRequest',
         render: () => requestPanel(e.authnRequest, v.authnRequest, cut.authnRequest),
       });
+    if (e.replyCheck) {
+      const harmful = e.replyCheck.findings.filter((f) => f.harmful).length;
+      const def = {
+        label: 'Reply check',
+        stat: h('span', { class: 'stat' }, String(harmful)),
+        render: () => replyCheckPanel(e.replyCheck),
+      };
+      // A finding's excerpt is the evidence: open on it.
+      if (harmful > 0) defs.unshift(def);
+      else defs.push(def);
+    }
     if (v.images.length + v.files.length)
       defs.push({
         label: 'Artifacts',

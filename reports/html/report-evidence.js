@@ -173,5 +173,60 @@
     );
   }
 
-  Object.assign(globalThis.samlspec, { responsePanel, requestPanel, replyPanel, artifactsPanel });
+  /** `text` with every copy of `needle` (the reply check's marker) wrapped in <mark>. */
+  function marked(text, needle) {
+    if (!needle) return [text];
+    const parts = text.split(needle);
+    return parts.flatMap((part, i) => (i === 0 ? [part] : [h('mark', { class: 'hit' }, needle), part]));
+  }
+
+  /** A reply check: what was searched, and each place it was found (the harmful ones first). */
+  function replyCheckPanel(check) {
+    const rows = [...check.findings]
+      .sort((a, b) => Number(b.harmful) - Number(a.harmful))
+      .map((f) =>
+        h(
+          'tr',
+          { class: f.harmful ? 'harmful' : null },
+          h('td', null, f.harmful ? 'finding' : 'seen'),
+          h('td', null, f.where),
+          h('td', null, f.url),
+          h('td', null, h('pre', { class: 'body' }, marked(f.excerpt, check.needle))),
+        ),
+      );
+    return h(
+      'div',
+      { class: 'panel' },
+      kv([
+        ['Check', h('code', null, check.check)],
+        ['Marker', check.needle ? h('code', null, check.needle) : undefined],
+        ['Pages searched', String(check.pagesSeen)],
+        ['Note', check.note],
+      ]),
+      rows.length
+        ? h(
+            'table',
+            { class: 'hops reply-check' },
+            h(
+              'thead',
+              null,
+              h(
+                'tr',
+                null,
+                ['', 'Where', 'URL', 'Excerpt'].map((c) => h('th', null, c)),
+              ),
+            ),
+            h('tbody', null, rows),
+          )
+        : h('p', { class: 'note' }, 'Nothing found in the pages searched.'),
+    );
+  }
+
+  Object.assign(globalThis.samlspec, {
+    responsePanel,
+    requestPanel,
+    replyPanel,
+    artifactsPanel,
+    replyCheckPanel,
+  });
 })();

@@ -28,6 +28,11 @@ const REPRESENTATIVE = [
   'attacks/app',
 ];
 const FULL = process.env.SAMLSPEC_BROWSER_FULL === '1';
+/**
+ * Checks that read and plant cookies through the HTTP target's jar (runner/targets/reply-access.ts):
+ * the browser target does not offer that yet, so browser mode skips them with the reason.
+ */
+const HTTP_ONLY = new Set(['attacks/app/session-fixation']);
 const LAX_SUBSET = ['profiles/4.1.4.5/entra-default-response', 'profiles/4.1.4.3', 'browser/'];
 
 const dirs: string[] = [];
@@ -62,7 +67,11 @@ describe('browser mode: the strict reference SP', () => {
       );
       expect(findings(browser.report)).toEqual([]);
       expect(ran.length).toBeGreaterThan(FULL ? 300 : 50);
-      expect(outcomes(browser.report)).toEqual(outcomes(http.report));
+      const httpOutcomes = Object.entries(outcomes(http.report)).map(([key, outcome]) => [
+        key,
+        HTTP_ONLY.has(key.slice(0, key.lastIndexOf('@'))) ? 'skipped' : outcome,
+      ]);
+      expect(outcomes(browser.report)).toEqual(Object.fromEntries(httpOutcomes));
       expect(browser.report.target.mode).toBe('browser');
       expect(browser.report.target.notes.join('\n')).toMatch(/on different sites, so the browser applies/);
       // Screenshots by default only for fail, error and inconclusive; no trace without a failure.

@@ -37,6 +37,9 @@ import {
   type RunContext,
 } from './deliver-and-judge.js';
 import type { RunEnvironment } from './run-environment.js';
+import { applyReplyCheck, pagesOf, placeMarker } from './reply-checks.js';
+import { judgeSessionFixation } from './session-fixation.js';
+import type { Marker } from '../oracles/marker.js';
 import { INTERACTIVE_SIGN_IN_TAG } from '../../scenarios/browser/tags.js';
 
 /**
@@ -232,23 +235,31 @@ async function runOnce(
 }
 
 /** Which way this scenario reaches the SP: several sign-ins, a person's sign-in, or one crafted response. */
-async function judgeScenario(ctx: RunContext): Promise<Judgement> {
-  const { scenario, env, target } = ctx;
+async function judgeScenario(declared: RunContext): Promise<Judgement> {
+  // A reflection check carries a fresh marker in the RelayState or a claim: the scenario as sent has it.
+  const { scenario, marker } = placeMarker(declared.scenario);
+  const ctx: RunContext = { ...declared, scenario };
+  const { env, target } = ctx;
   const identities: Identities = {
     baseline: env.idp.tenant.requireUser(scenario.response?.user ?? env.idp.baselineUser).userPrincipalName,
     victim: env.idp.victim,
   };
   if (scenario.lifecycle) return judgeLifecycle(ctx);
+  if (scenario.replyCheck === 'session-fixation') return judgeSessionFixation(ctx);
   if (scenario.tags?.includes(INTERACTIVE_SIGN_IN_TAG)) {
     if (!canSignInInteractively(target))
       throw new HarnessError('NOT_APPLICABLE', 'only browser mode signs in on the IdP page (--browser)');
     return judgeInteractive(ctx, target, identities);
   }
-  return judgeCrafted(ctx, identities);
+  return judgeCrafted(ctx, identities, marker);
 }
 
 /** The scenario's own response, built from the baseline, delivered to the ACS (twice for a replay). */
-async function judgeCrafted(ctx: RunContext, identities: Identities): Promise<Judgement> {
+async function judgeCrafted(
+  ctx: RunContext,
+  identities: Identities,
+  marker: Marker | undefined,
+): Promise<Judgement> {
   const { scenario, flow, env, target } = ctx;
   let start = await startFlow(flow, target, env);
   recordLogin(ctx, start.evidence);
@@ -271,7 +282,17 @@ async function judgeCrafted(ctx: RunContext, identities: Identities): Promise<Ju
     { xml: built.xml, baselineXml: built.baselineXml, acsUrl: delivery.acsUrl, relayState },
     { identities, send: () => target.deliver(delivery), replay: scenario.delivery?.replay },
   );
-  return judgeDelivery(scenario, judged, delivery.acsUrl);
+  const landed = judgeDelivery(scenario, judged, delivery.acsUrl);
+  // The SP's pages of this flow, checked for the marker or for leaked signature details.
+  const { decision, evidence: replyCheck } = applyReplyCheck(landed, {
+    scenario,
+    marker,
+    pages: pagesOf(target, judged.reply, judged.probe),
+    sentXml: built.xml,
+    verdict: judged.verdict,
+  });
+  if (replyCheck) ctx.evidence.replyCheck = replyCheck;
+  return { ...decision, verdict: judged.verdict };
 }
 
 /** A person's sign-in: the browser types the baseline user's credentials into the mock IdP's page. */

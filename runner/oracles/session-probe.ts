@@ -10,6 +10,7 @@ import type { Oracle, OracleInput, Verdict } from './types.js';
 export function sessionProbe(probeUrl: string): Oracle {
   return {
     name: `session probe ${probeUrl}`,
+    probeUrl,
     async judge({ target, identities }: OracleInput) {
       let probe;
       try {

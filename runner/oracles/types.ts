@@ -21,5 +21,7 @@ export interface OracleInput {
 
 export interface Oracle {
   readonly name: string;
+  /** Set by oracles that fetch a probe page with the target's session (the session-fixation check needs one). */
+  readonly probeUrl?: string | undefined;
   judge(input: OracleInput): Promise<{ verdict: Verdict; probe?: SpReply | undefined }>;
 }

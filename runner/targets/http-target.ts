@@ -16,6 +16,9 @@ import { OriginPolicy } from '../http/origin-policy.js';
 import { classifyHop, type HopKind } from './classify-hop.js';
 import { spReply } from './sp-reply.js';
 import { offOriginError, requireLoginUrl } from './target-errors.js';
+import { isSecureUrl } from '../http/cookie-jar.js';
+import type { SeenPage } from '../oracles/page.js';
+import type { CookieAccess, RecordsPages } from './reply-access.js';
 
 export interface HttpTargetOptions {
   /** Where an SP-initiated login starts (the SP's login link). */
@@ -33,12 +36,16 @@ export interface HttpTargetOptions {
 }
 
 const MAX_HOPS = 20;
+/** Pages kept for the reply checks per delivery, and characters kept of each (bounded memory). */
+const MAX_PAGES = 40;
+const MAX_PAGE_CHARS = 512 * 1024;
 
-export class HttpTarget implements SpTarget {
+export class HttpTarget implements SpTarget, RecordsPages, CookieAccess {
   readonly kind = 'http';
   private agent: UserAgent;
   private readonly policy: OriginPolicy;
   private readonly idpOrigin: string;
+  private pages: SeenPage[] = [];
 
   constructor(private readonly options: HttpTargetOptions) {
     this.policy = options.allowedOrigins ?? new OriginPolicy([options.loginUrl, options.idpLoginUrl]);
@@ -93,6 +100,7 @@ export class HttpTarget implements SpTarget {
   async deliver(delivery: Delivery): Promise<SpReply> {
     if (!this.options.allowedOrigins) this.policy.add(delivery.acsUrl);
     if (!this.policy.allows(delivery.acsUrl)) throw offOriginError(delivery.acsUrl, [], this.policy);
+    this.pages = [];
     const fields: [string, string][] = [['SAMLResponse', delivery.samlResponse]];
     if (delivery.relayState !== undefined) fields.push(['RelayState', delivery.relayState]);
     let response: UaResponse;
@@ -117,6 +125,26 @@ export class HttpTarget implements SpTarget {
   }
 
   async close(): Promise<void> {}
+
+  pagesSinceDelivery(): readonly SeenPage[] {
+    return this.pages;
+  }
+
+  cookiesFor(url: string): { name: string; value: string }[] {
+    return this.agent.cookies.cookiesFor(new URL(url)).map((c) => ({ name: c.name, value: c.value }));
+  }
+
+  plantCookie(url: string, name: string, value: string): void {
+    // SameSite=None (Secure where the jar allows it) so the cookie rides the IdP's cross-site POST too.
+    const attrs = isSecureUrl(new URL(url)) ? '; SameSite=None; Secure' : '';
+    this.agent.cookies.store(new URL(url), `${name}=${value}; Path=/${attrs}`);
+  }
+
+  withCookies(url: string, cookies: readonly { name: string; value: string }[]): HttpTarget {
+    const other = new HttpTarget({ ...this.options, allowedOrigins: this.policy });
+    for (const c of cookies) other.plantCookie(url, c.name, c.value);
+    return other;
+  }
 
   /**
    * Follows the SP's redirects after the ACS while they stay on the ACS's origin. A redirect to the IdP
@@ -150,9 +178,23 @@ export class HttpTarget implements SpTarget {
     return spReply(response, hops, this.options.excerptBytes);
   }
 
+  /** The reply checks scan whole pages (the evidence keeps only an excerpt), so each answer is kept, bounded. */
+  private record(response: UaResponse): void {
+    if (this.pages.length >= MAX_PAGES) return;
+    this.pages.push({
+      url: response.url,
+      status: response.status,
+      contentType: (response.headers['content-type'] ?? '').toLowerCase(),
+      location: response.headers.location,
+      body: response.body.slice(0, MAX_PAGE_CHARS),
+    });
+  }
+
   private async call(request: () => Promise<UaResponse>): Promise<UaResponse> {
     try {
-      return await request();
+      const response = await request();
+      this.record(response);
+      return response;
     } catch (error) {
       if (error instanceof UserAgentError)
         throw new HarnessError(

@@ -11,6 +11,7 @@ import xmlParsing from './xml-parsing.js';
 import xmlWellformedness from './xml-wellformedness.js';
 import encryption from './encryption.js';
 import app from './app.js';
+import appReplies from './app-replies.js';
 
 export const groups: readonly ScenarioGroup[] = [
   signature,
@@ -24,4 +25,5 @@ export const groups: readonly ScenarioGroup[] = [
   xmlWellformedness,
   encryption,
   app,
+  appReplies,
 ];
