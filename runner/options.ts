@@ -20,3 +20,12 @@ export function parseEvidence(value: string): EvidencePolicy {
   if (!isEvidencePolicy(value)) throw new InvalidArgumentError(`must be ${EVIDENCE_POLICIES.join(' or ')}`);
   return value;
 }
+
+/** Repeatable, comma-separated list options (`--reporter json,html --reporter junit`). */
+export const list = (value: string, previous: string[] = []): string[] => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];

@@ -11,15 +11,20 @@ import { SP_PROFILE_NAMES, type SpProfileName } from '../../scenarios/sp-profile
 import { HarnessError } from '../errors.js';
 import { parseRunConfig, type RunConfig } from '../run/run-config.js';
 import type { ExecuteOptions } from '../run/execute-run.js';
-import { addRunOptions, list, type RunFlags } from './run-command.js';
+import { list } from '../options.js';
+import { addOptionTable, configFromOptions, type OptionValues } from './option-table.js';
+import { SHARED_RUN_OPTIONS } from './run-options.js';
 import { startDemoSp } from './demo-sp.js';
 import { freePort } from '../run/free-port.js';
+
+/** The shared table's values, and the three flags demo reads itself. */
+type DemoFlags = OptionValues & { profile?: string; broken?: string[]; browser?: boolean };
 
 export function registerDemoCommand(
   program: Command,
   run: (config: RunConfig, options?: ExecuteOptions) => Promise<number>,
 ): void {
-  addRunOptions(
+  addOptionTable(
     program
       .command('demo')
       .description(
@@ -35,7 +40,8 @@ export function registerDemoCommand(
         "break the profile SP on purpose (its variant flags; see the README's profiles)",
         list,
       ),
-  ).action(async (prefixes: string[], flags: RunFlags & { broken?: string[] }) => {
+    SHARED_RUN_OPTIONS,
+  ).action(async (prefixes: string[], flags: DemoFlags) => {
     const host = '127.0.0.1';
     const port = await freePort(host);
     // Browser mode: the IdP on another site (localhost) than the SP (127.0.0.1), as Entra is.
@@ -49,38 +55,13 @@ export function registerDemoCommand(
       { host, ...(flags.broken ? { broken: flags.broken } : {}) },
     );
     try {
+      // The shared flags map onto the config exactly as for `run`; demo adds its own SP and IdP address.
+      const shared = configFromOptions(SHARED_RUN_OPTIONS, flags);
       const config = parseRunConfig(
         {
-          sp: {
-            ...sp.sp,
-            ...(flags.refreshIdpMetadata !== undefined
-              ? { refreshIdpMetadata: flags.refreshIdpMetadata }
-              : {}),
-          },
-          idp: {
-            port,
-            host,
-            ...(flags.browser ? { baseUrl: idpBaseUrl } : {}),
-            ...(flags.signingOption ? { signingOption: flags.signingOption } : {}),
-          },
-          run: {
-            ...(prefixes.length > 0 ? { scenarios: prefixes } : {}),
-            ...(flags.grep !== undefined ? { grep: flags.grep } : {}),
-            ...(flags.tag ? { tags: flags.tag } : {}),
-            ...(flags.shard !== undefined ? { shard: flags.shard } : {}),
-            ...(flags.reporter ? { reporters: flags.reporter } : {}),
-            ...(flags.outputDir ? { outputDir: flags.outputDir } : {}),
-            ...(flags.strict ? { strict: true } : {}),
-            ...(flags.maxFailures ? { maxFailures: flags.maxFailures } : {}),
-            ...(flags.workers ? { workers: flags.workers } : {}),
-            ...(flags.timeout ? { timeoutMs: flags.timeout } : {}),
-            ...(flags.quiet ? { quiet: true } : {}),
-            ...(flags.keepSecrets ? { keepSecrets: true } : {}),
-            ...(flags.evidence ? { evidence: flags.evidence } : {}),
-            ...(flags.browser ? { mode: 'browser' } : {}),
-            ...(flags.browserPath ? { browserPath: flags.browserPath } : {}),
-            ...(flags.screenshots ? { screenshots: flags.screenshots } : {}),
-          },
+          sp: { ...sp.sp, ...shared.sp },
+          idp: { port, host, ...(flags.browser ? { baseUrl: idpBaseUrl } : {}), ...shared.idp },
+          run: { ...(prefixes.length > 0 ? { scenarios: prefixes } : {}), ...shared.run },
         },
         'demo',
       );

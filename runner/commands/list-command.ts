@@ -5,7 +5,7 @@ import { SP_PROFILES, SP_PROFILE_NAMES, type SpProfileName } from '../../scenari
 import { HarnessError } from '../errors.js';
 import { selectOrFail } from '../run/selection.js';
 import { parseShard } from '../run/shard.js';
-import { list } from './run-command.js';
+import { list } from '../options.js';
 import { listView, renderList, renderTags } from './list-view.js';
 
 interface ListFlags {

@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_REPORTERS } from '../run/run-config.js';
 import { mergeReports } from '../run/merge-reports.js';
-import { list } from './run-command.js';
+import { list } from '../options.js';
 
 export function registerMergeReportsCommand(program: Command): void {
   program
