@@ -30,6 +30,7 @@ const run = (weaknesses: Weakness[] = [], refresh = true): Promise<RunReport> =>
 describe('certificate rollover phase', () => {
   it('the strict SP follows the rollover: new certificate accepted, retired and unknown ones refused', async () => {
     expect(outcomes(await run())).toEqual({
+      ...both('metadata-lists-two-certificates', 'pass'),
       ...both('rollover-new-active', 'pass'),
       ...both('rollover-retired', 'pass'),
       ...both('never-published-certificate', 'pass'),
@@ -41,6 +42,8 @@ describe('certificate rollover phase', () => {
   it('an SP that never re-reads the metadata fails the rollover and its refusals are not counted', async () => {
     const report = await run(['no-idp-metadata-refresh']);
     expect(outcomes(report)).toEqual({
+      // Signed in after the refresh, but it never re-reads the metadata: not judged.
+      ...both('metadata-lists-two-certificates', 'skipped'),
       ...both('rollover-new-active', 'fail'),
       // It still trusts the retired certificate: that is accepted.
       ...both('rollover-retired', 'fail'),
@@ -56,6 +59,7 @@ describe('certificate rollover phase', () => {
 
   it('an SP whose trust store never drops a certificate fails only the retired-certificate case', async () => {
     expect(outcomes(await run(['keep-retired-idp-certificates']))).toEqual({
+      ...both('metadata-lists-two-certificates', 'pass'),
       ...both('rollover-new-active', 'pass'),
       ...both('rollover-retired', 'fail'),
       ...both('never-published-certificate', 'pass'),
@@ -66,6 +70,7 @@ describe('certificate rollover phase', () => {
 
   it("an SP that trusts the message's KeyInfo certificate fails both refusals", async () => {
     expect(outcomes(await run(['trust-keyinfo-cert']))).toEqual({
+      ...both('metadata-lists-two-certificates', 'pass'),
       ...both('rollover-new-active', 'pass'),
       ...both('rollover-retired', 'fail'),
       ...both('never-published-certificate', 'fail'),
@@ -76,7 +81,7 @@ describe('certificate rollover phase', () => {
 
   it('without a refresh hook every rollover scenario is skipped, never passed', async () => {
     const report = await run([], false);
-    expect(report.results).toHaveLength(10);
+    expect(report.results).toHaveLength(12);
     expect(report.results.filter((r) => r.outcome !== 'skipped').map(resultKey)).toEqual([]);
   }, 60_000);
 });
@@ -117,7 +122,13 @@ describe('certificate rollover phase: state and hook failures', () => {
           (r) => ({ report: r.report, code: undefined }),
           (error: unknown) => ({ report: undefined, code: (error as { code?: string }).code }),
         );
-        return { ...outcome, before, after: state.defaultTenant.requireApp(app.appId).certificates };
+        const restored = state.defaultTenant.requireApp(app.appId);
+        return {
+          ...outcome,
+          before,
+          after: restored.certificates,
+          publishesInactive: restored.publishInactiveCertificates,
+        };
       } finally {
         await sp.close();
       }
@@ -125,9 +136,11 @@ describe('certificate rollover phase: state and hook failures', () => {
   }
 
   it("puts the app's certificates back after the phase (runs share a state directory)", async () => {
-    const { report, before, after } = await runWithState((sp) => sp.refreshUrl);
-    expect(report?.results.filter((r) => r.outcome === 'pass')).toHaveLength(6);
+    const { report, before, after, publishesInactive } = await runWithState((sp) => sp.refreshUrl);
+    expect(report?.results.filter((r) => r.outcome === 'pass')).toHaveLength(8);
     expect(after).toEqual(before);
+    // The two-certificate metadata of the import step is switched off again.
+    expect(publishesInactive).toBe(false);
   }, 60_000);
 
   it('a refresh URL that answers an error stops the run as a configuration error, and restores', async () => {
