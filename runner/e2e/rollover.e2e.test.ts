@@ -3,6 +3,9 @@
  * SP, in-process. The strict SP follows the rollover; each rollover weakness fails exactly its scenarios;
  * without a refresh hook nothing in the phase can pass.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../reports/types.js';
 import { runCatalogOnReferenceSp, SP_DOMAIN } from './support/run-catalog.js';
@@ -88,17 +91,16 @@ describe('certificate rollover phase', () => {
 
 describe('certificate rollover phase: state and hook failures', () => {
   /** A run of the phase with a state this test holds, against the strict SP, with the given hook. */
-  async function runWithState(hook: (sp: { refreshUrl: string }) => string) {
+  async function runWithState(hook: (sp: { refreshUrl: string }, metadataUrl: string) => string) {
     const state = openConfiguredState({});
     const app = ensureApp(state.defaultTenant);
     return withFreePort(async (port) => {
       const baseUrl = baseUrlFor('127.0.0.1', port);
       const xml = appMetadataFor(state.defaultTenant, app, baseUrl, state.ids).toString('utf8');
+      const metadataUrl = tenantUrls(baseUrl, state.defaultTenant.tenant.tenantId).appMetadataUrl(app.appId);
       const sp = await startReferenceSp({
         idpMetadataXml: xml,
-        idpMetadataRefreshUrl: tenantUrls(baseUrl, state.defaultTenant.tenant.tenantId).appMetadataUrl(
-          app.appId,
-        ),
+        idpMetadataRefreshUrl: metadataUrl,
         host: '127.0.0.1',
         spDomain: SP_DOMAIN,
       });
@@ -111,7 +113,7 @@ describe('certificate rollover phase: state and hook failures', () => {
               loginUrl: sp.loginUrl,
               probe: sp.probeUrl,
               idpInitiated: true,
-              refreshIdpMetadata: hook(sp),
+              refreshIdpMetadata: hook(sp, metadataUrl),
             },
             idp: { port, host: '127.0.0.1' },
             run: { scenarios: [P], reporters: [], quiet: true },
@@ -141,6 +143,38 @@ describe('certificate rollover phase: state and hook failures', () => {
     expect(after).toEqual(before);
     // The two-certificate metadata of the import step is switched off again.
     expect(publishesInactive).toBe(false);
+  }, 60_000);
+
+  it('an SP that cannot import metadata listing two certificates gets the import finding, not a pass', async () => {
+    // A real refresh step in front of the strict SP that refuses metadata naming more than one certificate.
+    const dir = mkdtempSync(join(tmpdir(), 'samlspec-one-cert-'));
+    const script = join(dir, 'refresh.mjs');
+    writeFileSync(
+      script,
+      [
+        'const [metadataUrl, refreshUrl] = process.argv.slice(2);',
+        'const xml = await (await fetch(metadataUrl)).text();',
+        'const certs = new Set([...xml.matchAll(/<X509Certificate>([^<]+)</g)].map((m) => m[1]));',
+        'if (certs.size > 1) process.exit(1);',
+        "const res = await fetch(refreshUrl, { method: 'POST' });",
+        'process.exit(res.ok ? 0 : 1);',
+      ].join('\n'),
+    );
+    try {
+      const { report } = await runWithState(
+        (sp, metadataUrl) => `node ${script} ${metadataUrl} ${sp.refreshUrl}`,
+      );
+      expect(outcomes(report!)).toEqual({
+        ...both('metadata-lists-two-certificates', 'non-strict'),
+        ...both('rollover-new-active', 'pass'),
+        ...both('rollover-retired', 'pass'),
+        ...both('never-published-certificate', 'pass'),
+        ...both('not-refreshed', 'info'),
+        ...both('expired-certificate-still-signing', 'info'),
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('a refresh URL that answers an error stops the run as a configuration error, and restores', async () => {
