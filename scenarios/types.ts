@@ -104,11 +104,13 @@ export type Mutation = DomMutation | TextMutation;
 
 /**
  * The run phase a scenario belongs to, after the main catalog (runner/run/rollover-phase.ts):
+ * `new-certificate-listed`: an admin added a new (inactive) certificate and the metadata lists both it and
+ * the active one (Entra-shaped: BOM, WS-Fed RoleDescriptors, two KeyDescriptors), the SP told to re-read it;
  * `after-rollover`: the app's signing certificate was rolled over as an Entra admin does it (new
  * certificate, made active, the old one removed) and the SP told to re-read the metadata;
  * `expired-certificate`: then the only certificate left is an expired one, which Entra keeps signing with.
  */
-export type ScenarioPhase = 'after-rollover' | 'expired-certificate';
+export type ScenarioPhase = 'new-certificate-listed' | 'after-rollover' | 'expired-certificate';
 
 /** What the target SP must support for a scenario to apply; otherwise it is `skipped`. */
 export type Capability = 'idp-initiated' | 'encryption' | 'sp-domain' | 'account-id';

@@ -3,6 +3,9 @@
  * SP, in-process. The strict SP follows the rollover; each rollover weakness fails exactly its scenarios;
  * without a refresh hook nothing in the phase can pass.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../reports/types.js';
 import { runCatalogOnReferenceSp, SP_DOMAIN } from './support/run-catalog.js';
@@ -30,6 +33,7 @@ const run = (weaknesses: Weakness[] = [], refresh = true): Promise<RunReport> =>
 describe('certificate rollover phase', () => {
   it('the strict SP follows the rollover: new certificate accepted, retired and unknown ones refused', async () => {
     expect(outcomes(await run())).toEqual({
+      ...both('metadata-lists-two-certificates', 'pass'),
       ...both('rollover-new-active', 'pass'),
       ...both('rollover-retired', 'pass'),
       ...both('never-published-certificate', 'pass'),
@@ -41,6 +45,8 @@ describe('certificate rollover phase', () => {
   it('an SP that never re-reads the metadata fails the rollover and its refusals are not counted', async () => {
     const report = await run(['no-idp-metadata-refresh']);
     expect(outcomes(report)).toEqual({
+      // Signed in after the refresh, but it never re-reads the metadata: not judged.
+      ...both('metadata-lists-two-certificates', 'skipped'),
       ...both('rollover-new-active', 'fail'),
       // It still trusts the retired certificate: that is accepted.
       ...both('rollover-retired', 'fail'),
@@ -56,6 +62,7 @@ describe('certificate rollover phase', () => {
 
   it('an SP whose trust store never drops a certificate fails only the retired-certificate case', async () => {
     expect(outcomes(await run(['keep-retired-idp-certificates']))).toEqual({
+      ...both('metadata-lists-two-certificates', 'pass'),
       ...both('rollover-new-active', 'pass'),
       ...both('rollover-retired', 'fail'),
       ...both('never-published-certificate', 'pass'),
@@ -66,6 +73,7 @@ describe('certificate rollover phase', () => {
 
   it("an SP that trusts the message's KeyInfo certificate fails both refusals", async () => {
     expect(outcomes(await run(['trust-keyinfo-cert']))).toEqual({
+      ...both('metadata-lists-two-certificates', 'pass'),
       ...both('rollover-new-active', 'pass'),
       ...both('rollover-retired', 'fail'),
       ...both('never-published-certificate', 'fail'),
@@ -76,24 +84,23 @@ describe('certificate rollover phase', () => {
 
   it('without a refresh hook every rollover scenario is skipped, never passed', async () => {
     const report = await run([], false);
-    expect(report.results).toHaveLength(10);
+    expect(report.results).toHaveLength(12);
     expect(report.results.filter((r) => r.outcome !== 'skipped').map(resultKey)).toEqual([]);
   }, 60_000);
 });
 
 describe('certificate rollover phase: state and hook failures', () => {
   /** A run of the phase with a state this test holds, against the strict SP, with the given hook. */
-  async function runWithState(hook: (sp: { refreshUrl: string }) => string) {
+  async function runWithState(hook: (sp: { refreshUrl: string }, metadataUrl: string) => string) {
     const state = openConfiguredState({});
     const app = ensureApp(state.defaultTenant);
     return withFreePort(async (port) => {
       const baseUrl = baseUrlFor('127.0.0.1', port);
       const xml = appMetadataFor(state.defaultTenant, app, baseUrl, state.ids).toString('utf8');
+      const metadataUrl = tenantUrls(baseUrl, state.defaultTenant.tenant.tenantId).appMetadataUrl(app.appId);
       const sp = await startReferenceSp({
         idpMetadataXml: xml,
-        idpMetadataRefreshUrl: tenantUrls(baseUrl, state.defaultTenant.tenant.tenantId).appMetadataUrl(
-          app.appId,
-        ),
+        idpMetadataRefreshUrl: metadataUrl,
         host: '127.0.0.1',
         spDomain: SP_DOMAIN,
       });
@@ -106,7 +113,7 @@ describe('certificate rollover phase: state and hook failures', () => {
               loginUrl: sp.loginUrl,
               probe: sp.probeUrl,
               idpInitiated: true,
-              refreshIdpMetadata: hook(sp),
+              refreshIdpMetadata: hook(sp, metadataUrl),
             },
             idp: { port, host: '127.0.0.1' },
             run: { scenarios: [P], reporters: [], quiet: true },
@@ -117,7 +124,13 @@ describe('certificate rollover phase: state and hook failures', () => {
           (r) => ({ report: r.report, code: undefined }),
           (error: unknown) => ({ report: undefined, code: (error as { code?: string }).code }),
         );
-        return { ...outcome, before, after: state.defaultTenant.requireApp(app.appId).certificates };
+        const restored = state.defaultTenant.requireApp(app.appId);
+        return {
+          ...outcome,
+          before,
+          after: restored.certificates,
+          publishesInactive: restored.publishInactiveCertificates,
+        };
       } finally {
         await sp.close();
       }
@@ -125,9 +138,43 @@ describe('certificate rollover phase: state and hook failures', () => {
   }
 
   it("puts the app's certificates back after the phase (runs share a state directory)", async () => {
-    const { report, before, after } = await runWithState((sp) => sp.refreshUrl);
-    expect(report?.results.filter((r) => r.outcome === 'pass')).toHaveLength(6);
+    const { report, before, after, publishesInactive } = await runWithState((sp) => sp.refreshUrl);
+    expect(report?.results.filter((r) => r.outcome === 'pass')).toHaveLength(8);
     expect(after).toEqual(before);
+    // The two-certificate metadata of the import step is switched off again.
+    expect(publishesInactive).toBe(false);
+  }, 60_000);
+
+  it('an SP that cannot import metadata listing two certificates gets the import finding, not a pass', async () => {
+    // A real refresh step in front of the strict SP that refuses metadata naming more than one certificate.
+    const dir = mkdtempSync(join(tmpdir(), 'samlspec-one-cert-'));
+    const script = join(dir, 'refresh.mjs');
+    writeFileSync(
+      script,
+      [
+        'const [metadataUrl, refreshUrl] = process.argv.slice(2);',
+        'const xml = await (await fetch(metadataUrl)).text();',
+        'const certs = new Set([...xml.matchAll(/<X509Certificate>([^<]+)</g)].map((m) => m[1]));',
+        'if (certs.size > 1) process.exit(1);',
+        "const res = await fetch(refreshUrl, { method: 'POST' });",
+        'process.exit(res.ok ? 0 : 1);',
+      ].join('\n'),
+    );
+    try {
+      const { report } = await runWithState(
+        (sp, metadataUrl) => `node ${script} ${metadataUrl} ${sp.refreshUrl}`,
+      );
+      expect(outcomes(report!)).toEqual({
+        ...both('metadata-lists-two-certificates', 'non-strict'),
+        ...both('rollover-new-active', 'pass'),
+        ...both('rollover-retired', 'pass'),
+        ...both('never-published-certificate', 'pass'),
+        ...both('not-refreshed', 'info'),
+        ...both('expired-certificate-still-signing', 'info'),
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('a refresh URL that answers an error stops the run as a configuration error, and restores', async () => {

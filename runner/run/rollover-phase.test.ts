@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Outcome, ScenarioResult } from '../../reports/types.js';
 import type { Scenario } from '../../scenarios/types.js';
 import { scenarios } from '../../scenarios/index.js';
-import { judgeAfterRollover } from './rollover-phase.js';
+import { judgeAfterRollover, judgeListed } from './rollover-phase.js';
 
 const scenario = (slug: string): Scenario => scenarios.find((s) => s.id === `entra/certificates/${slug}`)!;
 const result = (s: Scenario, outcome: Outcome): ScenarioResult => ({
@@ -55,5 +55,20 @@ describe('judgeAfterRollover', () => {
     expect(refused.outcome).toBe('info');
     expect(refused.actual).toContain('2029-12-04');
     expect(followed.actual).not.toContain('2029-12-04');
+  });
+});
+
+describe('judgeListed', () => {
+  const listed = scenario('metadata-lists-two-certificates');
+
+  it('passes the two-certificate import only when the SP also took the new certificate', () => {
+    expect(judgeListed(result(listed, 'pass'), true).outcome).toBe('pass');
+    // Signed in, but the refresh is not shown to re-read anything: never a pass.
+    expect(judgeListed(result(listed, 'pass'), false).outcome).toBe('skipped');
+  });
+
+  it('keeps a refusal of the Entra-shaped metadata as the finding', () => {
+    expect(judgeListed(result(listed, 'non-strict'), true).outcome).toBe('non-strict');
+    expect(judgeListed(result(listed, 'non-strict'), false).outcome).toBe('non-strict');
   });
 });

@@ -8,6 +8,11 @@
  * observation. The app's certificates are put back afterwards (runs share a state directory) and the SP
  * is told once more, so it trusts the certificate it was configured with again.
  *
+ * First, before the switch, the metadata import step: the new certificate is listed beside the active one
+ * (the mock's `publishInactiveCertificates`), in Entra's document shape (BOM, WS-Fed RoleDescriptors), the SP
+ * is told, and the baseline is sent. Its verdict waits for the rollover: a sign-in counts as a pass only if
+ * the SP later takes the new certificate (proof that the hook really makes it re-read the metadata).
+ *
  * Verdicts: the phase calibrates again, with the new active certificate. A refusal (of the retired or
  * never-published certificate) is a pass only where the SP signs the baseline user in with the new
  * certificate after the refresh. An SP that still signs in with the retired certificate but refuses the new
@@ -28,6 +33,7 @@ import { calibrateFlows } from './calibrate-flows.js';
 import type { PlannedRun } from './plan.js';
 import { describeRefreshHook, refreshIdpMetadata, type RefreshHook } from './refresh-hook.js';
 import { runPlan } from './scheduler.js';
+import { outcomeFor } from '../engine/decide-outcome.js';
 import { NOT_REFRESHED_TAG } from '../../scenarios/entra/certificates.js';
 
 export const NO_HOOK_REASON =
@@ -83,9 +89,17 @@ export async function runRolloverPhase(ctx: RolloverPhaseContext): Promise<Rollo
     ctx.log?.(`samlspec: certificate rollover: ${why}; ${describeRefreshHook(hook)}`);
     await refreshIdpMetadata(hook, { signal: ctx.signal });
   };
+  const savedPublish = before.publishInactiveCertificates;
   try {
     // 1. New Certificate (inactive), 2. Make certificate active, 3. delete the old one.
     const next = tenant.newCertificate(appId);
+    const listedRuns = runs.filter((run) => phaseOf(run) === 'new-certificate-listed');
+    const listed = await runListedStep(ctx, listedRuns, tell, savedPublish);
+    outcome.interrupted ||= listed.interrupted;
+    if (outcome.interrupted) {
+      await emit(outcome, ctx, listed.results);
+      return outcome;
+    }
     tenant.activateCertificate(appId, next.id);
     if (original) tenant.removeCertificate(appId, original.id);
     await tell('new certificate active, the old one removed');
@@ -96,7 +110,7 @@ export async function runRolloverPhase(ctx: RolloverPhaseContext): Promise<Rollo
     });
     const afterRuns = runs.filter((run) => phaseOf(run) === 'after-rollover');
     const expiredRuns = runs.filter((run) => phaseOf(run) === 'expired-certificate');
-    const calibrated = await calibrateFlows(calibration, [...afterRuns, ...expiredRuns], true);
+    const calibrated = await calibrateFlows(calibration, [...listedRuns, ...afterRuns, ...expiredRuns], true);
     outcome.calibration = calibrated;
     outcome.notes.push(
       ...calibrated.map(
@@ -107,6 +121,11 @@ export async function runRolloverPhase(ctx: RolloverPhaseContext): Promise<Rollo
       calibrated.some((c) => c.flow === flow && c.option !== undefined);
     const aliveOnRetired = memoizedPerFlow((flow) =>
       acceptsRetired(flow, { ...envAfter, baseline: ctx.mainCalibration }),
+    );
+    await emit(
+      outcome,
+      ctx,
+      listed.results.map((result) => judgeListed(result, tookNew(result.flow))),
     );
     await collect(outcome, afterRuns, ctx, async (run) => {
       const result = await runScenario(run.scenario, run.flow, { ...envAfter, baseline: calibration });
@@ -139,6 +158,7 @@ export async function runRolloverPhase(ctx: RolloverPhaseContext): Promise<Rollo
     return outcome;
   } finally {
     tenant.restoreCertificates(appId, saved);
+    tenant.updateApp(appId, { publishInactiveCertificates: savedPublish });
     try {
       await tell('the original certificate restored');
     } catch (error) {
@@ -147,6 +167,82 @@ export async function runRolloverPhase(ctx: RolloverPhaseContext): Promise<Rollo
       outcome.notes.push(message);
       ctx.log?.(`samlspec: ${message}`);
     }
+  }
+}
+
+/**
+ * Step 1 with the new certificate listed: the metadata names both, the SP re-reads it, the baseline (still
+ * signed with the active certificate) is sent. Results are held back until the rollover tells whether the
+ * refresh really re-reads the metadata. A hook that fails here is recorded as the SP refusing this
+ * metadata, with the import advisory; if the hook is simply broken, the next refresh (after the switch)
+ * fails too and stops the run as a configuration error before these results are reported.
+ */
+async function runListedStep(
+  ctx: RolloverPhaseContext,
+  runs: readonly PlannedRun[],
+  tell: (why: string) => Promise<void>,
+  savedPublish: boolean,
+): Promise<{ results: ScenarioResult[]; interrupted: boolean }> {
+  if (runs.every((run) => run.skip))
+    return runPlanQuietly(ctx, runs, () => Promise.reject(new Error('skip')));
+  ctx.tenant.updateApp(ctx.appId, { publishInactiveCertificates: true });
+  let refused: string | undefined;
+  try {
+    await tell('a new inactive certificate listed in the metadata beside the active one');
+  } catch (error) {
+    refused = (error as Error).message;
+  }
+  const env = { ...ctx.env, idp: { ...ctx.env.idp, app: ctx.tenant.requireApp(ctx.appId) } };
+  try {
+    return await runPlanQuietly(ctx, runs, async (run) => {
+      const result = await runScenario(run.scenario, run.flow, { ...env, baseline: ctx.mainCalibration });
+      if (refused === undefined) return result;
+      return {
+        ...result,
+        outcome: outcomeFor(run.scenario.level, false),
+        actual: `the SP could not re-read the metadata listing two certificates: ${refused}`,
+      };
+    });
+  } finally {
+    ctx.tenant.updateApp(ctx.appId, { publishInactiveCertificates: savedPublish });
+  }
+}
+
+/** A sign-in after the two-certificate refresh proves the import only if the refresh is known to work. */
+export function judgeListed(result: ScenarioResult, tookNew: boolean): ScenarioResult {
+  if (result.outcome !== 'pass' || tookNew) return result;
+  return {
+    ...result,
+    outcome: 'skipped',
+    actual:
+      'not judged: the SP signed the baseline user in, but it did not take the new certificate at the rollover either, so the refresh may not re-read the metadata at all',
+  };
+}
+
+function runPlanQuietly(
+  ctx: RolloverPhaseContext,
+  runs: readonly PlannedRun[],
+  execute: (run: PlannedRun) => Promise<ScenarioResult>,
+): Promise<{ results: ScenarioResult[]; interrupted: boolean }> {
+  return runPlan(runs, {
+    workers: 1,
+    timeoutMs: ctx.timeoutMs,
+    signal: ctx.signal,
+    execute,
+    skipped: ctx.skipped,
+    timedOut: ctx.timedOut,
+    onResult: () => Promise.resolve(),
+  });
+}
+
+async function emit(
+  outcome: RolloverPhaseOutcome,
+  ctx: RolloverPhaseContext,
+  results: readonly ScenarioResult[],
+): Promise<void> {
+  for (const result of results) {
+    outcome.results.push(result);
+    await ctx.onResult(result);
   }
 }
 

@@ -14,7 +14,31 @@ const METADATA_REF = { doc: 'saml-core', section: '4.1.1' } as const;
 const FOLLOW_ROLLOVER =
   "Read Entra's App Federation Metadata Url again when told to (or on a schedule) and trust exactly the signing certificates it lists now.";
 
+/** The "metadata import" advisory: what an SP that cannot read Entra's metadata as-is must change. */
+export const METADATA_IMPORT_FIX =
+  "Import Entra's App Federation Metadata as-is: skip a leading UTF-8 BOM, do not schema-validate away (or reject) the WS-Federation RoleDescriptors (xsi:type fed:SecurityTokenServiceType, namespace http://docs.oasis-open.org/wsfed/federation/200706), read the SAML IDPSSODescriptor, and trust every signing KeyDescriptor it lists (two during a rollover), not only the first.";
+
 export default defineScenarios('entra/certificates', [
+  {
+    slug: 'metadata-lists-two-certificates',
+    title:
+      'Adds a new inactive certificate listed in the metadata beside the active one, refreshes the SP, and sends the baseline',
+    requirement:
+      'The SP SHOULD keep signing the user in after re-reading Entra-shaped metadata (UTF-8 BOM, WS-Federation RoleDescriptors, two signing certificates during a rollover).',
+    fix: METADATA_IMPORT_FIX,
+    note: 'Judged only when the SP also takes the new certificate at the rollover: otherwise the refresh may not re-read the metadata at all.',
+    refs: [
+      ENTRA_DOCS.manageCertificates,
+      {
+        url: 'https://learn.microsoft.com/en-us/entra/identity-platform/federation-metadata',
+        title: 'Federation metadata (Microsoft identity platform)',
+      },
+    ],
+    level: 'should',
+    expect: 'accept',
+    phase: 'new-certificate-listed',
+    tags: ['certificate-rollover', 'metadata-import'],
+  },
   {
     slug: 'rollover-new-active',
     title:

@@ -185,6 +185,10 @@ const checks: Record<string, Check> = {
     expect(built.scenario.requires).toEqual(['sp-domain']);
     signed(['Assertion'])(built);
   },
+  'entra/certificates/metadata-lists-two-certificates': (built) => {
+    expect(built.scenario.phase).toBe('new-certificate-listed');
+    signed(['Assertion'])(built);
+  },
   'entra/certificates/rollover-new-active': (built) => {
     expect(built.scenario.phase).toBe('after-rollover');
     signed(['Assertion'])(built);
