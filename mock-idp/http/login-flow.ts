@@ -13,6 +13,7 @@ import { assertionContentFor, issueErrorResponse, issueResponse } from '../respo
 import { NameIdSourceMissingError } from '../response/name-id.js';
 import { autoPostPage } from './pages/auto-post-page.js';
 import { signInPage } from './pages/sign-in-page.js';
+import { sendNoStoreHtml } from './send-no-store-html.js';
 import { SESSION_COOKIE, type PendingLogin, type ServerContext } from './context.js';
 
 export const DEFAULT_AUTO_SIGN_IN_USER = 'B.Simon';
@@ -184,15 +185,13 @@ export function isAssigned(app: EnterpriseApp, user: DirectoryUser): boolean {
 }
 
 function postToSp(res: Response, pending: PendingLogin, xml: string): void {
-  res
-    .type('html')
-    .set('cache-control', 'no-store')
-    .send(
-      autoPostPage({
-        action: pending.acsUrl,
-        fields: { SAMLResponse: Buffer.from(xml, 'utf8').toString('base64'), RelayState: pending.relayState },
-      }),
-    );
+  sendNoStoreHtml(
+    res,
+    autoPostPage({
+      action: pending.acsUrl,
+      fields: { SAMLResponse: Buffer.from(xml, 'utf8').toString('base64'), RelayState: pending.relayState },
+    }),
+  );
 }
 
 function sessionFor(ctx: ServerContext, req: Request, tenantId: string) {

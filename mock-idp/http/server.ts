@@ -31,11 +31,12 @@ export function createMockIdpApp(ctx: ServerContext): express.Express {
       inflate: false,
     }),
   );
+  // The SAML endpoint first: it is the hot path, and no other router's paths overlap `/:tenant/saml2`.
+  app.use(saml2Routes(ctx));
   app.use(portalRoutes(ctx));
   app.use(metadataRoutes(ctx));
   app.use(launchRoutes(ctx));
   app.use(signInRoutes(ctx));
-  app.use(saml2Routes(ctx));
   app.use((_req, res) => {
     res.status(404).type('text').send('Not found\n');
   });

@@ -89,6 +89,15 @@ export async function fastSignedBaseline(
 ): Promise<SignedBaseline> {
   const problem = contentProblem(content);
   if (problem !== undefined) throw new FastPathNotApplicableError(problem);
+  return signChecked(content, deps, signing);
+}
+
+/** fastSignedBaseline once contentProblem() found nothing: signedBaseline has just checked, once is enough. */
+async function signChecked(
+  content: AssertionContent,
+  deps: { ids: IdGenerator; now: Date },
+  signing: FastSigning,
+): Promise<SignedBaseline> {
   const template = await templateFor(content, signing);
   const values: string[] = [];
   visitContentValues(content, (value) => {
@@ -139,7 +148,7 @@ export async function signedBaseline(
   const { signing } = options;
   if (signing.option !== 'none' && fastPathApplies(content, options)) {
     try {
-      return await fastSignedBaseline(content, deps, { ...signing, option: signing.option });
+      return await signChecked(content, deps, { ...signing, option: signing.option });
     } catch (error) {
       // Thrown before any id is taken, so the DOM path below gives the response the same ids.
       if (!(error instanceof FastPathTemplateError)) throw error;
