@@ -183,8 +183,7 @@ async function runListedStep(
   tell: (why: string) => Promise<void>,
   savedPublish: boolean,
 ): Promise<{ results: ScenarioResult[]; interrupted: boolean }> {
-  if (runs.every((run) => run.skip))
-    return runPlanQuietly(ctx, runs, () => Promise.reject(new Error('skip')));
+  if (runs.every((run) => run.skip)) return runPhasePlan(ctx, runs, () => Promise.reject(new Error('skip')));
   ctx.tenant.updateApp(ctx.appId, { publishInactiveCertificates: true });
   let refused: string | undefined;
   try {
@@ -194,7 +193,7 @@ async function runListedStep(
   }
   const env = { ...ctx.env, idp: { ...ctx.env.idp, app: ctx.tenant.requireApp(ctx.appId) } };
   try {
-    return await runPlanQuietly(ctx, runs, async (run) => {
+    return await runPhasePlan(ctx, runs, async (run) => {
       const result = await runScenario(run.scenario, run.flow, { ...env, baseline: ctx.mainCalibration });
       if (refused === undefined) return result;
       return {
@@ -219,10 +218,12 @@ export function judgeListed(result: ScenarioResult, tookNew: boolean): ScenarioR
   };
 }
 
-function runPlanQuietly(
+/** The phase's runs, one at a time: a handful of deliveries whose verdicts lean on each flow's state. */
+function runPhasePlan(
   ctx: RolloverPhaseContext,
   runs: readonly PlannedRun[],
   execute: (run: PlannedRun) => Promise<ScenarioResult>,
+  onResult: (result: ScenarioResult) => Promise<void> = () => Promise.resolve(),
 ): Promise<{ results: ScenarioResult[]; interrupted: boolean }> {
   return runPlan(runs, {
     workers: 1,
@@ -231,7 +232,7 @@ function runPlanQuietly(
     execute,
     skipped: ctx.skipped,
     timedOut: ctx.timedOut,
-    onResult: () => Promise.resolve(),
+    onResult,
   });
 }
 
@@ -272,16 +273,7 @@ async function collect(
   ctx: RolloverPhaseContext,
   execute: (run: PlannedRun) => Promise<ScenarioResult>,
 ): Promise<void> {
-  // One at a time: the phase is a handful of deliveries, and its verdicts lean on each flow's state.
-  const done = await runPlan(runs, {
-    workers: 1,
-    timeoutMs: ctx.timeoutMs,
-    signal: ctx.signal,
-    execute,
-    skipped: ctx.skipped,
-    timedOut: ctx.timedOut,
-    onResult: ctx.onResult,
-  });
+  const done = await runPhasePlan(ctx, runs, execute, ctx.onResult);
   outcome.results.push(...done.results);
   outcome.interrupted ||= done.interrupted;
 }
