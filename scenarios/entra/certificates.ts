@@ -16,7 +16,7 @@ const FOLLOW_ROLLOVER =
 
 /** The "metadata import" advisory: what an SP that cannot read Entra's metadata as-is must change. */
 export const METADATA_IMPORT_FIX =
-  "Import Entra's App Federation Metadata as-is: skip a leading UTF-8 BOM, do not schema-validate away (or reject) the WS-Federation RoleDescriptors (xsi:type fed:SecurityTokenServiceType, namespace http://docs.oasis-open.org/wsfed/federation/200706), read the SAML IDPSSODescriptor, and trust every signing KeyDescriptor it lists (two during a rollover), not only the first.";
+  "Import Entra's metadata as-is: skip a leading UTF-8 BOM, do not reject the WS-Federation RoleDescriptors (fed: namespace) in schema validation, read the IDPSSODescriptor, and trust every signing certificate it lists (two during a rollover).";
 
 export default defineScenarios('entra/certificates', [
   {
