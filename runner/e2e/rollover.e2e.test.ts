@@ -71,6 +71,33 @@ describe('certificate rollover phase', () => {
     });
   }, 60_000);
 
+  it('an SP whose metadata import takes one certificate only fails the two-certificate import, then follows the rollover', async () => {
+    const report = await run(['one-idp-signing-certificate']);
+    expect(outcomes(report)).toEqual({
+      ...both('metadata-lists-two-certificates', 'non-strict'),
+      ...both('rollover-new-active', 'pass'),
+      ...both('rollover-retired', 'pass'),
+      ...both('never-published-certificate', 'pass'),
+      ...both('not-refreshed', 'info'),
+      ...both('expired-certificate-still-signing', 'info'),
+    });
+  }, 60_000);
+
+  it('an SP that pins the metadata signer refuses the metadata Entra signs after the rollover: findings, not a harness error', async () => {
+    const report = await run(['pinned-idp-metadata-signer']);
+    expect(outcomes(report)).toEqual({
+      // It took both certificates from the metadata still signed with the old one...
+      ...both('metadata-lists-two-certificates', 'pass'),
+      ...both('rollover-new-active', 'pass'),
+      // ...then refused the metadata signed with the new one, so the retired certificate stays trusted.
+      ...both('rollover-retired', 'fail'),
+      ...both('never-published-certificate', 'pass'),
+      ...both('not-refreshed', 'info'),
+      ...both('expired-certificate-still-signing', 'info'),
+    });
+    expect(report.target.notes.some((n) => n.includes('could not re-read'))).toBe(true);
+  }, 60_000);
+
   it("an SP that trusts the message's KeyInfo certificate fails both refusals", async () => {
     expect(outcomes(await run(['trust-keyinfo-cert']))).toEqual({
       ...both('metadata-lists-two-certificates', 'pass'),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Outcome, ScenarioResult } from '../../reports/types.js';
 import type { Scenario } from '../../scenarios/types.js';
 import { scenarios } from '../../scenarios/index.js';
-import { judgeAfterRollover, judgeListed } from './rollover-phase.js';
+import { judgeAfterRollover, judgeListed, refreshOrRefusal } from './rollover-phase.js';
 
 const scenario = (slug: string): Scenario => scenarios.find((s) => s.id === `entra/certificates/${slug}`)!;
 const result = (s: Scenario, outcome: Outcome): ScenarioResult => ({
@@ -70,5 +70,30 @@ describe('judgeListed', () => {
   it('keeps a refusal of the Entra-shaped metadata as the finding', () => {
     expect(judgeListed(result(listed, 'non-strict'), true).outcome).toBe('non-strict');
     expect(judgeListed(result(listed, 'non-strict'), false).outcome).toBe('non-strict');
+  });
+});
+
+describe('refreshOrRefusal', () => {
+  const failing = () => Promise.reject(new Error('HTTP 502'));
+  const working = () => Promise.resolve();
+
+  it('a failing refresh is the SP refusing that metadata once the hook is known to work', async () => {
+    await expect(refreshOrRefusal(failing, true)).resolves.toEqual(expect.any(String));
+    await expect(refreshOrRefusal(working, true)).resolves.toBeUndefined();
+  });
+
+  it('stays a configuration error when the hook never worked or was not tried', async () => {
+    await expect(refreshOrRefusal(failing, false)).rejects.toThrow();
+    await expect(refreshOrRefusal(failing, undefined)).rejects.toThrow();
+  });
+
+  it('a refused new metadata keeps the finding and says why', async () => {
+    const s = scenario('rollover-new-active');
+    const judged = await judgeAfterRollover(result(s, 'fail'), s, {
+      ...state(false, true),
+      refusedNew: 'REFUSED-NEW-METADATA',
+    });
+    expect(judged.outcome).toBe('fail');
+    expect(judged.actual).toContain('REFUSED-NEW-METADATA');
   });
 });

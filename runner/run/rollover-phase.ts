@@ -102,7 +102,11 @@ export async function runRolloverPhase(ctx: RolloverPhaseContext): Promise<Rollo
     }
     tenant.activateCertificate(appId, next.id);
     if (original) tenant.removeCertificate(appId, original.id);
-    await tell('new certificate active, the old one removed');
+    const refusedNew = await refreshOrRefusal(
+      () => tell('new certificate active, the old one removed'),
+      listed.refreshWorked,
+    );
+    if (refusedNew !== undefined) outcome.notes.push(`certificate rollover: ${refusedNew}`);
     const envAfter = phaseEnv(ctx, { retired, neverPublished });
     const calibration = new Calibration(envAfter, {
       ...ctx.calibrationOptions,
@@ -133,9 +137,19 @@ export async function runRolloverPhase(ctx: RolloverPhaseContext): Promise<Rollo
         tookNew: tookNew(run.flow),
         aliveOnRetired: () => aliveOnRetired(run.flow),
         expires,
+        refusedNew,
       });
     });
     if (outcome.interrupted || expiredRuns.every((run) => run.skip)) return outcome;
+    const notObserved = (run: PlannedRun): ScenarioResult => ({
+      ...ctx.skipped(run),
+      actual: 'not observed: the SP did not take the new certificate at the rollover',
+    });
+    if (!calibrated.some((c) => c.option !== undefined)) {
+      // No flow follows the rollover: the lapse would show nothing, and the SP may refuse its metadata.
+      await collect(outcome, expiredRuns, ctx, (run) => Promise.resolve(notObserved(run)));
+      return outcome;
+    }
     // 4. Let the certificate lapse: Entra keeps signing with an expired certificate when no other is left.
     const now = ctx.env.now();
     const expired = tenant.newCertificate(appId, {
@@ -144,13 +158,18 @@ export async function runRolloverPhase(ctx: RolloverPhaseContext): Promise<Rollo
       activate: true,
     });
     tenant.removeCertificate(appId, next.id);
-    await tell(`only an expired certificate left (expired ${expired.notAfter.slice(0, 10)})`);
+    const refusedExpired = await refreshOrRefusal(
+      () => tell(`only an expired certificate left (expired ${expired.notAfter.slice(0, 10)})`),
+      listed.refreshWorked === true || refusedNew === undefined,
+    );
     const envExpired = phaseEnv(ctx, { retired, neverPublished });
     await collect(outcome, expiredRuns, ctx, async (run) => {
-      if (!tookNew(run.flow))
+      if (!tookNew(run.flow)) return notObserved(run);
+      if (refusedExpired !== undefined)
         return {
           ...ctx.skipped(run),
-          actual: 'not observed: the SP did not take the new certificate at the rollover',
+          outcome: 'info',
+          actual: `the SP refused to re-read the metadata once its only certificate had expired, so it keeps trusting the previous one and sign-in stops: ${refusedExpired}`,
         };
       const result = await runScenario(run.scenario, run.flow, { ...envExpired, baseline: calibration });
       return describeExpired(result);
@@ -182,8 +201,12 @@ async function runListedStep(
   runs: readonly PlannedRun[],
   tell: (why: string) => Promise<void>,
   savedPublish: boolean,
-): Promise<{ results: ScenarioResult[]; interrupted: boolean }> {
-  if (runs.every((run) => run.skip)) return runPhasePlan(ctx, runs, () => Promise.reject(new Error('skip')));
+): Promise<ListedStep> {
+  if (runs.every((run) => run.skip))
+    return {
+      ...(await runPhasePlan(ctx, runs, () => Promise.reject(new Error('skip')))),
+      refreshWorked: undefined,
+    };
   ctx.tenant.updateApp(ctx.appId, { publishInactiveCertificates: true });
   let refused: string | undefined;
   try {
@@ -193,7 +216,7 @@ async function runListedStep(
   }
   const env = { ...ctx.env, idp: { ...ctx.env.idp, app: ctx.tenant.requireApp(ctx.appId) } };
   try {
-    return await runPhasePlan(ctx, runs, async (run) => {
+    const done = await runPhasePlan(ctx, runs, async (run) => {
       const result = await runScenario(run.scenario, run.flow, { ...env, baseline: ctx.mainCalibration });
       if (refused === undefined) return result;
       return {
@@ -202,8 +225,35 @@ async function runListedStep(
         actual: `the SP could not re-read the metadata listing two certificates: ${refused}`,
       };
     });
+    return { ...done, refreshWorked: refused === undefined };
   } finally {
     ctx.tenant.updateApp(ctx.appId, { publishInactiveCertificates: savedPublish });
+  }
+}
+
+interface ListedStep {
+  results: ScenarioResult[];
+  interrupted: boolean;
+  /** Whether the hook re-read the two-certificate metadata without an error; undefined when not tried. */
+  refreshWorked: boolean | undefined;
+}
+
+/**
+ * A refresh later in the phase. Once the same hook has worked on this SP, a failure is the SP refusing the
+ * metadata Entra serves at this step (after the switch: signed with the new certificate, listing only it):
+ * returned as the reason, and the phase goes on to show what the SP then accepts. Without that proof a
+ * failing hook may be misconfigured, so it stays a configuration error.
+ */
+export async function refreshOrRefusal(
+  refresh: () => Promise<void>,
+  hookWorked: boolean | undefined,
+): Promise<string | undefined> {
+  try {
+    await refresh();
+    return undefined;
+  } catch (error) {
+    if (hookWorked !== true) throw error;
+    return `the SP could not re-read the metadata served at this step, although the same hook worked before: ${(error as Error).message}`;
   }
 }
 
@@ -315,6 +365,8 @@ interface RolloverState {
   aliveOnRetired(): Promise<boolean>;
   /** When the certificate the SP was configured with expires (YYYY-MM-DD). */
   expires: string;
+  /** Why the refresh after the switch failed, when the SP refused the new metadata (refreshAfterSwitch). */
+  refusedNew?: string | undefined;
 }
 
 /** The verdict rules of the phase (see the module comment). */
@@ -323,7 +375,8 @@ export async function judgeAfterRollover(
   scenario: Scenario,
   state: RolloverState,
 ): Promise<ScenarioResult> {
-  const willBreak = `will break at rollover: after the refresh the SP still refuses responses signed with the new active certificate; it keeps working only until Entra's current certificate expires (${state.expires})`;
+  const refusedNew = state.refusedNew === undefined ? '' : ` (${state.refusedNew})`;
+  const willBreak = `will break at rollover: after the refresh the SP still refuses responses signed with the new active certificate; it keeps working only until Entra's current certificate expires (${state.expires})${refusedNew}`;
   if ((scenario.tags ?? []).includes(NOT_REFRESHED_TAG)) {
     const refused = !state.tookNew;
     return {
@@ -333,6 +386,8 @@ export async function judgeAfterRollover(
         : 'the SP signs the baseline user in with the new active certificate after the refresh: it follows a rollover',
     };
   }
+  if (result.outcome === 'fail' && state.refusedNew !== undefined)
+    return { ...result, actual: `${result.actual}${refusedNew}` };
   if (state.tookNew || scenario.expect === 'accept' || result.outcome === 'fail') return result;
   // A refusal of an old or unknown certificate, by an SP that also refuses the new one: proves nothing.
   if (result.outcome !== 'pass' && result.outcome !== 'skipped') return result;
