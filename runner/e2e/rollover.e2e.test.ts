@@ -27,86 +27,80 @@ const both = (slug: string, outcome: string): Record<string, string> => ({
   [`${P}/${slug}@sp-initiated`]: outcome,
   [`${P}/${slug}@idp-initiated`]: outcome,
 });
+/** What the strict SP gets in the phase; each weakness's expectation lists only what differs. */
+const STRICT = {
+  'metadata-lists-two-certificates': 'pass',
+  'rollover-new-active': 'pass',
+  'rollover-retired': 'pass',
+  'never-published-certificate': 'pass',
+  'not-refreshed': 'info',
+  'expired-certificate-still-signing': 'info',
+};
+const expected = (changes: Partial<typeof STRICT> = {}): Record<string, string> =>
+  Object.assign({}, ...Object.entries({ ...STRICT, ...changes }).map(([slug, o]) => both(slug, o)));
 const run = (weaknesses: Weakness[] = [], refresh = true): Promise<RunReport> =>
   runCatalogOnReferenceSp({ weaknesses }, { scenarios: [P], refresh }).then((r) => r.report);
 
 describe('certificate rollover phase', () => {
   it('the strict SP follows the rollover: new certificate accepted, retired and unknown ones refused', async () => {
-    expect(outcomes(await run())).toEqual({
-      ...both('metadata-lists-two-certificates', 'pass'),
-      ...both('rollover-new-active', 'pass'),
-      ...both('rollover-retired', 'pass'),
-      ...both('never-published-certificate', 'pass'),
-      ...both('not-refreshed', 'info'),
-      ...both('expired-certificate-still-signing', 'info'),
-    });
+    expect(outcomes(await run())).toEqual(expected());
   }, 60_000);
 
   it('an SP that never re-reads the metadata fails the rollover and its refusals are not counted', async () => {
     const report = await run(['no-idp-metadata-refresh']);
-    expect(outcomes(report)).toEqual({
-      // Signed in after the refresh, but it never re-reads the metadata: not judged.
-      ...both('metadata-lists-two-certificates', 'skipped'),
-      ...both('rollover-new-active', 'fail'),
-      // It still trusts the retired certificate: that is accepted.
-      ...both('rollover-retired', 'fail'),
-      // Refusing an unknown certificate proves nothing when the new one is refused too.
-      ...both('never-published-certificate', 'skipped'),
-      ...both('not-refreshed', 'info'),
-      ...both('expired-certificate-still-signing', 'skipped'),
-    });
+    expect(outcomes(report)).toEqual(
+      expected({
+        // Signed in after the refresh, but it never re-reads the metadata: not judged.
+        'metadata-lists-two-certificates': 'skipped',
+        'rollover-new-active': 'fail',
+        // It still trusts the retired certificate: that is accepted.
+        'rollover-retired': 'fail',
+        // Refusing an unknown certificate proves nothing when the new one is refused too.
+        'never-published-certificate': 'skipped',
+        'expired-certificate-still-signing': 'skipped',
+      }),
+    );
     // The "will break at rollover" observation names the date the certificate it trusts expires.
     for (const result of report.results.filter((r) => r.id === `${P}/not-refreshed`))
       expect(result.actual).toMatch(/\d{4}-\d{2}-\d{2}/);
   }, 60_000);
 
   it('an SP whose trust store never drops a certificate fails only the retired-certificate case', async () => {
-    expect(outcomes(await run(['keep-retired-idp-certificates']))).toEqual({
-      ...both('metadata-lists-two-certificates', 'pass'),
-      ...both('rollover-new-active', 'pass'),
-      ...both('rollover-retired', 'fail'),
-      ...both('never-published-certificate', 'pass'),
-      ...both('not-refreshed', 'info'),
-      ...both('expired-certificate-still-signing', 'info'),
-    });
+    expect(outcomes(await run(['keep-retired-idp-certificates']))).toEqual(
+      expected({
+        'rollover-retired': 'fail',
+      }),
+    );
   }, 60_000);
 
   it('an SP whose metadata import takes one certificate only fails the two-certificate import, then follows the rollover', async () => {
     const report = await run(['one-idp-signing-certificate']);
-    expect(outcomes(report)).toEqual({
-      ...both('metadata-lists-two-certificates', 'non-strict'),
-      ...both('rollover-new-active', 'pass'),
-      ...both('rollover-retired', 'pass'),
-      ...both('never-published-certificate', 'pass'),
-      ...both('not-refreshed', 'info'),
-      ...both('expired-certificate-still-signing', 'info'),
-    });
+    expect(outcomes(report)).toEqual(
+      expected({
+        'metadata-lists-two-certificates': 'non-strict',
+      }),
+    );
   }, 60_000);
 
   it('an SP that pins the metadata signer refuses the metadata Entra signs after the rollover: findings, not a harness error', async () => {
     const report = await run(['pinned-idp-metadata-signer']);
-    expect(outcomes(report)).toEqual({
-      // It took both certificates from the metadata still signed with the old one...
-      ...both('metadata-lists-two-certificates', 'pass'),
-      ...both('rollover-new-active', 'pass'),
-      // ...then refused the metadata signed with the new one, so the retired certificate stays trusted.
-      ...both('rollover-retired', 'fail'),
-      ...both('never-published-certificate', 'pass'),
-      ...both('not-refreshed', 'info'),
-      ...both('expired-certificate-still-signing', 'info'),
-    });
+    expect(outcomes(report)).toEqual(
+      expected({
+        // It took both certificates from the metadata still signed with the old one, then refused the
+        // metadata signed with the new one: the retired certificate stays trusted.
+        'rollover-retired': 'fail',
+      }),
+    );
     expect(report.target.notes.some((n) => n.includes('could not re-read'))).toBe(true);
   }, 60_000);
 
   it("an SP that trusts the message's KeyInfo certificate fails both refusals", async () => {
-    expect(outcomes(await run(['trust-keyinfo-cert']))).toEqual({
-      ...both('metadata-lists-two-certificates', 'pass'),
-      ...both('rollover-new-active', 'pass'),
-      ...both('rollover-retired', 'fail'),
-      ...both('never-published-certificate', 'fail'),
-      ...both('not-refreshed', 'info'),
-      ...both('expired-certificate-still-signing', 'info'),
-    });
+    expect(outcomes(await run(['trust-keyinfo-cert']))).toEqual(
+      expected({
+        'rollover-retired': 'fail',
+        'never-published-certificate': 'fail',
+      }),
+    );
   }, 60_000);
 
   it('without a refresh hook every rollover scenario is skipped, never passed', async () => {
@@ -191,14 +185,11 @@ describe('certificate rollover phase: state and hook failures', () => {
       const { report } = await runWithState(
         (sp, metadataUrl) => `node ${script} ${metadataUrl} ${sp.refreshUrl}`,
       );
-      expect(outcomes(report!)).toEqual({
-        ...both('metadata-lists-two-certificates', 'non-strict'),
-        ...both('rollover-new-active', 'pass'),
-        ...both('rollover-retired', 'pass'),
-        ...both('never-published-certificate', 'pass'),
-        ...both('not-refreshed', 'info'),
-        ...both('expired-certificate-still-signing', 'info'),
-      });
+      expect(outcomes(report!)).toEqual(
+        expected({
+          'metadata-lists-two-certificates': 'non-strict',
+        }),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
