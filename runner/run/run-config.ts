@@ -116,6 +116,14 @@ export const runConfigSchema = z.strictObject({
 export type RunConfig = z.infer<typeof runConfigSchema>;
 export type RunConfigInput = z.input<typeof runConfigSchema>;
 
+/**
+ * The defaults the schema gives (the sp section has one; its other fields are the target's own): the help texts and the commands that share a
+ * setting (`idp`, `merge-reports`) read them here, so each default is written once, in the schema.
+ */
+export const SP_DEFAULTS = { profile: runConfigSchema.shape.sp.shape.profile.parse(undefined) };
+export const IDP_DEFAULTS = runConfigSchema.shape.idp.parse(undefined);
+export const RUN_DEFAULTS = runConfigSchema.shape.run.parse(undefined);
+
 export function parseRunConfig(raw: unknown, source: string): RunConfig {
   const parsed = runConfigSchema.safeParse(raw);
   if (!parsed.success) throw new HarnessError('BAD_CONFIG', formatIssues(source, parsed.error));
