@@ -7,6 +7,7 @@ import type { Request, Response } from 'express';
 import { STATUS } from '../constants/namespaces.js';
 import type { DirectoryUser } from '../model/user.js';
 import { isLoopbackHost, type EnterpriseApp } from '../model/app.js';
+import { isAssigned } from '../model/assignment.js';
 import type { TenantState } from '../state/tenant-state.js';
 import { AadstsError, aadstsMessage } from '../protocol/aadsts.js';
 import { assertionContentFor, issueErrorResponse, issueResponse } from '../response/issue-response.js';
@@ -173,15 +174,6 @@ export async function completeLogin(
   }
   const { xml } = await issueResponse(tenant, app, content, { ids: ctx.ids, now: ctx.clock.now() });
   postToSp(res, pending, xml);
-}
-
-/** Assignment required: the user must be assigned directly or through a group they are a direct member of. */
-export function isAssigned(app: EnterpriseApp, user: DirectoryUser): boolean {
-  if (!app.assignmentRequired) return true;
-  const direct = app.assignedUsers.some(
-    (u) => u.toLowerCase() === user.objectId || u.toLowerCase() === user.userPrincipalName.toLowerCase(),
-  );
-  return direct || user.groups.some((g) => app.assignedGroups.includes(g));
 }
 
 function postToSp(res: Response, pending: PendingLogin, xml: string): void {

@@ -6,7 +6,7 @@
  * all the same or all different, as the scenario says.
  */
 import { randomBytes } from 'node:crypto';
-import { isAssigned } from '../../mock-idp/http/login-flow.js';
+import { isAssigned } from '../../mock-idp/model/assignment.js';
 import { AadstsError } from '../../mock-idp/protocol/aadsts.js';
 import type { DirectoryUser } from '../../mock-idp/model/user.js';
 import type { Verdict } from '../../reports/types.js';
