@@ -5,8 +5,7 @@
  * that a careful SP passes every must. `--broken` shows the opposite.
  */
 import type { Command } from 'commander';
-import { openConfiguredState, baseUrlFor } from '../../mock-idp/start-mock-idp.js';
-import { ensureApp } from '../../mock-idp/default-app.js';
+import { openConfiguredState, baseUrlFor, ensureApp } from '../../mock-idp/internal.js';
 import { SP_PROFILE_NAMES, type SpProfileName } from '../../scenarios/sp-profiles/index.js';
 import { HarnessError } from '../errors.js';
 import { parseRunConfig, type RunConfig } from '../run/run-config.js';

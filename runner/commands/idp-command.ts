@@ -10,12 +10,12 @@ import {
   openConfiguredState,
   baseUrlFor,
   type MockIdpHandle,
-} from '../../mock-idp/start-mock-idp.js';
-import { ensureApp } from '../../mock-idp/default-app.js';
-import { appMetadataFor } from '../../mock-idp/metadata/app-metadata.js';
-import { applySpMetadataToApp } from '../../mock-idp/admin/apply-sp-metadata.js';
-import { tenantUrls } from '../../mock-idp/model/tenant.js';
-import type { TenantState } from '../../mock-idp/state/tenant-state.js';
+  ensureApp,
+  appMetadataFor,
+  applySpMetadataToApp,
+  tenantUrls,
+} from '../../mock-idp/internal.js';
+import type { TenantState } from '../../mock-idp/internal.js';
 import { loadTextFromFileOrUrl } from '../load-text.js';
 import { HarnessError } from '../errors.js';
 import { parsePort } from '../options.js';

@@ -5,10 +5,12 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { formatIssues } from '../../mock-idp/config/config-file.js';
-import { DEFAULT_STATE_DIR } from '../../mock-idp/state/mock-idp-state.js';
-import { DEFAULT_APP_NAME } from '../../mock-idp/default-app.js';
-import { readBoundedFileSync } from '../../mock-idp/util/bounded-read.js';
+import {
+  formatIssues,
+  DEFAULT_STATE_DIR,
+  DEFAULT_APP_NAME,
+  readBoundedFileSync,
+} from '../../mock-idp/internal.js';
 import { HarnessError } from '../errors.js';
 import { SP_PROFILE_NAMES, type SpProfileName } from '../../scenarios/sp-profiles/index.js';
 import { shardSchema } from './shard.js';
