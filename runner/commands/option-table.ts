@@ -18,7 +18,10 @@ export interface OptionSpec {
   description: string;
   /** Turns the typed text into the value (and errors name the option); `previous` lets lists repeat. */
   parse?: (value: string, previous: never) => unknown;
-  /** Commander's value when the flag is not given (shown in --help); commands outside the run config use it. */
+  /**
+   * Commander's value when the flag is not given (shown in --help). Not for rows that configFromOptions
+   * maps (run, demo): a default there would override the config file; the schema holds those defaults.
+   */
   defaultValue?: unknown;
   /** Where the value goes in the config; without it the command reads the flag itself (e.g. --config). */
   config?: ConfigPath;
