@@ -5,9 +5,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { z } from 'zod';
-import { MockIdpError } from '../mock-idp/errors.js';
+import { MockIdpError, formatIssues } from '../mock-idp/internal.js';
 import { ReporterConfigError } from '../reports/errors.js';
-import { formatIssues } from '../mock-idp/config/config-file.js';
 import { EXIT, HarnessError } from './errors.js';
 import { registerIdpCommand } from './commands/idp-command.js';
 import { registerRunCommand } from './commands/run-command.js';

@@ -4,7 +4,7 @@
  * whole body, not just the headers. A URL's redirects are followed only within the origins the run may
  * contact (by default the URL's own); one elsewhere stops the load and is named in the error.
  */
-import { FileTooLargeError, readBoundedFile } from '../mock-idp/util/bounded-read.js';
+import { FileTooLargeError, readBoundedFile } from '../mock-idp/internal.js';
 import { HarnessError } from './errors.js';
 import { OriginPolicy } from './http/origin-policy.js';
 import { readBounded } from './http/response-reading.js';

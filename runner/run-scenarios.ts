@@ -10,10 +10,14 @@
  * - its settings, for an SP already running and trusting the mock from the state directory and port
  *   that `samlspec idp metadata` used (the CLI's `samlspec run`).
  */
-import { baseUrlFor, openConfiguredState } from '../mock-idp/start-mock-idp.js';
-import { ensureApp } from '../mock-idp/default-app.js';
-import { appMetadataFor } from '../mock-idp/metadata/app-metadata.js';
-import { tenantUrls } from '../mock-idp/model/tenant.js';
+import {
+  baseUrlFor,
+  openConfiguredState,
+  ensureApp,
+  appMetadataFor,
+  tenantUrls,
+  formatIssues,
+} from '../mock-idp/internal.js';
 import type { RunReport } from '../reports/types.js';
 import { executeRun } from './run/execute-run.js';
 import { withFreePort } from './run/free-port.js';
@@ -23,7 +27,6 @@ import {
   type RunConfigInput,
   type SigningOptionName,
 } from './run/run-config.js';
-import { formatIssues } from '../mock-idp/config/config-file.js';
 import { HarnessError } from './errors.js';
 import type { ShardSpec } from './run/shard.js';
 

@@ -81,3 +81,24 @@ function resolveImport(from: string, specifier: string): string | undefined {
     if (existsSync(candidate)) return candidate;
   return undefined;
 }
+
+/**
+ * The imports from files under `from` into files under `into` that are not one of `entries`: a folder's
+ * boundary, as `[importer, imported]` pairs. Tests and test-support folders may reach behind a boundary
+ * (docs/contributing.md §1), so their imports are not counted.
+ */
+export function boundaryCrossings(
+  graph: ReadonlyMap<string, readonly string[]>,
+  boundary: { from: readonly string[]; into: string; entries: readonly string[] },
+): [string, string][] {
+  const under = (file: string, folder: string): boolean => file.startsWith(`${folder}/`);
+  const isTest = (file: string): boolean =>
+    file.endsWith('.test.ts') || file.split('/').includes('test-support');
+  return [...graph].flatMap(([file, imports]) =>
+    boundary.from.some((folder) => under(file, folder)) && !isTest(file)
+      ? imports
+          .filter((target) => under(target, boundary.into) && !boundary.entries.includes(target))
+          .map((target): [string, string] => [file, target])
+      : [],
+  );
+}

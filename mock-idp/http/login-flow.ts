@@ -7,6 +7,8 @@ import type { Request, Response } from 'express';
 import { STATUS } from '../constants/namespaces.js';
 import type { DirectoryUser } from '../model/user.js';
 import { isLoopbackHost, type EnterpriseApp } from '../model/app.js';
+import { isAssigned } from '../model/assignment.js';
+import { findByAlias, sameUser } from '../model/user-match.js';
 import type { TenantState } from '../state/tenant-state.js';
 import { AadstsError, aadstsMessage } from '../protocol/aadsts.js';
 import { assertionContentFor, issueErrorResponse, issueResponse } from '../response/issue-response.js';
@@ -56,7 +58,7 @@ export async function continueLogin(
   }
   const autoUser = autoSignInUser(ctx, app, pending);
   if (autoUser) {
-    const user = tenant.findUser(autoUser) ?? findByAlias(tenant, autoUser);
+    const user = tenant.findUser(autoUser) ?? findByAlias(tenant.listUsers(), autoUser);
     if (!user) throw new AadstsError('50034', { user: autoUser, tenant: tenant.tenant.primaryDomain });
     return completeLogin(ctx, res, pending, user, ctx.clock.now(), true);
   }
@@ -80,18 +82,6 @@ function autoSignInUser(ctx: ServerContext, app: EnterpriseApp, pending: Pending
   return undefined;
 }
 
-/** "B.Simon" alone finds B.Simon@<tenant domain>, so automation need not know the domain. */
-function findByAlias(tenant: TenantState, alias: string): DirectoryUser | undefined {
-  if (alias.includes('@')) return undefined;
-  return tenant
-    .listUsers()
-    .find((u) => u.userPrincipalName.toLowerCase().startsWith(`${alias.toLowerCase()}@`));
-}
-
-function sameUser(user: DirectoryUser, hint: string): boolean {
-  return user.userPrincipalName.toLowerCase() === hint.toLowerCase() || user.objectId === hint.toLowerCase();
-}
-
 /** Handles the sign-in form post: checks the password, then completes the login. */
 export async function submitSignIn(
   ctx: ServerContext,
@@ -110,7 +100,7 @@ export async function submitSignIn(
   const tenant = requireTenant(ctx, tenantId);
   const username = typeof body.username === 'string' ? body.username.trim() : '';
   const password = typeof body.password === 'string' ? body.password : '';
-  const user = tenant.findUser(username) ?? findByAlias(tenant, username);
+  const user = tenant.findUser(username) ?? findByAlias(tenant.listUsers(), username);
   const retry = (error: string): void => {
     res
       .status(200)
@@ -173,15 +163,6 @@ export async function completeLogin(
   }
   const { xml } = await issueResponse(tenant, app, content, { ids: ctx.ids, now: ctx.clock.now() });
   postToSp(res, pending, xml);
-}
-
-/** Assignment required: the user must be assigned directly or through a group they are a direct member of. */
-export function isAssigned(app: EnterpriseApp, user: DirectoryUser): boolean {
-  if (!app.assignmentRequired) return true;
-  const direct = app.assignedUsers.some(
-    (u) => u.toLowerCase() === user.objectId || u.toLowerCase() === user.userPrincipalName.toLowerCase(),
-  );
-  return direct || user.groups.some((g) => app.assignedGroups.includes(g));
 }
 
 function postToSp(res: Response, pending: PendingLogin, xml: string): void {

@@ -5,17 +5,29 @@
  * that a careful SP passes every must. `--broken` shows the opposite.
  */
 import type { Command } from 'commander';
-import { openConfiguredState, baseUrlFor } from '../../mock-idp/start-mock-idp.js';
-import { ensureApp } from '../../mock-idp/default-app.js';
+import { openConfiguredState, baseUrlFor, ensureApp } from '../../mock-idp/internal.js';
 import { SP_PROFILE_NAMES, type SpProfileName } from '../../scenarios/sp-profiles/index.js';
 import { HarnessError } from '../errors.js';
 import { parseRunConfig, type RunConfig } from '../run/run-config.js';
 import type { ExecuteOptions } from '../run/execute-run.js';
 import { list } from '../options.js';
-import { addOptionTable, configFromOptions, type OptionValues } from './option-table.js';
+import { addOptionTable, configFromOptions, type OptionSpec, type OptionValues } from './option-table.js';
 import { SHARED_RUN_OPTIONS } from './run-options.js';
 import { startDemoSp } from './demo-sp.js';
 import { freePort } from '../run/free-port.js';
+
+/** Demo's own flags: which built-in SP it starts (run's --profile and target flags do not apply). */
+export const DEMO_SP_OPTIONS: readonly OptionSpec[] = [
+  {
+    flags: '--profile <name>',
+    description: `the built-in SP behaves like ${SP_PROFILE_NAMES.filter((n) => n !== 'generic').join('|')} and the run uses that profile`,
+  },
+  {
+    flags: '--broken <flags>',
+    description: "break the profile SP on purpose (its variant flags; see the README's profiles)",
+    parse: list,
+  },
+];
 
 /** The shared table's values, and the three flags demo reads itself. */
 type DemoFlags = OptionValues & { profile?: string; broken?: string[]; browser?: boolean };
@@ -30,17 +42,8 @@ export function registerDemoCommand(
       .description(
         'run the whole catalog against a built-in strict fixture SP (with --profile: the product-like one) and write all reports',
       )
-      .argument('[ID_PREFIX...]', 'scenario id prefixes (default: all)')
-      .option(
-        '--profile <name>',
-        `the built-in SP behaves like ${SP_PROFILE_NAMES.filter((n) => n !== 'generic').join('|')} and the run uses that profile`,
-      )
-      .option(
-        '--broken <flags>',
-        "break the profile SP on purpose (its variant flags; see the README's profiles)",
-        list,
-      ),
-    SHARED_RUN_OPTIONS,
+      .argument('[ID_PREFIX...]', 'scenario id prefixes (default: all)'),
+    [...DEMO_SP_OPTIONS, ...SHARED_RUN_OPTIONS],
   ).action(async (prefixes: string[], flags: DemoFlags) => {
     const host = '127.0.0.1';
     const port = await freePort(host);

@@ -4,11 +4,8 @@
  * takes them (metadata file, metadata URL, or Login URL + Entra Identifier + Certificate (Base64) typed
  * by hand), with the run settings that go with it.
  */
-import { appMetadataFor } from '../../mock-idp/metadata/app-metadata.js';
-import { certificateBase64 } from '../../mock-idp/keys/signing-certificate.js';
-import type { EnterpriseApp } from '../../mock-idp/model/app.js';
-import { tenantUrls } from '../../mock-idp/model/tenant.js';
-import type { MockIdpState } from '../../mock-idp/state/mock-idp-state.js';
+import { appMetadataFor, certificateBase64, tenantUrls } from '../../mock-idp/internal.js';
+import type { EnterpriseApp, MockIdpState } from '../../mock-idp/internal.js';
 import { startProfileSp, type ProfileSpOptions } from '../../fixtures/sps/profile-sps/index.js';
 import { SP_PROFILES, type SpProfileName } from '../../scenarios/sp-profiles/index.js';
 import type { RunConfigInput } from '../run/run-config.js';

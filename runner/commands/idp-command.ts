@@ -10,18 +10,18 @@ import {
   openConfiguredState,
   baseUrlFor,
   type MockIdpHandle,
-} from '../../mock-idp/start-mock-idp.js';
-import { DEFAULT_STATE_DIR } from '../../mock-idp/state/mock-idp-state.js';
-import { ensureApp, DEFAULT_APP_NAME } from '../../mock-idp/default-app.js';
-import { appMetadataFor } from '../../mock-idp/metadata/app-metadata.js';
-import { applySpMetadataToApp } from '../../mock-idp/admin/apply-sp-metadata.js';
-import { tenantUrls } from '../../mock-idp/model/tenant.js';
-import type { TenantState } from '../../mock-idp/state/tenant-state.js';
+  ensureApp,
+  appMetadataFor,
+  applySpMetadataToApp,
+  tenantUrls,
+} from '../../mock-idp/internal.js';
+import type { TenantState } from '../../mock-idp/internal.js';
 import { loadTextFromFileOrUrl } from '../load-text.js';
 import { HarnessError } from '../errors.js';
 import { parsePort } from '../options.js';
 import { discoveredIdpSection } from '../run/config-discovery.js';
-import { DEFAULT_IDP_PORT } from '../run/run-config.js';
+import { IDP_DEFAULTS } from '../run/run-config.js';
+import { addOptionTable, attributeNameOf, type OptionSpec } from './option-table.js';
 
 interface IdpOptions {
   port: number;
@@ -35,110 +35,143 @@ interface IdpOptions {
   adminToken?: string;
 }
 
-function addCommonOptions(command: Command): Command {
-  return command
-    .option(
-      '--port <port>',
-      'port the mock IdP listens on (part of every URL in its metadata)',
-      parsePort,
-      DEFAULT_IDP_PORT,
-    )
-    .option(
-      '--host <address>',
-      'address to bind; beyond loopback the admin API requires a token',
-      '127.0.0.1',
-    )
-    .option('--base-url <url>', 'public base URL, if not http://<host>:<port>')
-    .option('--state-dir <dir>', 'where the tenant, apps and keys persist', DEFAULT_STATE_DIR)
-    .option('--config <file>', 'users and apps (JSON or YAML)')
-    .option('--app <name>', 'enterprise app to use', DEFAULT_APP_NAME)
-    .option('--sp-metadata <file|url>', 'configure the app from SP metadata ("Upload metadata file")');
+/**
+ * Both subcommands: where the mock listens and what it serves. The rows with a config path are the run
+ * config's idp settings, so a discovered config file fills in what the command line did not say.
+ */
+export const IDP_COMMON_OPTIONS: readonly OptionSpec[] = [
+  {
+    flags: '--port <port>',
+    description: 'port the mock IdP listens on (part of every URL in its metadata)',
+    parse: parsePort,
+    defaultValue: IDP_DEFAULTS.port,
+    config: ['idp', 'port'],
+  },
+  {
+    flags: '--host <address>',
+    description: 'address to bind; beyond loopback the admin API requires a token',
+    defaultValue: IDP_DEFAULTS.host,
+    config: ['idp', 'host'],
+  },
+  {
+    flags: '--base-url <url>',
+    description: 'public base URL, if not http://<host>:<port>',
+    config: ['idp', 'baseUrl'],
+  },
+  {
+    flags: '--state-dir <dir>',
+    description: 'where the tenant, apps and keys persist',
+    defaultValue: IDP_DEFAULTS.stateDir,
+    config: ['idp', 'stateDir'],
+  },
+  { flags: '--config <file>', description: 'users and apps (JSON or YAML)', config: ['idp', 'config'] },
+  {
+    flags: '--app <name>',
+    description: 'enterprise app to use',
+    defaultValue: IDP_DEFAULTS.app,
+    config: ['idp', 'app'],
+  },
+  {
+    flags: '--sp-metadata <file|url>',
+    description: 'configure the app from SP metadata ("Upload metadata file")',
+  },
+];
+
+/** `idp serve` only. A function: the admin token's default is the environment's when the command is built. */
+export function idpServeOptions(env: NodeJS.ProcessEnv = process.env): OptionSpec[] {
+  return [
+    {
+      flags: '--auto-sign-in [upn]',
+      description: 'sign users in without the sign-in page (login_hint user, else B.Simon, or the given UPN)',
+    },
+    {
+      flags: '--admin-token <token>',
+      description: 'bearer token for the admin API (env SAMLSPEC_ADMIN_TOKEN)',
+      defaultValue: env.SAMLSPEC_ADMIN_TOKEN,
+    },
+  ];
 }
+
+/** `idp metadata` only: where the XML (and the certificate, for SPs set up by hand) goes. */
+export const IDP_METADATA_OPTIONS: readonly OptionSpec[] = [
+  { flags: '--out <file>', description: 'write to a file instead of standard output' },
+  {
+    flags: '--certificate-out <file>',
+    description:
+      'also write "Certificate (Base64)" and print the Login URL and Entra Identifier (for SPs configured by hand)',
+  },
+];
 
 export function registerIdpCommand(program: Command, onServerStarted: (handle: MockIdpHandle) => void): void {
   const idp = program.command('idp').description('the mock Microsoft Entra ID tenant');
-  const serve = addCommonOptions(
+  const serve = addOptionTable(
     idp.command('serve', { isDefault: true }).description('serve the mock tenant (default)'),
-  )
-    .option(
-      '--auto-sign-in [upn]',
-      'sign users in without the sign-in page (login_hint user, else B.Simon, or the given UPN)',
-    )
-    .option(
-      '--admin-token <token>',
-      'bearer token for the admin API (env SAMLSPEC_ADMIN_TOKEN)',
-      process.env.SAMLSPEC_ADMIN_TOKEN,
-    )
-    .action(async (flags: IdpOptions, command: Command) => {
-      const options = withConfigFileDefaults(flags, command);
-      const stateDir = resolve(options.stateDir);
-      const handle = await startMockIdp({
-        port: options.port,
-        host: options.host,
-        stateDir,
-        ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-        ...(options.config ? { config: options.config } : {}),
-        ...(options.autoSignIn !== undefined ? { autoSignIn: options.autoSignIn } : {}),
-        ...(options.adminToken ? { adminToken: options.adminToken } : {}),
-      }).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'EADDRINUSE')
-          throw new HarnessError(
-            'BAD_CONFIG',
-            `port ${options.port} is already in use (choose another with --port)`,
-          );
-        throw error;
-      });
-      const tenant = handle.admin.tenant;
-      ensureApp(tenant, options.app);
-      if (options.spMetadata) await applySpMetadataFrom(tenant, options.app, options.spMetadata);
-      printServerInfo(handle, tenant, options.app, stateDir);
-      onServerStarted(handle);
+    [...IDP_COMMON_OPTIONS, ...idpServeOptions()],
+  ).action(async (flags: IdpOptions, command: Command) => {
+    const options = withConfigFileDefaults(flags, command);
+    const stateDir = resolve(options.stateDir);
+    const handle = await startMockIdp({
+      port: options.port,
+      host: options.host,
+      stateDir,
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      ...(options.config ? { config: options.config } : {}),
+      ...(options.autoSignIn !== undefined ? { autoSignIn: options.autoSignIn } : {}),
+      ...(options.adminToken ? { adminToken: options.adminToken } : {}),
+    }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE')
+        throw new HarnessError(
+          'BAD_CONFIG',
+          `port ${options.port} is already in use (choose another with --port)`,
+        );
+      throw error;
     });
+    const tenant = handle.admin.tenant;
+    ensureApp(tenant, options.app);
+    if (options.spMetadata) await applySpMetadataFrom(tenant, options.app, options.spMetadata);
+    printServerInfo(handle, tenant, options.app, stateDir);
+    onServerStarted(handle);
+  });
   // `samlspec idp` is `idp serve` (the default subcommand): its help lists serve's options too.
   idp.configureHelp({ visibleOptions: () => serve.createHelp().visibleOptions(serve) });
-  addCommonOptions(
+  addOptionTable(
     idp.command('metadata').description("print the app's federation metadata XML (no server is started)"),
-  )
-    .option('--out <file>', 'write to a file instead of standard output')
-    .option(
-      '--certificate-out <file>',
-      'also write "Certificate (Base64)" and print the Login URL and Entra Identifier (for SPs configured by hand)',
-    )
-    .action(async (flags: IdpOptions & { out?: string; certificateOut?: string }, command: Command) => {
-      const options = withConfigFileDefaults(flags, command);
-      const state = openConfiguredState({
-        stateDir: resolve(options.stateDir),
-        ...(options.config ? { config: options.config } : {}),
-      });
-      const tenant = state.defaultTenant;
-      const app = ensureApp(tenant, options.app);
-      if (options.spMetadata) await applySpMetadataFrom(tenant, app.name, options.spMetadata);
-      const xml = appMetadataFor(
-        tenant,
-        tenant.requireApp(app.name),
-        baseUrlFor(options.host, options.port, options.baseUrl),
-        state.ids,
-        state.clock.now(),
-      );
-      if (options.out) await writeOutput(options.out, xml, '--out');
-      else process.stdout.write(xml);
-      if (options.certificateOut) {
-        // Entra's "Certificate (Base64)" download: the PEM text of the active signing certificate.
-        const configured = tenant.requireApp(app.name);
-        await writeOutput(
-          options.certificateOut,
-          tenant.signingMaterial(configured).certificatePem,
-          '--certificate-out',
-        );
-        const urls = tenantUrls(
-          baseUrlFor(options.host, options.port, options.baseUrl),
-          tenant.tenant.tenantId,
-        );
-        console.error(`Login URL                   ${urls.loginUrl}`);
-        console.error(`Microsoft Entra Identifier  ${urls.issuer}`);
-        console.error(`Certificate (Base64)        ${options.certificateOut}`);
-      }
+    [...IDP_COMMON_OPTIONS, ...IDP_METADATA_OPTIONS],
+  ).action(async (flags: IdpOptions & { out?: string; certificateOut?: string }, command: Command) => {
+    const options = withConfigFileDefaults(flags, command);
+    const state = openConfiguredState({
+      stateDir: resolve(options.stateDir),
+      ...(options.config ? { config: options.config } : {}),
     });
+    const tenant = state.defaultTenant;
+    const app = ensureApp(tenant, options.app);
+    if (options.spMetadata) await applySpMetadataFrom(tenant, app.name, options.spMetadata);
+    const xml = appMetadataFor(
+      tenant,
+      tenant.requireApp(app.name),
+      baseUrlFor(options.host, options.port, options.baseUrl),
+      state.ids,
+      state.clock.now(),
+    );
+    if (options.out) await writeOutput(options.out, xml, '--out');
+    else process.stdout.write(xml);
+    if (options.certificateOut) {
+      // Entra's "Certificate (Base64)" download: the PEM text of the active signing certificate.
+      const configured = tenant.requireApp(app.name);
+      await writeOutput(
+        options.certificateOut,
+        tenant.signingMaterial(configured).certificatePem,
+        '--certificate-out',
+      );
+      const urls = tenantUrls(
+        baseUrlFor(options.host, options.port, options.baseUrl),
+        tenant.tenant.tenantId,
+      );
+      console.error(`Login URL                   ${urls.loginUrl}`);
+      console.error(`Microsoft Entra Identifier  ${urls.issuer}`);
+      console.error(`Certificate (Base64)        ${options.certificateOut}`);
+    }
+  });
 }
 
 /** An output file the user named: a folder there or no permission is their configuration, exit 2. */
@@ -207,13 +240,12 @@ function printServerInfo(
 function withConfigFileDefaults<T extends IdpOptions>(options: T, command: Command): T {
   const section = discoveredIdpSection();
   if (!section) return options;
-  const out: T = { ...options };
-  const fromFile = (flag: keyof IdpOptions): boolean => command.getOptionValueSource(flag) !== 'cli';
-  if (section.port !== undefined && fromFile('port')) out.port = section.port;
-  if (section.host !== undefined && fromFile('host')) out.host = section.host;
-  if (section.baseUrl !== undefined && fromFile('baseUrl')) out.baseUrl = section.baseUrl;
-  if (section.stateDir !== undefined && fromFile('stateDir')) out.stateDir = section.stateDir;
-  if (section.app !== undefined && fromFile('app')) out.app = section.app;
-  if (section.config !== undefined && fromFile('config')) out.config = section.config;
-  return out;
+  const out: Record<string, unknown> = { ...(options as Record<string, unknown>) };
+  for (const spec of IDP_COMMON_OPTIONS) {
+    if (spec.config?.[0] !== 'idp') continue;
+    const attribute = attributeNameOf(spec);
+    const value = section[spec.config[1]];
+    if (value !== undefined && command.getOptionValueSource(attribute) !== 'cli') out[attribute] = value;
+  }
+  return out as T;
 }

@@ -7,6 +7,26 @@ import { selectOrFail } from '../run/selection.js';
 import { parseShard } from '../run/shard.js';
 import { list } from '../options.js';
 import { listView, renderList, renderTags } from './list-view.js';
+import { addOptionTable, type OptionSpec } from './option-table.js';
+
+/** What `list` selects and shows: run's selection flags (their list-only help), and the profile's view. */
+export const LIST_OPTIONS: readonly OptionSpec[] = [
+  { flags: '--json', description: 'as JSON' },
+  { flags: '--grep <regex>', description: 'only scenarios whose id or title matches (case-insensitive)' },
+  {
+    flags: '--tag [tag]',
+    description: 'only scenarios with this tag (repeatable: any of them); without a value: list the tags',
+    parse: list,
+  },
+  {
+    flags: '--shard <i/n>',
+    description: 'only the scenario runs shard i of n runs (as run --shard splits them)',
+  },
+  {
+    flags: '--profile <name>',
+    description: `levels, expectations and skips as --profile gives them, and what it changes: ${SP_PROFILE_NAMES.join('|')}`,
+  },
+];
 
 interface ListFlags {
   json?: boolean;
@@ -18,37 +38,27 @@ interface ListFlags {
 }
 
 export function registerListCommand(program: Command): void {
-  program
-    .command('list')
-    .description('list the scenarios (dry run): id, level, expectation, flows, title')
-    .argument('[ID_PREFIX...]', 'scenario id prefixes')
-    .option('--json', 'as JSON')
-    .option('--grep <regex>', 'only scenarios whose id or title matches (case-insensitive)')
-    .option(
-      '--tag [tag]',
-      'only scenarios with this tag (repeatable: any of them); without a value: list the tags',
-      list,
-    )
-    .option('--shard <i/n>', 'only the scenario runs shard i of n runs (as run --shard splits them)')
-    .option(
-      '--profile <name>',
-      `levels, expectations and skips as --profile gives them, and what it changes: ${SP_PROFILE_NAMES.join('|')}`,
-    )
-    .action((prefixes: string[], options: ListFlags) => {
-      if (options.tag === true) {
-        process.stdout.write(renderTags(selectScenarios(prefixes, { grep: options.grep })));
-        return;
-      }
-      const scenarios = selectOrFail({ scenarios: prefixes, grep: options.grep, tags: options.tag });
-      const profile = options.profile === undefined ? undefined : SP_PROFILES[profileName(options.profile)];
-      const shard = options.shard === undefined ? undefined : parseShard(options.shard);
-      const view = listView(scenarios, { profile, shard });
-      if (options.json) {
-        process.stdout.write(`${JSON.stringify(view.rows, null, 2)}\n`);
-        return;
-      }
-      process.stdout.write(renderList(view, { profile, shard }));
-    });
+  addOptionTable(
+    program
+      .command('list')
+      .description('list the scenarios (dry run): id, level, expectation, flows, title')
+      .argument('[ID_PREFIX...]', 'scenario id prefixes'),
+    LIST_OPTIONS,
+  ).action((prefixes: string[], options: ListFlags) => {
+    if (options.tag === true) {
+      process.stdout.write(renderTags(selectScenarios(prefixes, { grep: options.grep })));
+      return;
+    }
+    const scenarios = selectOrFail({ scenarios: prefixes, grep: options.grep, tags: options.tag });
+    const profile = options.profile === undefined ? undefined : SP_PROFILES[profileName(options.profile)];
+    const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+    const view = listView(scenarios, { profile, shard });
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(view.rows, null, 2)}\n`);
+      return;
+    }
+    process.stdout.write(renderList(view, { profile, shard }));
+  });
 }
 
 function profileName(name: string): SpProfileName {

@@ -18,6 +18,11 @@ export interface OptionSpec {
   description: string;
   /** Turns the typed text into the value (and errors name the option); `previous` lets lists repeat. */
   parse?: (value: string, previous: never) => unknown;
+  /**
+   * Commander's value when the flag is not given (shown in --help). Not for rows that configFromOptions
+   * maps (run, demo): a default there would override the config file; the schema holds those defaults.
+   */
+  defaultValue?: unknown;
   /** Where the value goes in the config; without it the command reads the flag itself (e.g. --config). */
   config?: ConfigPath;
   /** The flag's value as the config wants it (default: as parsed); undefined leaves the config alone. */
@@ -34,6 +39,7 @@ export function addOptionTable(command: Command, table: readonly OptionSpec[]): 
   for (const spec of table) {
     const option = new Option(spec.flags, spec.description);
     if (spec.parse) option.argParser(spec.parse as (value: string, previous: unknown) => unknown);
+    if (spec.defaultValue !== undefined) option.default(spec.defaultValue);
     command.addOption(option);
   }
   return command;

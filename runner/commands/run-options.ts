@@ -3,9 +3,7 @@
  * brings its own SP) and the flags both share (what to run, how, and what to report). Help texts and
  * their config paths live here and nowhere else.
  */
-import { DEFAULT_STATE_DIR } from '../../mock-idp/state/mock-idp-state.js';
-import { DEFAULT_APP_NAME } from '../../mock-idp/default-app.js';
-import { DEFAULT_IDP_PORT, DEFAULT_REPORTERS, SIGNING_OPTION_NAMES } from '../run/run-config.js';
+import { IDP_DEFAULTS, RUN_DEFAULTS, SP_DEFAULTS, SIGNING_OPTION_NAMES } from '../run/run-config.js';
 import { list, parseEvidence, parsePort, parsePositiveInt } from '../options.js';
 import { REPORTER_NAMES } from '../../reports/index.js';
 import { SP_PROFILE_NAMES } from '../../scenarios/sp-profiles/index.js';
@@ -15,7 +13,7 @@ import type { OptionSpec } from './option-table.js';
 export const RUN_TARGET_OPTIONS: readonly OptionSpec[] = [
   {
     flags: '--profile <name>',
-    description: `the product the SP works like: ${SP_PROFILE_NAMES.join('|')} (Entra app set up as its tutorial says; default generic)`,
+    description: `the product the SP works like: ${SP_PROFILE_NAMES.join('|')} (Entra app set up as its tutorial says; default ${SP_DEFAULTS.profile})`,
     config: ['sp', 'profile'],
   },
   {
@@ -68,13 +66,13 @@ export const RUN_TARGET_OPTIONS: readonly OptionSpec[] = [
   },
   {
     flags: '--idp-port <port>',
-    description: `mock IdP port (default ${DEFAULT_IDP_PORT}); same as for \`samlspec idp metadata\``,
+    description: `mock IdP port (default ${IDP_DEFAULTS.port}); same as for \`samlspec idp metadata\``,
     parse: parsePort,
     config: ['idp', 'port'],
   },
   {
     flags: '--idp-host <address>',
-    description: 'mock IdP address (default 127.0.0.1)',
+    description: `mock IdP address (default ${IDP_DEFAULTS.host})`,
     config: ['idp', 'host'],
   },
   {
@@ -85,12 +83,12 @@ export const RUN_TARGET_OPTIONS: readonly OptionSpec[] = [
   },
   {
     flags: '--state-dir <dir>',
-    description: `mock IdP state (default ${DEFAULT_STATE_DIR}); same as for \`samlspec idp metadata\``,
+    description: `mock IdP state (default ${IDP_DEFAULTS.stateDir}); same as for \`samlspec idp metadata\``,
     config: ['idp', 'stateDir'],
   },
   {
     flags: '--app <name>',
-    description: `enterprise app (default ${DEFAULT_APP_NAME})`,
+    description: `enterprise app (default ${IDP_DEFAULTS.app})`,
     config: ['idp', 'app'],
   },
   {
@@ -105,13 +103,13 @@ export const RUN_TARGET_OPTIONS: readonly OptionSpec[] = [
 export const SHARED_RUN_OPTIONS: readonly OptionSpec[] = [
   {
     flags: '--reporter <names>',
-    description: `${REPORTER_NAMES.join(',')} (repeatable or comma-separated; default ${DEFAULT_REPORTERS.join(',')})`,
+    description: `${REPORTER_NAMES.join(',')} (repeatable or comma-separated; default ${RUN_DEFAULTS.reporters.join(',')})`,
     parse: list,
     config: ['run', 'reporters'],
   },
   {
     flags: '--output-dir <dir>',
-    description: 'where reports are written (default reports-out)',
+    description: `where reports are written (default ${RUN_DEFAULTS.outputDir})`,
     config: ['run', 'outputDir'],
   },
   {
@@ -127,13 +125,13 @@ export const SHARED_RUN_OPTIONS: readonly OptionSpec[] = [
   },
   {
     flags: '--workers <n>',
-    description: 'scenarios run concurrently (default 4)',
+    description: `scenarios run concurrently (default ${RUN_DEFAULTS.workers})`,
     parse: parsePositiveInt,
     config: ['run', 'workers'],
   },
   {
     flags: '--timeout <ms>',
-    description: 'time limit per scenario in ms (default 30000)',
+    description: `time limit per scenario in ms (default ${RUN_DEFAULTS.timeoutMs})`,
     parse: parsePositiveInt,
     config: ['run', 'timeoutMs'],
   },

@@ -4,7 +4,7 @@
  * top of the session decision. A check passes only when it could judge: pages were seen, and for the
  * display name the SP showed it somewhere; otherwise the result is skipped with the reason, never a pass.
  */
-import { CLAIM } from '../../mock-idp/constants/namespaces.js';
+import { CLAIM } from '../../mock-idp/internal.js';
 import type { ReplyCheckEvidence, SpReplyEvidence, Verdict } from '../../reports/types.js';
 import type { Scenario } from '../../scenarios/types.js';
 import { findLeaks, signatureValuesOf } from '../oracles/error-leak.js';

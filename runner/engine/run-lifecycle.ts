@@ -6,9 +6,8 @@
  * all the same or all different, as the scenario says.
  */
 import { randomBytes } from 'node:crypto';
-import { isAssigned } from '../../mock-idp/http/login-flow.js';
-import { AadstsError } from '../../mock-idp/protocol/aadsts.js';
-import type { DirectoryUser } from '../../mock-idp/model/user.js';
+import { isAssigned, AadstsError } from '../../mock-idp/internal.js';
+import type { DirectoryUser } from '../../mock-idp/internal.js';
 import type { Verdict } from '../../reports/types.js';
 import type { LifecycleStep, ResponseOverrides, Scenario } from '../../scenarios/types.js';
 import { HarnessError } from '../errors.js';

@@ -6,7 +6,7 @@
  * and the IdP's real response is what the SP gets. A target that records evidence (the browser) adds
  * files (screenshot, trace) and notes (e.g. a cookie the browser withheld) to the result.
  */
-import { decodeSamlMessage } from '../../mock-idp/protocol/decode-message.js';
+import { decodeSamlMessage } from '../../mock-idp/internal.js';
 import type {
   Evidence,
   Flow,

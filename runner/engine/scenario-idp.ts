@@ -3,10 +3,8 @@
  * `samlspec idp` serves), a second tenant with the same app registered (cross-tenant cases), an
  * attacker key pair K' with a look-alike certificate, the baseline user and the victim.
  */
-import { ENTRA_CERT_SUBJECT } from '../../mock-idp/keys/signing-certificate.js';
-import type { MockIdpState } from '../../mock-idp/state/mock-idp-state.js';
-import type { EnterpriseApp } from '../../mock-idp/model/app.js';
-import type { TenantState } from '../../mock-idp/state/tenant-state.js';
+import { ENTRA_CERT_SUBJECT } from '../../mock-idp/internal.js';
+import type { MockIdpState, EnterpriseApp, TenantState } from '../../mock-idp/internal.js';
 import type { ScenarioIdp } from './scenario-response.js';
 
 export const BASELINE_USER = 'B.Simon';

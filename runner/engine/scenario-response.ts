@@ -5,16 +5,19 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Document } from '@xmldom/xmldom';
-import { NS } from '../../mock-idp/constants/namespaces.js';
-import { assertionContentFor } from '../../mock-idp/response/issue-response.js';
-import { buildResponseDraft, type AssertionContent } from '../../mock-idp/response/build-response.js';
-import { finishResponse, type ResponseHooks } from '../../mock-idp/response/finish-response.js';
-import { signedBaseline } from '../../mock-idp/response/fast-path.js';
-import { parseXml, serializeXml } from '../../mock-idp/util/xml.js';
-import type { TenantState } from '../../mock-idp/state/tenant-state.js';
-import type { EnterpriseApp } from '../../mock-idp/model/app.js';
-import type { IdGenerator } from '../../mock-idp/util/ids.js';
-import { samlInstant } from '../../mock-idp/util/clock.js';
+import {
+  NS,
+  assertionContentFor,
+  buildResponseDraft,
+  type AssertionContent,
+  finishResponse,
+  type ResponseHooks,
+  signedBaseline,
+  parseXml,
+  serializeXml,
+  samlInstant,
+} from '../../mock-idp/internal.js';
+import type { TenantState, EnterpriseApp, IdGenerator } from '../../mock-idp/internal.js';
 import type {
   DomMutation,
   KeyPair,

@@ -3,15 +3,17 @@
  * checked as Entra would (a request Entra refuses is a configuration problem, not an SP finding).
  * IdP-initiated: the app's default Reply URL and Identifier, with its configured RelayState.
  */
-import { defaultIdentifier, defaultReplyUrl } from '../../mock-idp/model/app.js';
 import {
+  defaultIdentifier,
+  defaultReplyUrl,
   decodeSamlMessage,
   parseRedirectQuery,
   parseSamlMessage,
-} from '../../mock-idp/protocol/decode-message.js';
-import { parseAuthnRequest } from '../../mock-idp/protocol/authn-request.js';
-import { resolveAuthnRequest, type ReceivedRequest } from '../../mock-idp/protocol/resolve-request.js';
-import { AadstsError } from '../../mock-idp/protocol/aadsts.js';
+  parseAuthnRequest,
+  resolveAuthnRequest,
+  type ReceivedRequest,
+  AadstsError,
+} from '../../mock-idp/internal.js';
 import type { Evidence, Flow } from '../../reports/types.js';
 import { HarnessError } from '../errors.js';
 import type { LoginStart, SpTarget } from '../targets/types.js';

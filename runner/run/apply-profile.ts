@@ -4,8 +4,7 @@
  * against the SP's Identifier and Reply URL, the flows the product supports, the scenarios whose level
  * differs for it or that do not apply, and how the product takes the IdP's settings (for the report).
  */
-import type { EnterpriseApp, EnterpriseAppInput } from '../../mock-idp/model/app.js';
-import type { DirectoryUser } from '../../mock-idp/model/user.js';
+import type { EnterpriseApp, EnterpriseAppInput, DirectoryUser } from '../../mock-idp/internal.js';
 import type { Scenario } from '../../scenarios/types.js';
 import { SP_PROFILES, type SpProfile } from '../../scenarios/sp-profiles/index.js';
 import type { UrlPattern } from '../../scenarios/sp-profiles/types.js';

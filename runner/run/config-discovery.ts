@@ -7,7 +7,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatIssues } from '../../mock-idp/config/config-file.js';
+import { formatIssues } from '../../mock-idp/internal.js';
 import { HarnessError } from '../errors.js';
 import { readRunConfigFile, runConfigSchema, type RunConfig } from './run-config.js';
 

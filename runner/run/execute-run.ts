@@ -13,7 +13,8 @@ import {
   type RunReport,
   type ScenarioResult,
 } from '../../reports/types.js';
-import { defaultReplyUrl } from '../../mock-idp/model/app.js';
+import { defaultReplyUrl, MockIdpError } from '../../mock-idp/internal.js';
+import type { MockIdpState } from '../../mock-idp/internal.js';
 import { EXIT, HarnessError } from '../errors.js';
 import { HttpTarget } from '../targets/http-target.js';
 import type { SpTarget } from '../targets/types.js';
@@ -30,10 +31,8 @@ import { prepareIdp, type PreparedIdp } from './prepare-idp.js';
 import { applyProfileLevels, profileFor, profileSkipReason } from './apply-profile.js';
 import { buildOracle } from './build-oracle.js';
 import type { RunConfig } from './run-config.js';
-import type { MockIdpState } from '../../mock-idp/state/mock-idp-state.js';
 import { BROWSER_ONLY_TAG } from '../../scenarios/browser/tags.js';
 import type { BrowserRun } from '../targets/browser/browser-run.js';
-import { MockIdpError } from '../../mock-idp/errors.js';
 import { namedOrigins } from './named-origins.js';
 import { redactReport, redactResult } from './redact-secrets.js';
 import { selectOrFail } from './selection.js';

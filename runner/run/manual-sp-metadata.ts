@@ -3,7 +3,7 @@
  * the Identifier and Reply URL written as the minimal SP metadata Entra would have imported, so the run
  * configures the app through the same import as with a metadata file.
  */
-import { escapeXmlAttr } from '../../mock-idp/util/xml-escape.js';
+import { escapeXmlAttr } from '../../mock-idp/internal.js';
 
 export function manualSpMetadata(entityId: string, acsUrl: string): string {
   return (

@@ -5,16 +5,17 @@
  * and the HTTP server started so the SP can fetch metadata.
  */
 import { resolve } from 'node:path';
-import { openConfiguredState, startMockIdp, type MockIdpHandle } from '../../mock-idp/start-mock-idp.js';
-import { ensureApp } from '../../mock-idp/default-app.js';
 import {
+  openConfiguredState,
+  startMockIdp,
+  type MockIdpHandle,
+  ensureApp,
   parseSpMetadata,
   appPatchFromSpMetadata,
   SpMetadataError,
   type SpMetadata,
-} from '../../mock-idp/metadata/sp-metadata.js';
-import type { EnterpriseApp } from '../../mock-idp/model/app.js';
-import type { MockIdpState } from '../../mock-idp/state/mock-idp-state.js';
+} from '../../mock-idp/internal.js';
+import type { EnterpriseApp, MockIdpState } from '../../mock-idp/internal.js';
 import { HarnessError } from '../errors.js';
 import { loadTextFromFileOrUrl } from '../load-text.js';
 import { namedOrigins } from './named-origins.js';

@@ -21,9 +21,8 @@
  * (inconclusive).
  */
 import type { FlowCalibration, ScenarioResult } from '../../reports/types.js';
-import { ENTRA_CERT_SUBJECT } from '../../mock-idp/keys/signing-certificate.js';
-import { activeCertificate } from '../../mock-idp/model/app.js';
-import type { TenantState } from '../../mock-idp/state/tenant-state.js';
+import { ENTRA_CERT_SUBJECT, activeCertificate } from '../../mock-idp/internal.js';
+import type { TenantState } from '../../mock-idp/internal.js';
 import type { Flow, ScenarioPhase } from '../../scenarios/types.js';
 import { Calibration, type CalibrationOptions } from '../engine/calibrate.js';
 import { runScenario } from '../engine/run-scenario.js';

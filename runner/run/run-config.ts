@@ -5,10 +5,12 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { formatIssues } from '../../mock-idp/config/config-file.js';
-import { DEFAULT_STATE_DIR } from '../../mock-idp/state/mock-idp-state.js';
-import { DEFAULT_APP_NAME } from '../../mock-idp/default-app.js';
-import { readBoundedFileSync } from '../../mock-idp/util/bounded-read.js';
+import {
+  formatIssues,
+  DEFAULT_STATE_DIR,
+  DEFAULT_APP_NAME,
+  readBoundedFileSync,
+} from '../../mock-idp/internal.js';
 import { HarnessError } from '../errors.js';
 import { SP_PROFILE_NAMES, type SpProfileName } from '../../scenarios/sp-profiles/index.js';
 import { shardSchema } from './shard.js';
@@ -115,6 +117,14 @@ export const runConfigSchema = z.strictObject({
 });
 export type RunConfig = z.infer<typeof runConfigSchema>;
 export type RunConfigInput = z.input<typeof runConfigSchema>;
+
+/**
+ * The defaults the schema gives (the sp section has one; its other fields are the target's own): the help texts and the commands that share a
+ * setting (`idp`, `merge-reports`) read them here, so each default is written once, in the schema.
+ */
+export const SP_DEFAULTS = { profile: runConfigSchema.shape.sp.shape.profile.parse(undefined) };
+export const IDP_DEFAULTS = runConfigSchema.shape.idp.parse(undefined);
+export const RUN_DEFAULTS = runConfigSchema.shape.run.parse(undefined);
 
 export function parseRunConfig(raw: unknown, source: string): RunConfig {
   const parsed = runConfigSchema.safeParse(raw);

@@ -4,7 +4,7 @@
  * controls is never written into a page unescaped, a refusal page does not echo signature internals, and
  * the cookies held before sign-in never carry the session after it.
  */
-import { CLAIM } from '../../mock-idp/constants/namespaces.js';
+import { CLAIM } from '../../mock-idp/internal.js';
 import { tamperText } from '../mutations/signature.js';
 import { defineScenarios } from '../define.js';
 import type { SpecRef } from '../types.js';

@@ -3,7 +3,7 @@
  * signs an account whose address only looks like (or normalises to) the victim's, and a RelayState
  * built to be reflected into a page.
  */
-import { CLAIM } from '../../mock-idp/constants/namespaces.js';
+import { CLAIM } from '../../mock-idp/internal.js';
 import { defineScenarios } from '../define.js';
 import type { ScenarioInput } from '../types.js';
 import { cwe } from './common.js';

@@ -5,7 +5,7 @@
  * signature verifies; a reader that takes only the first text node reads the victim.
  */
 import { SIGNED_ASSERTION_TAG } from '../signing-tags.js';
-import { ALG } from '../../mock-idp/constants/namespaces.js';
+import { ALG } from '../../mock-idp/internal.js';
 import { defineScenarios } from '../define.js';
 import { setElementText } from '../mutations/basic.js';
 import { TAIL, splitTail, splitText } from '../mutations/c14n.js';

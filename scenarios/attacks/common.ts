@@ -1,5 +1,5 @@
 /** @module What the attack scenario files share: spec and paper references, and the TAIL identity. */
-import { CLAIM } from '../../mock-idp/constants/namespaces.js';
+import { CLAIM } from '../../mock-idp/internal.js';
 import type { AttackVariant, ResponseOverrides, SpecRef } from '../types.js';
 
 export const core = (section: string): SpecRef => ({ doc: 'saml-core', section });

@@ -3,7 +3,7 @@
  * tampered and structurally broken signatures.
  */
 import { SIGNED_ASSERTION_TAG } from '../signing-tags.js';
-import { CLAIM } from '../../mock-idp/constants/namespaces.js';
+import { CLAIM } from '../../mock-idp/internal.js';
 import { defineScenarios } from '../define.js';
 import { swapIdentity } from '../mutations/basic.js';
 import { breakSignature, removeSignature, stripSignatures, tamperText } from '../mutations/signature.js';

@@ -4,7 +4,7 @@
  * near-1 MB value, and schema-invalid ordering. Non-well-formed XML is a fatal error (XML 1.0 §1.2).
  */
 import type { Element } from '@xmldom/xmldom';
-import { CLAIM } from '../../mock-idp/constants/namespaces.js';
+import { CLAIM } from '../../mock-idp/internal.js';
 import { defineScenarios } from '../define.js';
 import { insertElement } from '../mutations/basic.js';
 import { one } from '../mutations/dom.js';

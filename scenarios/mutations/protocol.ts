@@ -5,8 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Document, Element } from '@xmldom/xmldom';
-import { signElement } from '../../mock-idp/response/sign.js';
-import { parseXml, serializeXml } from '../../mock-idp/util/xml.js';
+import { signElement, parseXml, serializeXml } from '../../mock-idp/internal.js';
 import type { DomMutation, MutationContext, RelativeTime, TextMutation } from '../types.js';
 import {
   all,

@@ -7,9 +7,7 @@
 import { createHmac, createPublicKey, sign as rsaSign } from 'node:crypto';
 import type { Document, Element } from '@xmldom/xmldom';
 import forge from 'node-forge';
-import { certificateBase64 } from '../../mock-idp/keys/signing-certificate.js';
-import { signElement } from '../../mock-idp/response/sign.js';
-import { parseXml, serializeXml } from '../../mock-idp/util/xml.js';
+import { certificateBase64, signElement, parseXml, serializeXml } from '../../mock-idp/internal.js';
 import type { DomMutation, KeyPair, MutationContext } from '../types.js';
 import {
   DSIG_NS,

@@ -5,7 +5,7 @@
  * a few DOM edits (XInclude, oversized value). Network canaries point only at 127.0.0.1.
  */
 import type { Document, Element } from '@xmldom/xmldom';
-import { parseXml, serializeXml } from '../../mock-idp/util/xml.js';
+import { parseXml, serializeXml } from '../../mock-idp/internal.js';
 import type { DomMutation, MutationContext, TextMutation } from '../types.js';
 import { editText } from './basic.js';
 import { one, signatureOf } from './dom.js';

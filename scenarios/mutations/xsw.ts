@@ -6,8 +6,7 @@
  * to the baseline can never turn a wrapping attack into a silent no-op.
  */
 import type { Document, Element } from '@xmldom/xmldom';
-import { signElement } from '../../mock-idp/response/sign.js';
-import { parseXml, serializeXml } from '../../mock-idp/util/xml.js';
+import { signElement, parseXml, serializeXml } from '../../mock-idp/internal.js';
 import type { DomMutation, MutationContext } from '../types.js';
 import {
   DSIG_NS,

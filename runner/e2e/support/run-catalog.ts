@@ -5,10 +5,14 @@
  * tests compare the report's findings with a checked-in expectation (findings.ts).
  */
 import { summarize, type RunReport } from '../../../reports/types.js';
-import { baseUrlFor } from '../../../mock-idp/start-mock-idp.js';
-import { ensureApp } from '../../../mock-idp/default-app.js';
-import { appMetadataFor } from '../../../mock-idp/metadata/app-metadata.js';
-import { tenantUrls } from '../../../mock-idp/model/tenant.js';
+import {
+  baseUrlFor,
+  ensureApp,
+  appMetadataFor,
+  tenantUrls,
+  MockIdpState,
+  MemoryStatePersistence,
+} from '../../../mock-idp/internal.js';
 import { selectScenarios } from '../../../scenarios/index.js';
 import { startReferenceSp } from '../../../fixtures/sps/reference-sp/server.js';
 import {
@@ -19,8 +23,6 @@ import {
 import type { ControlRun } from '../../../fixtures/sps/reference-sp/controls.js';
 import { executeRun } from '../../run/execute-run.js';
 import { createScenarioIdp } from '../../engine/scenario-idp.js';
-import { MockIdpState } from '../../../mock-idp/state/mock-idp-state.js';
-import { MemoryStatePersistence } from '../../../mock-idp/state/file-persistence.js';
 import { parseRunConfig } from '../../run/run-config.js';
 import { withFreePort } from '../../run/free-port.js';
 

@@ -4,8 +4,7 @@
  * form for the HTTP-POST binding, or a scripted GET for the GET-delivery scenarios — and the page shown
  * where the harness stopped the browser (an off-site redirect, a redirect back to the IdP).
  */
-import { autoPostPage } from '../../../mock-idp/http/pages/auto-post-page.js';
-import { escapeXmlAttr } from '../../../mock-idp/util/xml-escape.js';
+import { autoPostPage, escapeXmlAttr } from '../../../mock-idp/internal.js';
 import type { Delivery } from '../types.js';
 
 /** The page, served on the IdP's origin, whose script sends the response to the ACS. */
