@@ -36,6 +36,11 @@ export default defineScenarios('entra/certificates', [
     ],
     level: 'should',
     expect: 'accept',
+    control: {
+      none: 'No reference-SP weakness refuses Entra metadata that names two certificates yet.',
+      wouldNeed:
+        'Has one in the rollover e2e: a refresh command that refuses such metadata in front of the strict SP (`runner/e2e/rollover.e2e.test.ts`).',
+    },
     phase: 'new-certificate-listed',
     tags: ['certificate-rollover', 'metadata-import'],
   },
@@ -49,6 +54,7 @@ export default defineScenarios('entra/certificates', [
     refs: [ENTRA_DOCS.manageCertificates, { doc: 'saml-core', section: '5.4' }],
     level: 'must',
     expect: 'accept',
+    control: [{ sp: 'naive-no-idp-metadata-refresh' }],
     phase: 'after-rollover',
     tags: ['signature', 'certificate-rollover'],
   },
@@ -61,6 +67,17 @@ export default defineScenarios('entra/certificates', [
     refs: [ENTRA_DOCS.manageCertificates, METADATA_REF],
     level: 'must',
     expect: 'reject',
+    // Besides the rollover controls, every SP that verifies nothing or trusts KeyInfo: the retired
+    // certificate arrives in KeyInfo.
+    control: [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-trust-keyinfo-cert' },
+      { sp: 'naive-no-idp-metadata-refresh' },
+      { sp: 'naive-keep-retired-idp-certificates' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+      { sp: 'naive-foreign-tenant' },
+    ],
     phase: 'after-rollover',
     response: { signingCertificate: 'retired' },
     tags: ['signature', 'certificate-rollover'],
@@ -75,6 +92,14 @@ export default defineScenarios('entra/certificates', [
     refs: [ENTRA_DOCS.manageCertificates, { doc: 'saml-core', section: '5.4' }],
     level: 'must',
     expect: 'reject',
+    // Every SP that verifies nothing or trusts KeyInfo, where the never-published certificate arrives.
+    control: [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-trust-keyinfo-cert' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+      { sp: 'naive-foreign-tenant' },
+    ],
     phase: 'after-rollover',
     response: { signingCertificate: 'never-published' },
     tags: ['signature', 'certificate-rollover'],
