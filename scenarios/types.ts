@@ -169,8 +169,8 @@ export interface AttackVariant {
  * variant `<profile> --broken <flags>`); fixtures/recorded-findings.ts names them, and its list must hold
  * the scenario.
  */
-export type ControlRef =
-  { readonly sp: string; readonly flows?: readonly Flow[] } | { readonly recorded: string };
+export type ControlRef = SpControlRef | { readonly recorded: string };
+export type SpControlRef = { readonly sp: string; readonly flows?: readonly Flow[] };
 
 /**
  * What fails a non-info scenario, so that its pass means something: every control that does (a control
