@@ -4,6 +4,7 @@ import { createSigningCertificate } from '../mock-idp/keys/signing-certificate.j
 import { responseFor, scenarioIdp } from '../runner/engine/test-support/scenario-harness.js';
 import { formatRef, renderCatalog } from './generate-catalog.js';
 import { groups, scenarios } from './index.js';
+import { noControl } from './negative-control.js';
 
 const FOLDERS = ['core', 'profiles', 'bindings', 'entra', 'attacks', 'lifecycle', 'browser'] as const;
 
@@ -94,10 +95,22 @@ describe('scenario catalog', () => {
     const markdown = renderCatalog(groups);
     expect(renderCatalog(groups)).toBe(markdown);
     for (const s of scenarios) expect(markdown).toContain(`| \`${s.id}\` |`);
-    const rows = markdown.split('\n').filter((l) => l.startsWith('| `'));
+    const [tables = '', noControlSection = ''] = markdown.split(
+      '\n## Scenarios without a negative control\n',
+    );
+    const rows = tables.split('\n').filter((l) => l.startsWith('| `'));
     expect(rows).toHaveLength(scenarios.length);
-    // Each row carries its fix in the title cell, after a line break.
+    // Each row carries its fix in the title cell, after a line break, and every judged one its negative control.
     for (const r of rows) expect(r).toMatch(/<br>\*Fix:\* \S/);
+    for (const [i, s] of scenarios.entries())
+      expect(rows[i]?.includes('<br>*Negative control:* '), s.id).toBe(s.level !== 'info');
+    // The closing section lists exactly the scenarios that say no control can fail them.
+    const noControlIds = noControlSection
+      .split('\n')
+      .filter((l) => l.startsWith('| `'))
+      .map((l) => l.slice(3, l.indexOf('` |')));
+    expect(noControlIds).toEqual(scenarios.filter((s) => noControl(s) !== undefined).map((s) => s.id));
+    expect(noControlIds.length).toBeGreaterThan(0);
     const headings = markdown.split('\n').filter((l) => l.startsWith('## '));
     expect(new Set(headings).size).toBe(headings.length);
     expect(formatRef({ doc: 'saml-profiles', section: '4.1.4.3' })).toBe('SAML Profiles §4.1.4.3');

@@ -1,14 +1,16 @@
 /**
- * @module Writes scenarios/CATALOG.md from the catalog: one table per id prefix (id · title and fix ·
- * level · expect · flows · refs), in catalog order, with no timestamps, so the file changes only when the
- * catalog does. Run after `npm run build`: `node dist/scenarios/generate-catalog.js [out-file]`.
+ * @module Writes scenarios/CATALOG.md from the catalog: one table per id prefix (id · title, fix and
+ * negative control · level · expect · flows · refs), in catalog order, then the scenarios that no control
+ * can fail, with the reason; no timestamps, so the file changes only when the catalog does. Run after
+ * `npm run build`: `node dist/scenarios/generate-catalog.js [out-file]`.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ScenarioGroup } from './define.js';
 import { groups } from './index.js';
-import type { Scenario, SpecRef } from './types.js';
+import { controlRefs, noControl } from './negative-control.js';
+import type { ControlRef, Scenario, SpecRef } from './types.js';
 
 const DOC_NAMES: Record<string, string> = {
   'saml-core': 'SAML Core',
@@ -34,12 +36,28 @@ function cell(text: string): string {
     .replace(/</g, '&lt;');
 }
 
+/** The anchor of the closing section (GitHub's heading slug). */
+const NO_CONTROL_HEADING = 'Scenarios without a negative control';
+const NO_CONTROL_ANCHOR = '#scenarios-without-a-negative-control';
+
+function formatControl(ref: ControlRef): string {
+  if ('recorded' in ref) return `\`${cell(ref.recorded)}\` (recorded findings)`;
+  return `\`${cell(ref.sp)}\`${ref.flows ? ` (${ref.flows.join(', ')})` : ''}`;
+}
+
+/** What fails the scenario, so that its pass means something; info scenarios are never failed. */
+function controlLine(s: Scenario): string {
+  if (noControl(s)) return `<br>*Negative control:* none ([why](${NO_CONTROL_ANCHOR}))`;
+  const refs = controlRefs(s);
+  return refs.length > 0 ? `<br>*Negative control:* ${refs.map(formatControl).join(', ')}` : '';
+}
+
 function row(s: Scenario): string {
   const requires = s.requires?.length ? ` (needs ${s.requires.join(', ')})` : '';
   // The fix shares the title's cell, on its own line: a seventh column would make every table too wide to read.
   // Attack variants likewise: the layouts tried, each of which must be refused.
   const variants = s.variants ? `<br>*Variants:* ${s.variants.map((v) => cell(v.name)).join('; ')}` : '';
-  const title = `${cell(s.title)}${variants}<br>*Fix:* ${cell(s.fix)}`;
+  const title = `${cell(s.title)}${variants}<br>*Fix:* ${cell(s.fix)}${controlLine(s)}`;
   return `| \`${s.id}\` | ${title} | ${s.level} | ${s.expect} | ${s.flows.join(', ')}${requires} | ${s.refs.map(formatRef).join('; ')} |`;
 }
 
@@ -57,7 +75,11 @@ export function renderCatalog(all: readonly ScenarioGroup[]): string {
       '(non-strict; a finding with `--strict`), **info** (observed only). Expect: **accept** (the baseline user ' +
       'is signed in), **reject** (no session), **no-victim-session** (anything but a session for the victim). ' +
       'Under each title, **Fix** says what the SP must do to pass (for a CVE, the fixed version); a forgery ' +
-      'with **Variants** is delivered in each of those layouts, and passes only if every one is refused.',
+      'with **Variants** is delivered in each of those layouts, and passes only if every one is refused. ' +
+      '**Negative control** names what fails the scenario, so that a pass is known to mean something: ' +
+      'control SPs of this repository (the reference SP with a weakness or an over-strict setting, ' +
+      "`fixtures/sps/reference-sp/*-controls.ts`) or a real SP's recorded findings; the last section lists " +
+      'the scenarios that no control can fail, and why.',
     '',
     '**How a verdict is reached.** Before the catalog, each flow is **calibrated**: the baseline response is ' +
       'delivered signed as the app is configured (Entra\'s default, "Sign SAML assertion"), then "Sign SAML ' +
@@ -80,7 +102,28 @@ export function renderCatalog(all: readonly ScenarioGroup[]): string {
     );
     lines.push(...list.map(row), '');
   }
+  lines.push(...noControlSection([...byPrefix.values()].flat()));
   return lines.join('\n');
+}
+
+/** The must and should scenarios that no control fails, with why not and what would give them one. */
+function noControlSection(list: readonly Scenario[]): string[] {
+  const rows = list.flatMap((s) => {
+    const none = noControl(s);
+    return none ? [`| \`${s.id}\` | ${cell(none.none)} | ${cell(none.wouldNeed)} |`] : [];
+  });
+  return [
+    `## ${NO_CONTROL_HEADING}`,
+    '',
+    'Every other must and should scenario names a control that fails it, and the controls are run against ' +
+      'the catalog (`runner/e2e/catalog-controls.e2e.test.ts`), so its pass is known to mean something. No ' +
+      'configuration of the reference SP and no recorded finding of a real SP fails these.',
+    '',
+    '| Scenario | Why no control fails it | What would give it one |',
+    '|---|---|---|',
+    ...rows,
+    '',
+  ];
 }
 
 function main(): void {

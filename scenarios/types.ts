@@ -159,6 +159,27 @@ export interface AttackVariant {
   mutations?: readonly Mutation[];
 }
 
+/**
+ * A control SP that fails a scenario (docs/contributing.md §3 "Tests"), named by a string id: the catalog
+ * stays data and never imports fixtures/. `sp`: a control of the reference SP by its name
+ * (fixtures/sps/reference-sp/*-controls.ts); that control's `mustFail` is derived from these entries, in
+ * the flows the control runs the scenario in, or only in `flows` when given. `recorded`: a recorded
+ * finding of a real implementation that is not derived from the catalog, because it is a property of that
+ * SP (`node-saml`, `samlify`, `mod_auth_mellon`, `known-vulnerable`, or a product-profile SP's broken
+ * variant `<profile> --broken <flags>`); fixtures/recorded-findings.ts names them, and its list must hold
+ * the scenario.
+ */
+export type ControlRef = SpControlRef | { readonly recorded: string };
+export type SpControlRef = { readonly sp: string; readonly flows?: readonly Flow[] };
+
+/**
+ * What fails a non-info scenario, so that its pass means something: every control that does (a control
+ * of the reference SP fails exactly the scenarios that name it), or, when no configuration can, why not
+ * and what would give it one (rendered in scenarios/CATALOG.md, "Scenarios without a negative control").
+ */
+export type NegativeControl =
+  readonly [ControlRef, ...ControlRef[]] | { readonly none: string; readonly wouldNeed: string };
+
 export interface ScenarioInput {
   slug: string;
   /** The stimulus, present tense: "Sends a Response whose Assertion expired 10 minutes ago". */
@@ -197,6 +218,12 @@ export interface ScenarioInput {
   phase?: ScenarioPhase;
   /** A check of the SP's pages and cookies on top of the session verdict; see ReplyCheck. */
   replyCheck?: ReplyCheck;
+  /**
+   * Its negative control: required for `must` and `should` scenarios, absent for `info` ones (never
+   * judged, so nothing can fail them); see NegativeControl. Checked by
+   * fixtures/sps/reference-sp/controls.test.ts.
+   */
+  control?: NegativeControl;
 }
 
 /**

@@ -2,22 +2,16 @@
  * @module End to end: the positive and negative controls of the catalog (docs/contributing.md §3 "Tests"). The
  * strict reference SP passes every must and should; each naive or over-strict SP of
  * fixtures/sps/reference-sp/controls.ts fails exactly its `mustFail` over what it runs, in-process, HTTP
- * mode, 4 workers, no reports. A data-only test checks that every non-info scenario has a negative
- * control (a control's mustFail, a recorded library-SP finding, or an explained NO_NEGATIVE_CONTROL).
+ * mode, 4 workers, no reports. The `mustFail` lists come from the scenarios' own `control` entries;
+ * fixtures/sps/reference-sp/controls.test.ts checks that data (every non-info scenario names its
+ * negative control or why none can fail it, every named control exists and runs it).
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { scenarios } from '../../scenarios/index.js';
-import { CONTROLS, NO_NEGATIVE_CONTROL, type ControlSp } from '../../fixtures/sps/reference-sp/controls.js';
-import { NODE_SAML_FINDINGS } from '../../fixtures/sps/node-saml-sp/expected-findings.js';
-import { SAMLIFY_FINDINGS } from '../../fixtures/sps/samlify-sp/expected-findings.js';
-import { runCatalogOnReferenceSp, scenarioIds } from './support/run-catalog.js';
+import { CONTROLS, type ControlSp } from '../../fixtures/sps/reference-sp/controls.js';
+import { runCatalogOnReferenceSp } from './support/run-catalog.js';
 import { diffFindings, harnessErrors, resultKey } from './support/findings.js';
-import { MELLON_FINDINGS } from '../../fixtures/mellon/expected-findings.js';
-import { PROFILE_VARIANTS } from '../../fixtures/sps/profile-sps/expected-findings.js';
-import { KNOWN_VULNERABLE_FINDINGS } from '../../fixtures/known-vulnerable/pairs.js';
 
-const NOT_TESTED_MD = new URL('../../scenarios/NOT-TESTED.md', import.meta.url);
 /**
  * The two cases the plan skips for an SP that accepts unsolicited responses (Profiles §4.1.5), the
  * browser-only case that HTTP mode skips, and the refusals that prove nothing for this SP.
@@ -38,64 +32,6 @@ const SKIPPED_FOR_STRICT = [
   'profiles/4.1.4.2/no-assertion@sp-initiated',
   'profiles/4.1.4.2/no-assertion@idp-initiated',
 ];
-
-const idOf = (key: string): string => key.slice(0, key.lastIndexOf('@'));
-const catalogIds = new Set(scenarios.map((s) => s.id));
-const negativeControls: ReadonlyArray<{ name: string; keys: readonly string[] }> = [
-  ...CONTROLS.map((c) => ({ name: c.name, keys: c.mustFail })),
-  { name: 'node-saml SP (recorded findings)', keys: NODE_SAML_FINDINGS },
-  { name: 'samlify SP (recorded findings)', keys: SAMLIFY_FINDINGS },
-  { name: 'mod_auth_mellon (recorded findings)', keys: MELLON_FINDINGS },
-  // Real, published vulnerable library builds (fixtures/known-vulnerable/known-vulnerable.e2e.test.ts).
-  { name: 'known-vulnerable corpus (vulnerable builds)', keys: KNOWN_VULNERABLE_FINDINGS },
-  ...PROFILE_VARIANTS.map((v) => ({
-    name: `${v.profile} SP --broken ${v.broken.join(',')}`,
-    keys: v.mustFail,
-  })),
-];
-
-describe('catalog controls: the data', () => {
-  it('every non-info scenario is failed by some control, or says why none can', () => {
-    const covered = new Set(negativeControls.flatMap((c) => c.keys.map(idOf)));
-    const uncovered = scenarios
-      .filter((s) => s.level !== 'info' && !covered.has(s.id) && !(s.id in NO_NEGATIVE_CONTROL))
-      .map((s) => s.id);
-    expect(uncovered, 'non-info scenarios without a negative control').toEqual([]);
-    // The exemption list stays honest: nothing on it that a control does fail, or that is info.
-    const exemptButCovered = Object.keys(NO_NEGATIVE_CONTROL).filter((id) => covered.has(id));
-    expect(exemptButCovered, 'NO_NEGATIVE_CONTROL ids that a control fails after all').toEqual([]);
-    const exemptInfo = scenarios.filter((s) => s.id in NO_NEGATIVE_CONTROL && s.level === 'info');
-    expect(exemptInfo.map((s) => s.id)).toEqual([]);
-  });
-
-  it('every listed id names a scenario of the catalog, in a flow it runs in', () => {
-    const flowsOf = new Map(scenarios.map((s) => [s.id, s.flows]));
-    const bad = negativeControls.flatMap((c) =>
-      c.keys
-        .filter((key) => !flowsOf.get(idOf(key))?.some((flow) => key === `${idOf(key)}@${flow}`))
-        .map((key) => `${c.name}: ${key}`),
-    );
-    const badExempt = Object.keys(NO_NEGATIVE_CONTROL).filter((id) => !catalogIds.has(id));
-    expect([...bad, ...badExempt], 'renamed or unknown scenarios').toEqual([]);
-  });
-
-  it('every control has a unique name, no duplicate keys, and expects only what it runs', () => {
-    expect(new Set(CONTROLS.map((c) => c.name)).size).toBe(CONTROLS.length);
-    for (const control of CONTROLS) {
-      expect(new Set(control.mustFail).size, control.name).toBe(control.mustFail.length);
-      const selected = new Set(scenarioIds(control.run ?? {}));
-      const outside = control.mustFail.filter((key) => !selected.has(idOf(key)));
-      expect(outside, `${control.name}: mustFail outside its run`).toEqual([]);
-    }
-  });
-
-  it('scenarios/NOT-TESTED.md lists every scenario without a negative control', () => {
-    const text = readFileSync(NOT_TESTED_MD, 'utf8');
-    const section = text.slice(text.indexOf('## Scenarios without a negative control'));
-    const missing = Object.keys(NO_NEGATIVE_CONTROL).filter((id) => !section.includes(`\`${id}\``));
-    expect(missing).toEqual([]);
-  });
-});
 
 describe('catalog controls: each SP against the catalog', () => {
   const wallTimes: string[] = [];

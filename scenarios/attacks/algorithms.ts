@@ -4,7 +4,7 @@
  * do not fit the key.
  */
 import { defineScenarios } from '../define.js';
-import type { ScenarioInput } from '../types.js';
+import type { NegativeControl, ScenarioInput } from '../types.js';
 import { swapIdentity } from '../mutations/basic.js';
 import {
   SIGNATURE_METHOD,
@@ -33,7 +33,7 @@ const ASYMMETRIC_ONLY =
 const KNOWN_ONLY =
   'The SP SHOULD reject a signature whose algorithm URIs it does not implement or that do not fit the IdP key.';
 
-function hmac(form: PemForm, label: string): ScenarioInput {
+function hmac(form: PemForm, label: string, control: NegativeControl): ScenarioInput {
   return {
     slug: `hmac-keyed-with-certificate-${form}`,
     title: `Forges the victim's Assertion "signed" with HMAC-SHA1 keyed with the IdP certificate PEM (${label}) (ALG-01)`,
@@ -42,6 +42,7 @@ function hmac(form: PemForm, label: string): ScenarioInput {
     refs: [HMAC_GHSA, dsig('6.3')],
     level: 'must',
     expect: 'no-victim-session',
+    control,
     response: { sign: 'none' },
     mutations: [swapIdentity('before-sign'), hmacWithCertificate('assertion', form)],
     tags: ['algorithm', 'signature'],
@@ -57,6 +58,12 @@ function odd(slug: string, title: string, spec: HandSignature, refs: ScenarioInp
     refs,
     level: 'should',
     expect: 'reject',
+    // Only an SP that verifies nothing takes them: the unknown or mismatched URIs fail every verifier here.
+    control: [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+    ],
     response: { sign: 'none' },
     mutations: [signByHand('assertion', spec)],
     tags: ['algorithm', 'signature'],
@@ -66,9 +73,22 @@ function odd(slug: string, title: string, spec: HandSignature, refs: ScenarioInp
 const rsa256 = { signatureMethod: SIGNATURE_METHOD.rsaSha256, sign: rsaWithIdpKey('sha256') } as const;
 
 export default defineScenarios('attacks/algorithms', [
-  hmac('pem', 'PEM text with trailing newline'),
-  hmac('pem-trimmed', 'PEM text trimmed'),
-  hmac('pem-crlf', 'PEM text with CRLF line ends'),
+  hmac('pem', 'PEM text with trailing newline', [
+    { sp: 'naive-allow-hmac' },
+    { sp: 'naive-no-signature-check' },
+    { sp: 'naive-xml-unverified' },
+    { sp: 'naive-unverified-multiple-assertions' },
+  ]),
+  hmac('pem-trimmed', 'PEM text trimmed', [
+    { sp: 'naive-no-signature-check' },
+    { sp: 'naive-xml-unverified' },
+    { sp: 'naive-unverified-multiple-assertions' },
+  ]),
+  hmac('pem-crlf', 'PEM text with CRLF line ends', [
+    { sp: 'naive-no-signature-check' },
+    { sp: 'naive-xml-unverified' },
+    { sp: 'naive-unverified-multiple-assertions' },
+  ]),
   {
     slug: 'hmac-output-length-zero',
     title:
@@ -79,6 +99,11 @@ export default defineScenarios('attacks/algorithms', [
     refs: [cve('CVE-2009-0217'), dsig('6.3.1')],
     level: 'must',
     expect: 'no-victim-session',
+    control: [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+    ],
     response: { sign: 'none' },
     mutations: [swapIdentity('before-sign'), hmacWithCertificate('assertion', 'pem', 0)],
     tags: ['algorithm', 'signature'],

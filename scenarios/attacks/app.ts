@@ -5,7 +5,7 @@
  */
 import { CLAIM } from '../../mock-idp/internal.js';
 import { defineScenarios } from '../define.js';
-import type { ScenarioInput } from '../types.js';
+import type { NegativeControl, ScenarioInput } from '../types.js';
 import { cwe } from './common.js';
 
 const NO_MERGE =
@@ -20,7 +20,13 @@ const UAX15 = {
 };
 
 /** The IdP signs `address` as NameID, email and name claims (no mutation: a real account of the attacker). */
-function lookalike(slug: string, address: string, how: string, refs: ScenarioInput['refs']): ScenarioInput {
+function lookalike(
+  slug: string,
+  address: string,
+  how: string,
+  refs: ScenarioInput['refs'],
+  control: NegativeControl,
+): ScenarioInput {
   return {
     slug,
     title: `Signs in the attacker's account ${JSON.stringify(address)} (${how}) (APP-02)`,
@@ -29,6 +35,7 @@ function lookalike(slug: string, address: string, how: string, refs: ScenarioInp
     refs,
     level: 'must',
     expect: 'no-victim-session',
+    control,
     response: {
       nameId: address,
       attributes: { [CLAIM.emailAddress]: [address], [CLAIM.name]: [address] },
@@ -38,18 +45,41 @@ function lookalike(slug: string, address: string, how: string, refs: ScenarioInp
 }
 
 export default defineScenarios('attacks/app', [
-  lookalike('fullwidth-a-nfkc', '\uFF41dmin@contoso.com', 'fullwidth "ａ", NFKC-equal to the victim', [
-    UAX15,
-    UTS39,
-  ]),
-  lookalike('dotless-i-case-fold', 'adm\u0131n@contoso.com', 'dotless "ı", which upper-cases to "I"', [
-    UTS39,
-    UAX15,
-  ]),
-  lookalike('cyrillic-a-homoglyph', '\u0430dmin@contoso.com', 'Cyrillic "а" homoglyph', [UTS39]),
-  lookalike('plus-tag', 'admin+saml@contoso.com', 'sub-address "+saml"', [
-    { url: 'https://www.rfc-editor.org/rfc/rfc5233', title: 'RFC 5233: Sieve subaddress extension (+tag)' },
-  ]),
+  lookalike(
+    'fullwidth-a-nfkc',
+    '\uFF41dmin@contoso.com',
+    'fullwidth "ａ", NFKC-equal to the victim',
+    [UAX15, UTS39],
+    {
+      none: 'The reference SP keeps e-mail addresses as sent; no weakness NFKC-normalises them into account keys, and the library SPs do not either.',
+      wouldNeed:
+        'A weakness normalising account keys with NFKC (and the account-id oracle of APP-02 in NOT-TESTED.md).',
+    },
+  ),
+  lookalike(
+    'dotless-i-case-fold',
+    'adm\u0131n@contoso.com',
+    'dotless "ı", which upper-cases to "I"',
+    [UTS39, UAX15],
+    {
+      none: 'No weakness case-folds addresses with Unicode rules, and the library SPs do not either.',
+      wouldNeed: 'A weakness case-folding account keys with Unicode rules.',
+    },
+  ),
+  lookalike('cyrillic-a-homoglyph', '\u0430dmin@contoso.com', 'Cyrillic "а" homoglyph', [UTS39], {
+    none: 'No weakness maps look-alike characters (confusable skeletons) in account keys.',
+    wouldNeed: 'A weakness mapping account keys to their confusable skeletons.',
+  }),
+  lookalike(
+    'plus-tag',
+    'admin+saml@contoso.com',
+    'sub-address "+saml"',
+    [{ url: 'https://www.rfc-editor.org/rfc/rfc5233', title: 'RFC 5233: Sieve subaddress extension (+tag)' }],
+    {
+      none: 'No weakness strips `+tag` sub-addresses from e-mail addresses, and the library SPs do not either.',
+      wouldNeed: 'A weakness stripping +tags from account keys.',
+    },
+  ),
   {
     slug: 'relay-state-reflection',
     title: 'Delivers a valid response with RelayState "\\"><script>alert(document.domain)</script>" (APP-04)',

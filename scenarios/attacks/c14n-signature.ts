@@ -28,6 +28,11 @@ export default defineScenarios('attacks/c14n', [
   {
     ...forge,
     slug: 'digest-value-comment',
+    control: [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+    ],
     title:
       'Signs both, swaps in the victim, and puts each new digest in a leading comment of DigestValue (C14N-05)',
     requirement: DIGEST,
@@ -55,6 +60,11 @@ export default defineScenarios('attacks/c14n', [
   {
     ...forge,
     slug: 'second-digest-value',
+    control: [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+    ],
     title: 'Swaps in the victim and adds a second DigestValue with the new digest to the Reference (C14N-07)',
     requirement: DIGEST,
     fix: 'Refuse a Reference with more than one DigestValue (validate SignedInfo against the schema); xml-crypto users: upgrade to 6.0.1, 3.2.1 or 2.1.6 or later (CVE-2025-29775).',
@@ -64,6 +74,11 @@ export default defineScenarios('attacks/c14n', [
   {
     ...forge,
     slug: 'global-digest-value-lookup',
+    control: [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+    ],
     title:
       'Swaps in the victim and puts a Reference with the new digest in <samlp:Extensions>, before the real Signature (C14N-08)',
     requirement: DIGEST,
@@ -75,6 +90,7 @@ export default defineScenarios('attacks/c14n', [
   {
     ...forge,
     slug: 'second-signed-info-sibling',
+    control: [{ sp: 'naive-unverified-multiple-assertions' }],
     title:
       'Adds a second SignedInfo, referencing a forged victim Assertion with its true digest, after the signed one (C14N-09)',
     requirement:
@@ -91,6 +107,7 @@ export default defineScenarios('attacks/c14n', [
   {
     ...forge,
     slug: 'second-signed-info-wrapped',
+    control: [{ sp: 'naive-xsw-first-reader' }, { sp: 'naive-unverified-multiple-assertions' }],
     title: 'As C14N-09, with the second SignedInfo wrapped in an unknown element (C14N-09)',
     requirement:
       'The SP MUST reject a Signature with more than one SignedInfo and use only References of the SignedInfo it verified.',
@@ -106,6 +123,11 @@ export default defineScenarios('attacks/c14n', [
   {
     ...forge,
     slug: 'xpath-transform-excludes-identity',
+    control: [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+    ],
     title:
       'K signs the Assertion with an XPath filter leaving NameID and Attributes out of the digest, then swaps in the victim (C14N-11)',
     requirement:
@@ -156,6 +178,10 @@ export default defineScenarios('attacks/c14n', [
   {
     ...forge,
     slug: 'foreign-namespace-decoy-assertion',
+    control: {
+      none: 'Needs a reader that matches local names only; `read-first-assertion` finds the foreign-namespace Assertion but reads its Subject by namespace, so the sign-in fails.',
+      wouldNeed: 'A weakness selecting SAML elements by local name.',
+    },
     title:
       'Inserts a victim Assertion with the same unprefixed names but a foreign namespace before the signed one (C14N-13)',
     requirement:

@@ -25,6 +25,11 @@ export default defineScenarios('attacks/c14n', [
   {
     ...truncation,
     slug: 'nameid-comment-truncation',
+    control: [
+      { sp: 'naive-first-text-node' },
+      { sp: 'naive-comment-truncation' },
+      { sp: 'naive-xml-unverified' },
+    ],
     title:
       'Delivers the signed NameID admin@contoso.com.evil.test as admin@contoso.com<!---->.evil.test (C14N-01)',
     requirement: FULL_TEXT,
@@ -48,6 +53,18 @@ export default defineScenarios('attacks/c14n', [
   {
     ...truncation,
     slug: 'nameid-processing-instruction-truncation',
+    control: [
+      { sp: 'naive-first-text-node' },
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-read-unsigned-dom' },
+      { sp: 'naive-read-first-assertion' },
+      { sp: 'naive-any-valid-signature' },
+      { sp: 'naive-xsw-first-reader' },
+      { sp: 'naive-xsw-dom-reader' },
+      { sp: 'naive-comment-truncation' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+    ],
     title: 'Delivers the signed NameID as admin@contoso.com<?x .evil.test?> (C14N-02)',
     requirement:
       'The SP MUST NOT accept a NameID whose characters moved into a processing instruction, and MUST NOT read it as the victim.',
@@ -62,6 +79,11 @@ export default defineScenarios('attacks/c14n', [
   {
     ...truncation,
     slug: 'nameid-cdata-split',
+    control: [
+      { sp: 'naive-first-text-node' },
+      { sp: 'naive-comment-truncation' },
+      { sp: 'naive-xml-unverified' },
+    ],
     title: 'Delivers the signed NameID as admin@contoso.com<![CDATA[.evil.test]]> (C14N-03)',
     requirement: FULL_TEXT,
     fix: "Read NameID as the element's full text content, CDATA sections included, never its first text node; saml2-js users: upgrade to 2.0.2 or 1.12.4 or later (CVE-2017-11429).",
@@ -75,6 +97,18 @@ export default defineScenarios('attacks/c14n', [
   {
     ...truncation,
     slug: 'email-attribute-comment-truncation',
+    control: [
+      { sp: 'naive-first-text-node' },
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-read-unsigned-dom' },
+      { sp: 'naive-read-first-assertion' },
+      { sp: 'naive-any-valid-signature' },
+      { sp: 'naive-xsw-first-reader' },
+      { sp: 'naive-xsw-dom-reader' },
+      { sp: 'naive-comment-truncation' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+    ],
     title:
       'Leaves the TAIL NameID whole but hides .evil.test of the signed email and name claims behind a comment, a PI or CDATA (C14N-04)',
     requirement: FULL_TEXT,
@@ -98,6 +132,7 @@ export default defineScenarios('attacks/c14n', [
     refs: [core('2.5.1.4'), CERT_VU_475445],
     level: 'must',
     expect: 'reject',
+    control: [{ sp: 'naive-no-audience-check' }],
     mutations: [
       setElementText('Audience', (ctx) => `${ctx.audience}${TAIL}`),
       splitText(
@@ -112,6 +147,7 @@ export default defineScenarios('attacks/c14n', [
   {
     ...truncation,
     slug: 'with-comments-method-truncation',
+    control: [{ sp: 'naive-comment-truncation' }, { sp: 'naive-xml-unverified' }],
     title:
       'Signs the TAIL Assertion with exc-c14n#WithComments, then hides .evil.test behind a comment (C14N-10)',
     requirement:

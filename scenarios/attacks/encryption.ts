@@ -4,7 +4,7 @@
  * the encryption, and tampered ciphertext or key transport. Needs an SP with an encryption certificate.
  */
 import { defineScenarios } from '../define.js';
-import type { ScenarioInput } from '../types.js';
+import type { NegativeControl, ScenarioInput } from '../types.js';
 import { swapIdentity } from '../mutations/basic.js';
 import {
   RSA_1_5,
@@ -21,9 +21,10 @@ const XMLENC_SECURITY = {
 const common = { requires: ['encryption'], tags: ['encryption'] } as const;
 const forge = { ...common, level: 'must', expect: 'no-victim-session' } as const;
 
-function plaintextBeside(position: 'before' | 'after'): ScenarioInput {
+function plaintextBeside(position: 'before' | 'after', control: NegativeControl): ScenarioInput {
   return {
     ...forge,
+    control,
     slug: `plaintext-assertion-${position}-encrypted`,
     title: `Puts an unsigned plaintext victim Assertion ${position} the legitimate EncryptedAssertion (ENC-03)`,
     requirement:
@@ -39,6 +40,11 @@ export default defineScenarios('attacks/encryption', [
   {
     ...forge,
     slug: 'unsigned-encrypted-assertion',
+    control: [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+    ],
     title: 'Encrypts an unsigned victim Assertion for the SP; no signature anywhere (ENC-01)',
     requirement:
       'The SP MUST reject an encrypted assertion that no signature protects: encryption is not authentication.',
@@ -60,11 +66,27 @@ export default defineScenarios('attacks/encryption', [
     response: { sign: 'response', encrypt: 'aes256-cbc' },
     note: 'Conformance only: the Response signature covers the ciphertext; rejecting is right iff the SP requires signed assertions.',
   },
-  plaintextBeside('before'),
-  plaintextBeside('after'),
+  plaintextBeside('before', [
+    { sp: 'naive-read-first-assertion' },
+    { sp: 'naive-any-valid-signature' },
+    { sp: 'naive-xsw-first-reader' },
+    { sp: 'naive-unverified-multiple-assertions' },
+  ]),
+  plaintextBeside('after', [
+    { sp: 'naive-read-first-assertion' },
+    { sp: 'naive-xsw-first-reader' },
+    { sp: 'naive-unverified-multiple-assertions' },
+  ]),
   {
     ...forge,
     slug: 'attacker-signed-encrypted-assertion',
+    control: [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-trust-keyinfo-cert' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+      { sp: 'naive-foreign-tenant' },
+    ],
     title:
       "Signs the victim's Assertion with K' (its certificate in KeyInfo), then encrypts it for the SP (ENC-04)",
     requirement: 'The SP MUST verify a decrypted assertion only with the pinned IdP key.',
@@ -83,6 +105,10 @@ export default defineScenarios('attacks/encryption', [
     refs: [XMLENC_SECURITY, profiles('4.1.4.5')],
     level: 'must',
     expect: 'reject',
+    control: {
+      none: 'The flipped bit garbles the plaintext, so decryption or the strict parse of the plaintext fails; no weakness relaxes decryption.',
+      wouldNeed: 'A padding/parse-lenient decryption weakness (and a timing oracle for ENC-06 itself).',
+    },
     response: { encrypt: 'aes256-cbc' },
     mutations: [flipCiphertextBit('data')],
     note: 'Error-message and timing uniformity (the padding-oracle signal) is not judged here; compare the evidence.',
@@ -103,6 +129,11 @@ export default defineScenarios('attacks/encryption', [
     ],
     level: 'must',
     expect: 'reject',
+    control: {
+      none: 'RSA-1_5 key transport is refused before decrypting, no weakness allows it, and the tampered key would not unwrap anyway.',
+      wouldNeed:
+        'A decryption weakness allowing RSA-1_5 key transport (and a timing oracle for ENC-07 itself).',
+    },
     response: { encrypt: 'aes256-cbc' },
     mutations: [keyTransportAlgorithm(RSA_1_5), flipCiphertextBit('key')],
   },

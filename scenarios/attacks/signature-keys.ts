@@ -5,7 +5,7 @@
  * every variant is still a valid K' signature (sign=A, so no outer signature covers the KeyInfo edit).
  */
 import { defineScenarios } from '../define.js';
-import type { ScenarioInput } from '../types.js';
+import type { NegativeControl, ScenarioInput } from '../types.js';
 import { swapIdentity } from '../mutations/basic.js';
 import { replaceKeyInfo, type KeyMaterial } from '../mutations/signature.js';
 import { DSIG_BEST_PRACTICES, core, cve, dsig, ghsa } from './common.js';
@@ -18,6 +18,7 @@ function attackerSigned(
   title: string,
   keyInfo: readonly KeyMaterial[] | 'none',
   refs: ScenarioInput['refs'],
+  control: NegativeControl,
 ): ScenarioInput {
   return {
     slug,
@@ -27,6 +28,7 @@ function attackerSigned(
     refs,
     level: 'must',
     expect: 'no-victim-session',
+    control,
     response: { sign: 'assertion', signingKey: 'attacker' },
     mutations: [swapIdentity('before-sign'), replaceKeyInfo('assertion', keyInfo)],
     tags: ['signature', 'key-trust'],
@@ -47,6 +49,13 @@ export default defineScenarios('attacks/signature', [
     ],
     level: 'must',
     expect: 'no-victim-session',
+    control: [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-trust-keyinfo-cert' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+      { sp: 'naive-foreign-tenant' },
+    ],
     response: { sign: 'both', signingKey: 'attacker' },
     mutations: [swapIdentity('before-sign')],
     tags: ['signature', 'key-trust'],
@@ -56,33 +65,69 @@ export default defineScenarios('attacks/signature', [
     "Signs with K' and embeds a clone of K's certificate (same subject, issuer, serial, validity) holding K''s key (SIG-07b)",
     ['idp-lookalike-certificate'],
     [cve('CVE-2024-32962'), DSIG_BEST_PRACTICES],
+    [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-trust-keyinfo-cert' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+      { sp: 'naive-foreign-tenant' },
+    ],
   ),
-  attackerSigned('attacker-key-no-keyinfo', "Signs with K' and sends no KeyInfo at all (SIG-08)", 'none', [
-    dsig('3.2.2'),
-    DSIG_BEST_PRACTICES,
-  ]),
+  attackerSigned(
+    'attacker-key-no-keyinfo',
+    "Signs with K' and sends no KeyInfo at all (SIG-08)",
+    'none',
+    [dsig('3.2.2'), DSIG_BEST_PRACTICES],
+    [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+    ],
+  ),
   attackerSigned(
     'two-certificates-idp-first',
     "Signs with K'; X509Data holds K's certificate first, then K''s (SIG-09)",
     ['idp-certificate', 'attacker-certificate'],
     [DSIG_BEST_PRACTICES, cve('CVE-2024-32962')],
+    [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+    ],
   ),
   attackerSigned(
     'two-certificates-attacker-first',
     "Signs with K'; X509Data holds K''s certificate first, then K's (SIG-09)",
     ['attacker-certificate', 'idp-certificate'],
     [DSIG_BEST_PRACTICES, cve('CVE-2024-32962')],
+    [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-trust-keyinfo-cert' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+      { sp: 'naive-foreign-tenant' },
+    ],
   ),
   attackerSigned(
     'attacker-raw-key-value',
     "Signs with K'; KeyInfo carries K''s RSAKeyValue (modulus, exponent) and no certificate (SIG-10)",
     ['attacker-key-value'],
     [DSIG_BEST_PRACTICES, dsig('4.5.2')],
+    [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+    ],
   ),
   attackerSigned(
     'idp-certificate-attacker-signature',
     "Signs with K' but embeds exactly K's trusted certificate in KeyInfo (SIG-11)",
     ['idp-certificate'],
     [DSIG_BEST_PRACTICES, dsig('3.2.2')],
+    [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+    ],
   ),
 ]);

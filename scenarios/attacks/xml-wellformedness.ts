@@ -35,6 +35,7 @@ export default defineScenarios('attacks/xml', [
     refs: [cve('CVE-2022-39353'), cve('CVE-2022-39299'), xml('2.1')],
     level: 'must',
     expect: 'no-victim-session',
+    control: [{ sp: 'naive-first-root-signature' }],
     mutations: [signedAssertionThenForgedResponse()],
     // Copied IDs fall to an SP that counts IDs across the roots; fresh IDs (the public exploit) do not.
     variants: [
@@ -46,6 +47,12 @@ export default defineScenarios('attacks/xml', [
   {
     ...bad,
     slug: 'trailing-text',
+    control: [
+      { sp: 'naive-lenient-xml' },
+      { sp: 'naive-xsw-first-reader' },
+      { sp: 'naive-xsw-dom-reader' },
+      { sp: 'naive-xml-unverified' },
+    ],
     title: 'Appends the text "garbage" after the valid response (XML-06)',
     requirement: FATAL,
     fix: 'Use a strict XML parser that fails on content after the root element (with @xmldom/xmldom, an error handler that throws) and refuse the response.',
@@ -55,6 +62,7 @@ export default defineScenarios('attacks/xml', [
   {
     ...bad,
     slug: 'trailing-xml-declaration',
+    control: [{ recorded: 'node-saml' }],
     title: 'Appends a second <?xml version="1.0"?> after the valid response (XML-06)',
     requirement: FATAL,
     fix: 'Fail on every parser error or warning, such as a misplaced XML declaration, and refuse the response instead of using what was parsed.',
@@ -77,6 +85,10 @@ export default defineScenarios('attacks/xml', [
   {
     ...bad,
     slug: 'duplicate-id-attribute',
+    control: {
+      none: 'A repeated attribute is a fatal @xmldom/xmldom error even when recovering (`lenient-xml`), in every SP here.',
+      wouldNeed: 'An SP on a parser that keeps one of the two values.',
+    },
     title: `Gives the Assertion start tag a second ID="${EVIL_ASSERTION_ID}" (XML-09)`,
     requirement: FATAL,
     fix: 'Refuse a document with duplicate attributes (a fatal XML error), using one strict parser to verify and read; ruby-saml: 1.18.0 or 1.12.4+ (CVE-2025-25292).',
@@ -86,6 +98,7 @@ export default defineScenarios('attacks/xml', [
   {
     ...bad,
     slug: 'unescaped-ampersand',
+    control: [{ sp: 'naive-xml-unverified' }],
     title: 'Puts a bare " & " into the first AttributeValue (XML-09)',
     requirement: FATAL,
     fix: "Use a strict parser that fails on a bare '&' and refuse the response; never let a lenient parser repair it.",
@@ -95,6 +108,11 @@ export default defineScenarios('attacks/xml', [
   {
     ...bad,
     slug: 'deep-nesting',
+    control: [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+    ],
     title: 'Nests 10 000 elements inside the first AttributeValue (~70 KB) (XML-10)',
     requirement: DOS,
     fix: 'Cap the SAMLResponse size and nesting depth before parsing and refuse larger ones; ruby-saml: 1.18.0 or 1.12.4+ (CVE-2025-25293), passport-saml: 3.1.0+ (CVE-2021-39171).',
@@ -105,6 +123,7 @@ export default defineScenarios('attacks/xml', [
   {
     ...bad,
     slug: 'oversized-attribute',
+    control: [{ sp: 'naive-xml-unverified' }],
     title: 'Adds a 900 000-byte AttributeValue after signing (~1.2 MB base64) (XML-10)',
     requirement: DOS,
     fix: 'Cap the SAMLResponse size at the ACS (a few hundred KB of base64) before decoding and parsing, and answer larger ones with 413; ruby-saml: 1.18.0 or 1.12.4+ (CVE-2025-25293).',

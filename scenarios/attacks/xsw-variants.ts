@@ -31,6 +31,7 @@ export default defineScenarios('attacks/xsw', [
   {
     ...forge,
     slug: 'xsw9-samlp-extensions-duplicate-id',
+    control: [{ sp: 'naive-xsw-first-reader' }],
     title: 'XSW7 with a schema-valid <samlp:Extensions> holding the same-ID victim copy (XSW-09)',
     requirement: USE_SIGNED,
     fix: 'Refuse a document in which the signed ID occurs more than once, and read identity only from the node the verified Reference resolved to, not from a new lookup over the document.',
@@ -41,6 +42,11 @@ export default defineScenarios('attacks/xsw', [
   {
     ...forge,
     slug: 'signature-relocated-to-response',
+    control: [
+      { sp: 'naive-any-valid-signature' },
+      { sp: 'naive-xsw-dom-reader' },
+      { sp: 'naive-unverified-multiple-assertions' },
+    ],
     title:
       "Moves the Assertion's Signature under the Response, the signed Assertion into Extensions (or the victim Assertion's Advice), and a victim Assertion in its place (XSW-10)",
     requirement:
@@ -78,6 +84,13 @@ export default defineScenarios('attacks/xsw', [
     refs: [core('5.4.1'), core('5.4.2'), cve('CVE-2025-47949')],
     level: 'must',
     expect: 'reject',
+    control: [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-any-valid-signature' },
+      { sp: 'naive-xsw-dom-reader' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+    ],
     mutations: [signatureOutsideSignedElement()],
     variants: signingVariants('assertion'),
     tags: ['signature', 'xsw'],
@@ -91,6 +104,14 @@ export default defineScenarios('attacks/xsw', [
     refs: [core('5.4.2'), dsig('4.4.3.3'), SOMOROVSKY],
     level: 'should',
     expect: 'reject',
+    control: [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-any-valid-signature' },
+      { sp: 'naive-xsw-dom-reader' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+      { sp: 'naive-any-valid-signature-response-required' },
+    ],
     response: { sign: 'none' },
     mutations: [
       signByHand('response', {
@@ -104,6 +125,7 @@ export default defineScenarios('attacks/xsw', [
   {
     ...forge,
     slug: 'duplicate-id-other-spelling-id',
+    control: [{ sp: 'naive-xsw-first-reader' }],
     title:
       'Inserts a victim Assertion carrying the signed ID as Id= (no ID attribute) before the signed one (XSW-13)',
     requirement: USE_SIGNED,
@@ -115,6 +137,7 @@ export default defineScenarios('attacks/xsw', [
   {
     ...forge,
     slug: 'duplicate-id-other-spelling-xml-id',
+    control: [{ sp: 'naive-xsw-first-reader' }],
     title:
       'Inserts a victim Assertion carrying the signed ID as xml:id= (no ID attribute) before the signed one (XSW-13)',
     requirement: USE_SIGNED,
@@ -126,6 +149,10 @@ export default defineScenarios('attacks/xsw', [
   {
     ...forge,
     slug: 'unsigned-assertion-after-signed',
+    control: {
+      none: 'The unsigned forgery follows the signed assertion (XSW-14); every reading weakness takes the first assertion.',
+      wouldNeed: 'A weakness flag "read the last assertion".',
+    },
     title: 'Appends an unsigned victim Assertion with its own ID after the signed one (XSW-14)',
     requirement: 'The SP MUST NOT use an assertion that no signature protects, even beside a signed one.',
     fix: "Refuse a Response with more than one assertion, or use only the assertion node whose signature you verified, never a new lookup of 'the' Assertion.",
@@ -136,6 +163,10 @@ export default defineScenarios('attacks/xsw', [
   {
     ...forge,
     slug: 'decoy-signature-with-forged-subject',
+    control: {
+      none: 'Two ds:Signature children of one Assertion are refused in every configuration; with `any-valid-signature` the real signature no longer verifies (the decoy stays in the digest with xml-crypto 6.3.2); and no reader takes a Subject from inside a ds:Signature.',
+      wouldNeed: 'A weakness reading `first(NameID)` of the whole document.',
+    },
     title:
       'Adds a decoy ds:Signature with the real SignatureValue and a victim <Subject> inside the signed Assertion (XSW-15)',
     requirement:
@@ -148,6 +179,12 @@ export default defineScenarios('attacks/xsw', [
   {
     ...forge,
     slug: 'idp-signed-logout-response-as-proof',
+    control: [
+      { sp: 'naive-no-signature-check' },
+      { sp: 'naive-any-valid-signature' },
+      { sp: 'naive-xml-unverified' },
+      { sp: 'naive-unverified-multiple-assertions' },
+    ],
     title:
       'Sends an unsigned victim Assertion beside a LogoutResponse really signed by K in <samlp:Extensions> (XSW-16)',
     requirement:

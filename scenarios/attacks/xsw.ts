@@ -5,7 +5,7 @@
  * runs on a baseline where both are signed (sign=both), as attack variants.
  */
 import { defineScenarios } from '../define.js';
-import type { DomMutation, ScenarioInput } from '../types.js';
+import type { DomMutation, NegativeControl, ScenarioInput } from '../types.js';
 import { xsw1, xsw2, xsw3, xsw4, xsw5, xsw6, xsw7, xsw8 } from '../mutations/xsw.js';
 import { SAML_RAIDER, SOMOROVSKY, core, signingVariants } from './common.js';
 
@@ -17,6 +17,7 @@ function xsw(
   title: string,
   mutation: DomMutation,
   signed: 'response' | 'assertion',
+  control: NegativeControl,
 ): ScenarioInput {
   return {
     slug,
@@ -26,6 +27,7 @@ function xsw(
     refs: [core('5.4.2'), SOMOROVSKY, SAML_RAIDER],
     level: 'must',
     expect: 'no-victim-session',
+    control,
     response: { sign: signed },
     mutations: [mutation],
     variants: signingVariants(signed),
@@ -39,47 +41,75 @@ export default defineScenarios('attacks/xsw', [
     'Sends an evil Response (ID _evil_response_ID, victim) whose Signature holds the signed original as its last child (XSW1)',
     xsw1(),
     'response',
+    [{ sp: 'naive-xsw-dom-reader' }, { sp: 'naive-verify-response-signature-only' }],
   ),
   xsw(
     'xsw2-response-copy-before-signature',
     'Sends an evil Response (ID _evil_response_ID, victim) with the signed original just before its Signature (XSW2)',
     xsw2(),
     'response',
+    [{ sp: 'naive-xsw-dom-reader' }, { sp: 'naive-verify-response-signature-only' }],
   ),
   xsw(
     'xsw3-assertion-sibling',
     'Inserts an unsigned victim Assertion (ID _evil_assertion_ID) before the signed one (XSW3)',
     xsw3(),
     'assertion',
+    [
+      { sp: 'naive-read-first-assertion' },
+      { sp: 'naive-any-valid-signature' },
+      { sp: 'naive-xsw-first-reader' },
+      { sp: 'naive-unverified-multiple-assertions' },
+      { sp: 'naive-any-valid-signature-response-required' },
+    ],
   ),
   xsw(
     'xsw4-assertion-wraps-signed',
     'Appends an unsigned victim Assertion and moves the signed Assertion inside it (XSW4)',
     xsw4(),
     'assertion',
+    [
+      { sp: 'naive-any-valid-signature' },
+      { sp: 'naive-unverified-multiple-assertions' },
+      { sp: 'naive-any-valid-signature-response-required' },
+    ],
   ),
   xsw(
     'xsw5-clean-copy-after',
     'Swaps the signed Assertion in place (ID _evil_assertion_ID) and appends a clean unsigned copy with the signed ID (XSW5)',
     xsw5(),
     'assertion',
+    [
+      { sp: 'naive-any-valid-signature' },
+      { sp: 'naive-xsw-first-reader' },
+      { sp: 'naive-xsw-dom-reader' },
+      { sp: 'naive-unverified-multiple-assertions' },
+      { sp: 'naive-any-valid-signature-response-required' },
+    ],
   ),
   xsw(
     'xsw6-clean-copy-in-signature',
     'Swaps the signed Assertion in place (ID _evil_assertion_ID) and puts a clean copy inside its Signature (XSW6)',
     xsw6(),
     'assertion',
+    [
+      { sp: 'naive-xsw-first-reader' },
+      { sp: 'naive-xsw-dom-reader' },
+      { sp: 'naive-unverified-multiple-assertions' },
+    ],
   ),
   xsw(
     'xsw7-extensions-duplicate-id',
     'Puts a victim copy of the Assertion with the same ID in a no-namespace <Extensions> before it (XSW7)',
     xsw7(),
     'assertion',
+    [{ sp: 'naive-xsw-first-reader' }],
   ),
   xsw(
     'xsw8-object-duplicate-id',
     'Swaps the signed Assertion in place and puts a clean same-ID copy in a no-namespace <Object> of its Signature (XSW8)',
     xsw8(),
     'assertion',
+    [{ sp: 'naive-xsw-first-reader' }, { sp: 'naive-xsw-dom-reader' }],
   ),
 ]);

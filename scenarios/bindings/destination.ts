@@ -18,6 +18,7 @@ export default defineScenarios('bindings/3.5.5.2', [
     refs: [signedDestination],
     level: 'must',
     expect: 'reject',
+    control: [{ sp: 'naive-no-destination-check' }],
     response: { sign: 'both', destination: 'https://other-sp.example.net/saml/acs' },
     tags: ['destination'],
   },
@@ -29,6 +30,7 @@ export default defineScenarios('bindings/3.5.5.2', [
     refs: [signedDestination],
     level: 'must',
     expect: 'reject',
+    control: [{ sp: 'naive-no-destination-check' }],
     response: { sign: 'both', destination: null },
     tags: ['destination'],
   },
@@ -40,6 +42,7 @@ export default defineScenarios('bindings/3.5.5.2', [
     refs: [signedDestination, { doc: 'saml-core', section: '3.2.2' }],
     level: 'should',
     expect: 'accept',
+    control: [{ sp: 'overstrict-want-response-signed' }, { sp: 'overstrict-destination-required' }],
     // Unsigned Response by definition: Entra's default option, whatever the run calibrated.
     response: { sign: 'assertion', destination: null },
     tags: ['destination'],

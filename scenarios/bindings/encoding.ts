@@ -16,6 +16,7 @@ export default defineScenarios('bindings/3.5.4', [
     ],
     level: 'should',
     expect: 'reject',
+    control: [{ sp: 'naive-accept-get-binding' }],
     delivery: { method: 'GET' },
     tags: ['binding'],
   },
@@ -31,6 +32,7 @@ export default defineScenarios('bindings/3.5.4', [
     ],
     level: 'should',
     expect: 'accept',
+    control: [{ sp: 'overstrict-xml-declaration-refused' }],
     mutations: [
       editText('prepend an XML declaration', (xml) => `<?xml version="1.0" encoding="UTF-8"?>${xml}`),
     ],
@@ -47,6 +49,7 @@ export default defineScenarios('bindings/3.5.4', [
     ],
     level: 'should',
     expect: 'accept',
+    control: [{ sp: 'overstrict-whitespace-stripped' }],
     mutations: [indentBeforeSigning()],
     tags: ['encoding'],
   },

@@ -3,7 +3,7 @@
  * Judged by the landing check (`landing: 'same-origin'`): the session itself is legitimate.
  */
 import { defineScenarios } from '../define.js';
-import type { ScenarioInput, SpecRef } from '../types.js';
+import type { NegativeControl, ScenarioInput, SpecRef } from '../types.js';
 
 const refs = [
   {
@@ -17,7 +17,7 @@ const refs = [
   },
 ] as const satisfies readonly [SpecRef, ...SpecRef[]];
 
-function offSite(slug: string, relayState: string, form: string): ScenarioInput {
+function offSite(slug: string, relayState: string, form: string, control: NegativeControl): ScenarioInput {
   return {
     slug,
     title: `Sends a valid unsolicited response with RelayState ${relayState} (${form})`,
@@ -27,6 +27,7 @@ function offSite(slug: string, relayState: string, form: string): ScenarioInput 
     refs,
     level: 'should',
     expect: 'accept',
+    control,
     flows: ['idp-initiated'],
     delivery: { relayState },
     landing: 'same-origin',
@@ -36,7 +37,16 @@ function offSite(slug: string, relayState: string, form: string): ScenarioInput 
 }
 
 export default defineScenarios('bindings/3.5.3', [
-  offSite('relay-state-absolute-off-site', 'https://evil.example/', 'an absolute URL'),
-  offSite('relay-state-protocol-relative', '//evil.example/', 'a scheme-relative URL'),
-  offSite('relay-state-backslash', '/\\evil.example/', 'a backslash that browsers read as //'),
+  offSite('relay-state-absolute-off-site', 'https://evil.example/', 'an absolute URL', [
+    { sp: 'naive-open-redirect' },
+    { sp: 'overstrict-unsolicited-relay-state-refused' },
+  ]),
+  offSite('relay-state-protocol-relative', '//evil.example/', 'a scheme-relative URL', [
+    { sp: 'naive-open-redirect' },
+    { sp: 'overstrict-unsolicited-relay-state-refused' },
+  ]),
+  offSite('relay-state-backslash', '/\\evil.example/', 'a backslash that browsers read as //', [
+    { sp: 'naive-open-redirect' },
+    { sp: 'overstrict-unsolicited-relay-state-refused' },
+  ]),
 ]);

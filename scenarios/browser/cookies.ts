@@ -36,6 +36,11 @@ export default defineScenarios('browser/samesite', [
     refs,
     level: 'must',
     expect: 'accept',
+    control: {
+      none: 'Browser-only: HTTP mode skips it, so the HTTP-mode controls cannot fail it.',
+      wouldNeed:
+        'Has one in browser mode: the reference SP with its login cookie `SameSite=Lax` (`runner/e2e/browser-mode.e2e.test.ts`).',
+    },
     flows: ['sp-initiated'],
     tags: [BROWSER_ONLY_TAG, INTERACTIVE_SIGN_IN_TAG, 'samesite', 'cookies'],
     note: 'Only browser mode runs it (HTTP mode skips it: a browserless client sends every cookie). The mock IdP must be on another site than the SP, as Entra is.',

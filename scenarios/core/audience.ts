@@ -17,6 +17,7 @@ export default defineScenarios('core/2.5.1.4', [
     refs: [core, profile],
     level: 'must',
     expect: 'reject',
+    control: [{ sp: 'naive-no-audience-check' }],
     response: { audience: OTHER_SP },
     tags: ['audience'],
   },
@@ -35,6 +36,7 @@ export default defineScenarios('core/2.5.1.4', [
     ],
     level: 'must',
     expect: 'reject',
+    control: [{ sp: 'naive-no-audience-check' }],
     mutations: [addAudienceRestriction(OTHER_SP)],
     tags: ['audience'],
   },
@@ -47,6 +49,7 @@ export default defineScenarios('core/2.5.1.4', [
     refs: [core],
     level: 'should',
     expect: 'accept',
+    control: [{ sp: 'overstrict-first-audience-only' }],
     mutations: [addAudience(OTHER_SP, 'before')],
     tags: ['audience'],
   },
@@ -59,6 +62,7 @@ export default defineScenarios('core/2.5.1.4', [
     refs: [core, { doc: 'saml-core', section: '1.3.2' }],
     level: 'must',
     expect: 'reject',
+    control: [{ sp: 'naive-no-audience-check' }],
     mutations: [
       setElementText('Audience', (ctx) =>
         ctx.audience.endsWith('/') ? ctx.audience.slice(0, -1) : `${ctx.audience}/`,

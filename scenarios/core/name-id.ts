@@ -15,6 +15,7 @@ export default defineScenarios('core/2.2.3', [
     refs: [core, { doc: 'saml-core', section: '8.3.2' }],
     level: 'should',
     expect: 'reject',
+    control: [{ sp: 'naive-lenient-name-id' }],
     response: { nameId: '' },
     tags: ['name-id'],
   },

@@ -24,6 +24,7 @@ export default defineScenarios('core/3.2.2.2', [
     refs: [{ doc: 'saml-core', section: '3.2.2.2' }, noAssertionsOnError],
     level: 'must',
     expect: 'reject',
+    control: [{ sp: 'naive-accept-any-status' }],
     mutations: [setStatus(`${STATUS}Responder`, { message: AADSTS })],
     tags: ['status'],
   },
@@ -36,6 +37,7 @@ export default defineScenarios('core/3.2.2.2', [
     refs: [{ doc: 'saml-core', section: '3.2.2.2' }, noAssertionsOnError],
     level: 'must',
     expect: 'reject',
+    control: [{ sp: 'naive-accept-any-status' }],
     mutations: [setStatus(`${STATUS}Requester`, { subCode: `${STATUS}AuthnFailed` })],
     tags: ['status'],
   },
@@ -54,6 +56,10 @@ export default defineScenarios('core/3.2.2.2', [
     ],
     level: 'must',
     expect: 'reject',
+    control: {
+      none: 'An error Response carries no assertion: no configuration has anyone to sign in. The error-with-assertion cases (`responder-error-with-assertion`, `requester-authn-failed-with-assertion`) have controls.',
+      wouldNeed: 'Nothing short of an SP that invents a user.',
+    },
     mutations: [
       setStatus(`${STATUS}Requester`, {
         subCode: `${STATUS}RequestUnsupported`,

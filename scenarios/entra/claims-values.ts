@@ -18,6 +18,7 @@ export default defineScenarios('entra/claims', [
     refs: [ENTRA_DOCS.samlTokens, { doc: 'xml', section: '2.2' }],
     level: 'should',
     expect: 'accept',
+    control: [{ sp: 'overstrict-ascii-claims' }],
     response: {
       attributes: {
         [CLAIM.displayName]: [UNICODE_DISPLAY_NAME],
@@ -35,6 +36,7 @@ export default defineScenarios('entra/claims', [
     refs: [ENTRA_DOCS.claims],
     level: 'should',
     expect: 'accept',
+    control: [{ sp: 'overstrict-known-claims-only' }, { sp: 'overstrict-claims-255-characters' }],
     response: {
       attributes: {
         [CLAIM.displayName]: [LONG_DISPLAY_NAME],
@@ -51,6 +53,7 @@ export default defineScenarios('entra/claims', [
     refs: [ENTRA_DOCS.claims, { doc: 'saml-core', section: '2.7.3.1' }],
     level: 'should',
     expect: 'accept',
+    control: [{ sp: 'overstrict-entra-attributes-only' }],
     mutations: [
       setAttr(
         { element: 'Attribute', index: 'all' },

@@ -15,6 +15,7 @@ export default defineScenarios('entra/nameid', [
     refs: [ENTRA_DOCS.claims, { doc: 'saml-core', section: '8.3.1' }],
     level: 'should',
     expect: 'accept',
+    control: [{ sp: 'overstrict-email-name-id-only' }],
     response: { nameIdFormat: NAMEID_FORMAT.unspecified },
     tags: ['name-id'],
   },

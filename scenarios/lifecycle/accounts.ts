@@ -45,6 +45,7 @@ export const jit = defineScenarios('lifecycle/jit', [
     ],
     level: 'must',
     expect: 'accept',
+    control: [{ recorded: 'generic --broken no-jit' }],
     lifecycle: { steps: [{ user: 'first', expect: 'accept' }] },
     tags: ['lifecycle', 'jit'],
   },
@@ -59,6 +60,7 @@ export const accounts = defineScenarios('lifecycle/account', [
     refs: [{ doc: 'saml-core', section: '2.2.3' }, PERSISTENT],
     level: 'must',
     expect: 'accept',
+    control: [{ recorded: 'generic --broken no-jit' }],
     requires: ['account-id'],
     lifecycle: {
       steps: [
@@ -79,6 +81,7 @@ export const accounts = defineScenarios('lifecycle/account', [
     refs: [PERSISTENT, ENTRA_NAMEID],
     level: 'should',
     expect: 'accept',
+    control: [{ recorded: 'generic --broken key-by-email' }],
     requires: ['account-id'],
     lifecycle: {
       steps: [
@@ -99,6 +102,7 @@ export const accounts = defineScenarios('lifecycle/account', [
     refs: [TRANSIENT, ENTRA_NAMEID],
     level: 'must',
     expect: 'accept',
+    control: [{ recorded: 'generic --broken link-transient-name-id' }, { recorded: 'mod_auth_mellon' }],
     requires: ['account-id'],
     lifecycle: {
       steps: [
@@ -119,6 +123,7 @@ export const accounts = defineScenarios('lifecycle/account', [
     refs: [{ doc: 'saml-core', section: '2.2.3' }, ENTRA_NAMEID],
     level: 'must',
     expect: 'accept',
+    control: [{ recorded: 'atlassian --broken key-by-display-name' }],
     requires: ['account-id'],
     lifecycle: {
       steps: [

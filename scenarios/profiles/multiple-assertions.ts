@@ -24,6 +24,10 @@ export default defineScenarios('profiles/4.1.4.2', [
     refs: [samePrincipal],
     level: 'must',
     expect: 'no-victim-session',
+    control: {
+      none: 'Needs an SP that reads a later assertion; `accept-multiple-assertions`, `read-first-assertion` and `any-valid-signature` all read the first (`two-assertions-victim-first` has a control).',
+      wouldNeed: 'A weakness flag "read the last assertion".',
+    },
     mutations: [addSignedAssertion({ subject: 'victim', position: 'after' })],
     tags: ['multiple-assertions'],
     note: 'Rejecting the Response, or signing in only the baseline user, both pass.',
@@ -37,6 +41,14 @@ export default defineScenarios('profiles/4.1.4.2', [
     refs: [samePrincipal],
     level: 'must',
     expect: 'no-victim-session',
+    control: [
+      { sp: 'naive-accept-multiple-assertions' },
+      { sp: 'naive-read-first-assertion' },
+      { sp: 'naive-any-valid-signature' },
+      { sp: 'naive-xsw-first-reader' },
+      { sp: 'naive-xsw-dom-reader' },
+      { sp: 'naive-unverified-multiple-assertions' },
+    ],
     mutations: [addSignedAssertion({ subject: 'victim', position: 'before' })],
     tags: ['multiple-assertions'],
   },
@@ -49,6 +61,10 @@ export default defineScenarios('profiles/4.1.4.2', [
     refs: [samePrincipal, { doc: 'saml-core', section: '2.5.1.4' }],
     level: 'must',
     expect: 'no-victim-session',
+    control: {
+      none: 'Needs an SP that reads a later assertion; `accept-multiple-assertions`, `read-first-assertion` and `any-valid-signature` all read the first, which is the valid one here.',
+      wouldNeed: 'A weakness flag "read the last assertion".',
+    },
     mutations: [
       addSignedAssertion({ subject: 'victim', audience: 'https://other-sp.example.net/saml/metadata' }),
     ],

@@ -19,6 +19,7 @@ export default defineScenarios('profiles/4.1.4.3', [
     refs: [recipientRule],
     level: 'must',
     expect: 'reject',
+    control: [{ sp: 'naive-no-recipient-check' }],
     response: { recipient: 'https://other-sp.example.net/saml/acs' },
     tags: ['subject-confirmation'],
   },
@@ -31,6 +32,7 @@ export default defineScenarios('profiles/4.1.4.3', [
     refs: [recipientRule, { doc: 'saml-profiles', section: '4.1.4.2' }],
     level: 'must',
     expect: 'reject',
+    control: [{ sp: 'naive-no-recipient-check' }],
     response: { recipient: null },
     tags: ['subject-confirmation'],
   },
@@ -42,6 +44,7 @@ export default defineScenarios('profiles/4.1.4.3', [
     refs: [recipientRule],
     level: 'must',
     expect: 'reject',
+    control: [{ sp: 'naive-no-recipient-check' }],
     mutations: [
       setAttr('SubjectConfirmationData', 'Recipient', (ctx) =>
         ctx.acsUrl.endsWith('/') ? ctx.acsUrl.slice(0, -1) : `${ctx.acsUrl}/`,
@@ -66,6 +69,7 @@ export default defineScenarios('profiles/4.1.4.3', [
     ],
     level: 'must',
     expect: 'reject',
+    control: [{ sp: 'naive-no-time-check' }],
     response: { subjectNotOnOrAfter: '-10m' },
     tags: ['subject-confirmation', 'time'],
   },
