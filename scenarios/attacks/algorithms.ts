@@ -15,6 +15,7 @@ import {
   type PemForm,
 } from '../mutations/signature.js';
 import { cve, dsig, ghsa } from './common.js';
+import { SIGNATURE_UNCHECKED } from '../control-groups.js';
 
 const HMAC_GHSA = ghsa(
   'GHSA-c27r-x354-4m68',
@@ -59,11 +60,7 @@ function odd(slug: string, title: string, spec: HandSignature, refs: ScenarioInp
     level: 'should',
     expect: 'reject',
     // Only an SP that verifies nothing takes them: the unknown or mismatched URIs fail every verifier here.
-    control: [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-    ],
+    control: SIGNATURE_UNCHECKED,
     response: { sign: 'none' },
     mutations: [signByHand('assertion', spec)],
     tags: ['algorithm', 'signature'],
@@ -79,16 +76,8 @@ export default defineScenarios('attacks/algorithms', [
     { sp: 'naive-xml-unverified' },
     { sp: 'naive-unverified-multiple-assertions' },
   ]),
-  hmac('pem-trimmed', 'PEM text trimmed', [
-    { sp: 'naive-no-signature-check' },
-    { sp: 'naive-xml-unverified' },
-    { sp: 'naive-unverified-multiple-assertions' },
-  ]),
-  hmac('pem-crlf', 'PEM text with CRLF line ends', [
-    { sp: 'naive-no-signature-check' },
-    { sp: 'naive-xml-unverified' },
-    { sp: 'naive-unverified-multiple-assertions' },
-  ]),
+  hmac('pem-trimmed', 'PEM text trimmed', SIGNATURE_UNCHECKED),
+  hmac('pem-crlf', 'PEM text with CRLF line ends', SIGNATURE_UNCHECKED),
   {
     slug: 'hmac-output-length-zero',
     title:
@@ -99,11 +88,7 @@ export default defineScenarios('attacks/algorithms', [
     refs: [cve('CVE-2009-0217'), dsig('6.3.1')],
     level: 'must',
     expect: 'no-victim-session',
-    control: [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-    ],
+    control: SIGNATURE_UNCHECKED,
     response: { sign: 'none' },
     mutations: [swapIdentity('before-sign'), hmacWithCertificate('assertion', 'pem', 0)],
     tags: ['algorithm', 'signature'],

@@ -18,6 +18,7 @@ import {
 import { SAML_NS } from '../mutations/dom.js';
 import { SIGNATURE_METHOD, TRANSFORM, rsaWithIdpKey, signByHand } from '../mutations/signature.js';
 import { DSIG_BEST_PRACTICES, core, cve, dsig, ghsa } from './common.js';
+import { SIGNATURE_UNCHECKED } from '../control-groups.js';
 
 const DIGEST =
   'The SP MUST compare each Reference digest from the SignedInfo it verified (the DigestValue text content) with the digest of the referenced element.';
@@ -28,11 +29,7 @@ export default defineScenarios('attacks/c14n', [
   {
     ...forge,
     slug: 'digest-value-comment',
-    control: [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-    ],
+    control: SIGNATURE_UNCHECKED,
     title:
       'Signs both, swaps in the victim, and puts each new digest in a leading comment of DigestValue (C14N-05)',
     requirement: DIGEST,
@@ -60,11 +57,7 @@ export default defineScenarios('attacks/c14n', [
   {
     ...forge,
     slug: 'second-digest-value',
-    control: [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-    ],
+    control: SIGNATURE_UNCHECKED,
     title: 'Swaps in the victim and adds a second DigestValue with the new digest to the Reference (C14N-07)',
     requirement: DIGEST,
     fix: 'Refuse a Reference with more than one DigestValue (validate SignedInfo against the schema); xml-crypto users: upgrade to 6.0.1, 3.2.1 or 2.1.6 or later (CVE-2025-29775).',
@@ -74,11 +67,7 @@ export default defineScenarios('attacks/c14n', [
   {
     ...forge,
     slug: 'global-digest-value-lookup',
-    control: [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-    ],
+    control: SIGNATURE_UNCHECKED,
     title:
       'Swaps in the victim and puts a Reference with the new digest in <samlp:Extensions>, before the real Signature (C14N-08)',
     requirement: DIGEST,
@@ -123,11 +112,7 @@ export default defineScenarios('attacks/c14n', [
   {
     ...forge,
     slug: 'xpath-transform-excludes-identity',
-    control: [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-    ],
+    control: SIGNATURE_UNCHECKED,
     title:
       'K signs the Assertion with an XPath filter leaving NameID and Attributes out of the digest, then swaps in the victim (C14N-11)',
     requirement:

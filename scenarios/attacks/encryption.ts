@@ -13,6 +13,7 @@ import {
   plaintextBesideEncrypted,
 } from '../mutations/encryption.js';
 import { cve, profiles } from './common.js';
+import { KEY_NOT_PINNED, SIGNATURE_UNCHECKED } from '../control-groups.js';
 
 const XMLENC_SECURITY = {
   url: 'https://www.w3.org/TR/xmlenc-core1/#sec-Security-Considerations',
@@ -40,11 +41,7 @@ export default defineScenarios('attacks/encryption', [
   {
     ...forge,
     slug: 'unsigned-encrypted-assertion',
-    control: [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-    ],
+    control: SIGNATURE_UNCHECKED,
     title: 'Encrypts an unsigned victim Assertion for the SP; no signature anywhere (ENC-01)',
     requirement:
       'The SP MUST reject an encrypted assertion that no signature protects: encryption is not authentication.',
@@ -80,13 +77,7 @@ export default defineScenarios('attacks/encryption', [
   {
     ...forge,
     slug: 'attacker-signed-encrypted-assertion',
-    control: [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-trust-keyinfo-cert' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-      { sp: 'naive-foreign-tenant' },
-    ],
+    control: KEY_NOT_PINNED,
     title:
       "Signs the victim's Assertion with K' (its certificate in KeyInfo), then encrypts it for the SP (ENC-04)",
     requirement: 'The SP MUST verify a decrypted assertion only with the pinned IdP key.',

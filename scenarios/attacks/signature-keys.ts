@@ -9,6 +9,7 @@ import type { NegativeControl, ScenarioInput } from '../types.js';
 import { swapIdentity } from '../mutations/basic.js';
 import { replaceKeyInfo, type KeyMaterial } from '../mutations/signature.js';
 import { DSIG_BEST_PRACTICES, core, cve, dsig, ghsa } from './common.js';
+import { KEY_NOT_PINNED, SIGNATURE_UNCHECKED } from '../control-groups.js';
 
 const PINNED =
   'The SP MUST verify signatures only with the IdP key from its configuration, never with key material the message carries.';
@@ -49,13 +50,7 @@ export default defineScenarios('attacks/signature', [
     ],
     level: 'must',
     expect: 'no-victim-session',
-    control: [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-trust-keyinfo-cert' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-      { sp: 'naive-foreign-tenant' },
-    ],
+    control: KEY_NOT_PINNED,
     response: { sign: 'both', signingKey: 'attacker' },
     mutations: [swapIdentity('before-sign')],
     tags: ['signature', 'key-trust'],
@@ -65,69 +60,41 @@ export default defineScenarios('attacks/signature', [
     "Signs with K' and embeds a clone of K's certificate (same subject, issuer, serial, validity) holding K''s key (SIG-07b)",
     ['idp-lookalike-certificate'],
     [cve('CVE-2024-32962'), DSIG_BEST_PRACTICES],
-    [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-trust-keyinfo-cert' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-      { sp: 'naive-foreign-tenant' },
-    ],
+    KEY_NOT_PINNED,
   ),
   attackerSigned(
     'attacker-key-no-keyinfo',
     "Signs with K' and sends no KeyInfo at all (SIG-08)",
     'none',
     [dsig('3.2.2'), DSIG_BEST_PRACTICES],
-    [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-    ],
+    SIGNATURE_UNCHECKED,
   ),
   attackerSigned(
     'two-certificates-idp-first',
     "Signs with K'; X509Data holds K's certificate first, then K''s (SIG-09)",
     ['idp-certificate', 'attacker-certificate'],
     [DSIG_BEST_PRACTICES, cve('CVE-2024-32962')],
-    [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-    ],
+    SIGNATURE_UNCHECKED,
   ),
   attackerSigned(
     'two-certificates-attacker-first',
     "Signs with K'; X509Data holds K''s certificate first, then K's (SIG-09)",
     ['attacker-certificate', 'idp-certificate'],
     [DSIG_BEST_PRACTICES, cve('CVE-2024-32962')],
-    [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-trust-keyinfo-cert' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-      { sp: 'naive-foreign-tenant' },
-    ],
+    KEY_NOT_PINNED,
   ),
   attackerSigned(
     'attacker-raw-key-value',
     "Signs with K'; KeyInfo carries K''s RSAKeyValue (modulus, exponent) and no certificate (SIG-10)",
     ['attacker-key-value'],
     [DSIG_BEST_PRACTICES, dsig('4.5.2')],
-    [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-    ],
+    SIGNATURE_UNCHECKED,
   ),
   attackerSigned(
     'idp-certificate-attacker-signature',
     "Signs with K' but embeds exactly K's trusted certificate in KeyInfo (SIG-11)",
     ['idp-certificate'],
     [DSIG_BEST_PRACTICES, dsig('3.2.2')],
-    [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-    ],
+    SIGNATURE_UNCHECKED,
   ),
 ]);

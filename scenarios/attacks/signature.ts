@@ -8,6 +8,7 @@ import { defineScenarios } from '../define.js';
 import { swapIdentity } from '../mutations/basic.js';
 import { breakSignature, removeSignature, stripSignatures, tamperText } from '../mutations/signature.js';
 import { SOMOROVSKY, core, dsig, profiles } from './common.js';
+import { SIGNATURE_UNCHECKED } from '../control-groups.js';
 
 const POST_SIGNED = profiles('4.1.4.5');
 const OWASP = {
@@ -31,11 +32,7 @@ export default defineScenarios('attacks/signature', [
     refs: [POST_SIGNED, OWASP],
     level: 'must',
     expect: 'no-victim-session',
-    control: [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-    ],
+    control: SIGNATURE_UNCHECKED,
     response: { sign: 'none' },
     mutations: [swapIdentity('before-sign')],
     tags: ['signature'],
@@ -48,11 +45,7 @@ export default defineScenarios('attacks/signature', [
     refs: [POST_SIGNED, SOMOROVSKY],
     level: 'must',
     expect: 'no-victim-session',
-    control: [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-    ],
+    control: SIGNATURE_UNCHECKED,
     response: { sign: 'both' },
     mutations: [swapIdentity(), stripSignatures()],
     tags: ['signature'],
@@ -66,11 +59,7 @@ export default defineScenarios('attacks/signature', [
     refs: [POST_SIGNED, SOMOROVSKY],
     level: 'must',
     expect: 'no-victim-session',
-    control: [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-    ],
+    control: SIGNATURE_UNCHECKED,
     response: { sign: 'both' },
     mutations: [swapIdentity(), removeSignature('assertion')],
     tags: ['signature'],
@@ -97,11 +86,7 @@ export default defineScenarios('attacks/signature', [
     refs: [dsig('3.2.1'), OWASP],
     level: 'must',
     expect: 'no-victim-session',
-    control: [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-    ],
+    control: SIGNATURE_UNCHECKED,
     response: { sign: 'both' },
     mutations: [swapIdentity()],
     tags: ['signature'],
@@ -114,11 +99,7 @@ export default defineScenarios('attacks/signature', [
     refs: [dsig('3.2.1'), OWASP],
     level: 'must',
     expect: 'reject',
-    control: [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-    ],
+    control: SIGNATURE_UNCHECKED,
     response: { sign: 'both', attributes: { [CLAIM.role]: ['user'] } },
     mutations: [tamperText('user', 'admin')],
     tags: ['signature'],
@@ -131,11 +112,7 @@ export default defineScenarios('attacks/signature', [
     refs: [dsig('4.4'), XML_CRYPTO_NO_SIGNED_INFO],
     level: 'must',
     expect: 'reject',
-    control: [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-    ],
+    control: SIGNATURE_UNCHECKED,
     mutations: [breakSignature('assertion', 'no-signed-info')],
     tags: ['signature', SIGNED_ASSERTION_TAG],
   },
@@ -147,11 +124,7 @@ export default defineScenarios('attacks/signature', [
     refs: [dsig('4.3'), XML_CRYPTO_NO_SIGNED_INFO],
     level: 'must',
     expect: 'reject',
-    control: [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-    ],
+    control: SIGNATURE_UNCHECKED,
     mutations: [breakSignature('assertion', 'empty-signature-value')],
     tags: ['signature', SIGNED_ASSERTION_TAG],
   },
@@ -163,11 +136,7 @@ export default defineScenarios('attacks/signature', [
     refs: [core('5.4.2'), XML_CRYPTO_NO_SIGNED_INFO],
     level: 'must',
     expect: 'reject',
-    control: [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-    ],
+    control: SIGNATURE_UNCHECKED,
     mutations: [breakSignature('assertion', 'no-reference')],
     tags: ['signature', SIGNED_ASSERTION_TAG],
   },

@@ -6,6 +6,7 @@
  */
 import { defineScenarios } from '../define.js';
 import { ENTRA_DOCS } from './entra-refs.js';
+import { KEY_NOT_PINNED } from '../control-groups.js';
 
 /** The observation that tells "follows a rollover" from "will break at rollover" (worded by the phase). */
 export const NOT_REFRESHED_TAG = 'rollover-not-refreshed';
@@ -90,13 +91,7 @@ export default defineScenarios('entra/certificates', [
     level: 'must',
     expect: 'reject',
     // Every SP that verifies nothing or trusts KeyInfo, where the never-published certificate arrives.
-    control: [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-trust-keyinfo-cert' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-      { sp: 'naive-foreign-tenant' },
-    ],
+    control: KEY_NOT_PINNED,
     phase: 'after-rollover',
     response: { signingCertificate: 'never-published' },
     tags: ['signature', 'certificate-rollover'],

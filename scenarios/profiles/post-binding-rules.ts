@@ -2,6 +2,7 @@
 import { AS_CONFIGURED_TAG } from '../signing-tags.js';
 import { defineScenarios } from '../define.js';
 import type { SpecRef } from '../types.js';
+import { SIGNATURE_UNCHECKED } from '../control-groups.js';
 
 const post = { doc: 'saml-profiles', section: '4.1.4.5' } as const satisfies SpecRef;
 
@@ -32,11 +33,7 @@ export default defineScenarios('profiles/4.1.4.5', [
     ],
     level: 'must',
     expect: 'reject',
-    control: [
-      { sp: 'naive-no-signature-check' },
-      { sp: 'naive-xml-unverified' },
-      { sp: 'naive-unverified-multiple-assertions' },
-    ],
+    control: SIGNATURE_UNCHECKED,
     response: { sign: 'none' },
     tags: ['signature'],
   },
