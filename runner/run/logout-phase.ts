@@ -114,7 +114,7 @@ export async function runLogoutScenario(
       step = await idpInitiatedLogout(setup, evidence, stimulus);
       if (stimulus.signing !== 'idp') gate = gates.idpRequestEnds;
     }
-    const judged = await judge(scenario, step, gate, stimulus.kind === 'sp-initiated');
+    const judged = await judgeLogoutStep(scenario, step, gate, stimulus.kind === 'sp-initiated');
     return { ...base, ...judged, durationMs: Date.now() - started };
   } catch (error) {
     if (error instanceof HarnessError && error.code === 'NOT_APPLICABLE')
@@ -125,7 +125,8 @@ export async function runLogoutScenario(
 
 type Judged = Pick<ScenarioResult, 'outcome' | 'expected' | 'actual' | 'verdict' | 'error'>;
 
-async function judge(
+/** The verdict rules of the module comment, for one step's result. */
+export async function judgeLogoutStep(
   scenario: Scenario,
   step: StepResult,
   gate: (() => Promise<boolean>) | undefined,
