@@ -83,7 +83,8 @@ function memoGates(setup: LogoutSetup): Gates {
         {
           kind: 'idp-logout-request',
           signing: 'idp',
-          from: 'other-browser',
+          // HTTP-Redirect logout travels through the user's browser: SPs may find the session by its cookie.
+          from: 'own-browser',
         },
       ).then(ends, () => false)),
   };

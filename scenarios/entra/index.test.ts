@@ -238,7 +238,7 @@ const checks: Record<string, Check> = {
     'accept',
   ),
   'entra/logout/idp-logout-request': logoutCheck(
-    { kind: 'idp-logout-request', signing: 'idp', from: 'other-browser' },
+    { kind: 'idp-logout-request', signing: 'idp', from: 'own-browser' },
     'reject',
   ),
   'entra/logout/forged-logout-request-unsigned': logoutCheck(

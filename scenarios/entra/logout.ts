@@ -109,7 +109,8 @@ export default defineScenarios('entra/logout', [
   },
   {
     slug: 'idp-logout-request',
-    title: "Sends the SP Entra's signed LogoutRequest for the signed-in user's session, from another browser",
+    title:
+      "Sends Entra's signed LogoutRequest for the signed-in user's session through the user's browser, as Entra redirects it",
     requirement:
       'The SP SHOULD end the session a genuine, IdP-signed LogoutRequest names (Entra sends one to every other participant of the session).',
     fix: "Accept Entra's signed LogoutRequest at your SLO endpoint (HTTP-Redirect), verify it, end the sessions of that NameID and SessionIndex, and answer with a LogoutResponse.",
@@ -119,7 +120,7 @@ export default defineScenarios('entra/logout', [
     flows,
     requires,
     phase,
-    logout: { kind: 'idp-logout-request', signing: 'idp', from: 'other-browser' },
+    logout: { kind: 'idp-logout-request', signing: 'idp', from: 'own-browser' },
     tags,
   },
   {
