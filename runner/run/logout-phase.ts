@@ -25,7 +25,7 @@ import {
 } from '../engine/logout-steps.js';
 import { errorResult } from '../engine/run-scenario.js';
 import { HarnessError } from '../errors.js';
-import type { PlannedRun } from './plan.js';
+import { NO_LOGOUT_URL_REASON, type PlannedRun } from './plan.js';
 import { runPlan } from './scheduler.js';
 
 export const isLogoutRun = (run: PlannedRun): boolean => run.scenario.phase === 'logout';
@@ -63,7 +63,7 @@ export async function runLogoutPhase(ctx: LogoutPhaseContext): Promise<LogoutPha
     execute: async (run) =>
       setup && gates
         ? runLogoutScenario(run, setup, gates)
-        : { ...ctx.skipped(run), actual: 'no logout URL' },
+        : { ...ctx.skipped(run), outcome: 'skipped', actual: NO_LOGOUT_URL_REASON },
     skipped: ctx.skipped,
     timedOut: ctx.timedOut,
     onResult: ctx.onResult,
