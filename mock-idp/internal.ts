@@ -9,7 +9,7 @@ export * from './index.js';
 
 // Constants and XML: scenarios state what they change in Entra's terms (claim types, algorithms) and
 // their mutations edit and re-sign documents with the mock's own strict parser and signer.
-export { ALG, CLAIM, NS } from './constants/namespaces.js';
+export { ALG, CLAIM, NS, STATUS } from './constants/namespaces.js';
 export { parseXml, serializeXml } from './util/xml.js';
 export { escapeXmlAttr } from './util/xml-escape.js';
 export { samlInstant } from './util/clock.js';
@@ -35,6 +35,14 @@ export { parseAuthnRequest } from './protocol/authn-request.js';
 export { resolveAuthnRequest } from './protocol/resolve-request.js';
 export type { ReceivedRequest } from './protocol/resolve-request.js';
 export { signedBaseline } from './response/fast-path.js';
+
+// Single logout, from the harness's side: it reads the SP's LogoutRequest as Entra would (and checks its
+// redirect signature), answers it with Entra's LogoutResponse or a changed one, and sends the IdP-initiated
+// LogoutRequests (genuine and forged) of the logout phase.
+export { verifyRedirectSignature } from './protocol/resolve-request.js';
+export { buildIdpLogoutRequest } from './protocol/idp-logout-request.js';
+export { buildLogoutResponse, findLogoutApp, parseLogoutRequest } from './protocol/logout.js';
+export type { LogoutResponseOverrides, ParsedLogoutRequest } from './protocol/logout.js';
 export { autoPostPage } from './http/pages/auto-post-page.js';
 
 // Shared plumbing: the run config's errors read like the mock's config errors, and files are read bounded.

@@ -63,6 +63,8 @@ export interface Evidence {
   artifacts?: string[] | undefined;
   /** What a reply check (reflection, error detail, session fixation) looked for and found. */
   replyCheck?: ReplyCheckEvidence | undefined;
+  /** Single logout: the LogoutRequest the SP sent the IdP (decoded XML), and what its checks found. */
+  logoutRequest?: { xml: string; problems: string[] } | undefined;
 }
 
 /** The evidence of a check over the SP's pages and cookies (scenarios' `replyCheck`). */

@@ -108,12 +108,29 @@ export type Mutation = DomMutation | TextMutation;
  * the active one (Entra-shaped: BOM, WS-Fed RoleDescriptors, two KeyDescriptors), the SP told to re-read it;
  * `after-rollover`: the app's signing certificate was rolled over as an Entra admin does it (new
  * certificate, made active, the old one removed) and the SP told to re-read the metadata;
- * `expired-certificate`: then the only certificate left is an expired one, which Entra keeps signing with.
+ * `expired-certificate`: then the only certificate left is an expired one, which Entra keeps signing with;
+ * `logout`: single logout, after everything else (runner/run/logout-phase.ts).
  */
-export type ScenarioPhase = 'new-certificate-listed' | 'after-rollover' | 'expired-certificate';
+export type ScenarioPhase = 'new-certificate-listed' | 'after-rollover' | 'expired-certificate' | 'logout';
+
+/**
+ * What a single logout scenario does (phase `logout`, runner/run/logout-phase.ts), after the baseline user
+ * signed in: `sp-initiated` opens the SP's logout URL, checks the LogoutRequest it sends and lets the mock
+ * answer as Entra does; `logout-response` answers that request with a LogoutResponse changed one way;
+ * `idp-logout-request` sends the SP a LogoutRequest naming the session, signed by the IdP, unsigned or
+ * signed with a key the SP never had, from another browser or from the signed-in user's own (logout CSRF).
+ */
+export type LogoutStimulus =
+  | { kind: 'sp-initiated' }
+  | { kind: 'logout-response'; change: 'unsigned' | 'other-request' | 'other-issuer' | 'not-success' }
+  | {
+      kind: 'idp-logout-request';
+      signing: 'idp' | 'none' | 'unknown-key';
+      from: 'other-browser' | 'own-browser';
+    };
 
 /** What the target SP must support for a scenario to apply; otherwise it is `skipped`. */
-export type Capability = 'idp-initiated' | 'encryption' | 'sp-domain' | 'account-id';
+export type Capability = 'idp-initiated' | 'encryption' | 'sp-domain' | 'account-id' | 'logout';
 
 /**
  * One sign-in of an account-lifecycle scenario. Its users are directory users the run creates for the
@@ -216,6 +233,8 @@ export interface ScenarioInput {
   variants?: readonly [AttackVariant, ...AttackVariant[]];
   /** Runs after the main catalog, in this phase (certificate rollover); default: the main catalog. */
   phase?: ScenarioPhase;
+  /** Single logout scenarios only (phase `logout`): what the run does. */
+  logout?: LogoutStimulus;
   /** A check of the SP's pages and cookies on top of the session verdict; see ReplyCheck. */
   replyCheck?: ReplyCheck;
   /**

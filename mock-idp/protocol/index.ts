@@ -42,5 +42,11 @@ export {
   parseLogoutRequest,
   type LogoutOutcome,
   type LogoutResponseOptions,
+  type LogoutResponseOverrides,
   type ParsedLogoutRequest,
 } from './logout.js';
+export {
+  buildIdpLogoutRequest,
+  type IdpLogoutRequest,
+  type IdpLogoutRequestOptions,
+} from './idp-logout-request.js';

@@ -8,7 +8,14 @@ import { TEST_NOW, TEST_TENANT_ID, testTenant } from '../test-support/fixtures.j
 import { sequentialIds } from '../util/ids.js';
 import { firstChildElement, parseXml } from '../util/xml.js';
 import { AadstsError } from './aadsts.js';
-import { entraUrlEncode, handleLogoutRequest, parseLogoutRequest, type LogoutOutcome } from './logout.js';
+import {
+  buildLogoutResponse,
+  entraUrlEncode,
+  handleLogoutRequest,
+  parseLogoutRequest,
+  type LogoutOutcome,
+  type LogoutResponseOverrides,
+} from './logout.js';
 
 const ISSUER = 'https://sp.example.com/metadata';
 const LOGOUT_URL = 'https://sp.example.com/slo';
@@ -180,5 +187,51 @@ describe('handleLogoutRequest', () => {
 describe('entraUrlEncode', () => {
   it('encodes like .NET HttpUtility.UrlEncode: lowercase hex, space as +', () => {
     expect(entraUrlEncode('aZ09-_.!*() +/=~é')).toBe('aZ09-_.!*()+%2b%2f%3d%7e%c3%a9');
+  });
+});
+
+describe('buildLogoutResponse overrides (the runner’s changed LogoutResponses)', () => {
+  function answer(overrides: LogoutResponseOverrides) {
+    const { state } = testTenant({ logoutUrl: LOGOUT_URL, identifiers: [ISSUER] });
+    const app = state.findAppByIdentifier(ISSUER)!;
+    return redirectOf(
+      buildLogoutResponse({
+        request: parseLogoutRequest(logoutRequest()),
+        app,
+        tenantId: TEST_TENANT_ID,
+        loginBase: 'https://login.example.test',
+        signingKey: state.signingMaterial(app).privateKey,
+        ids: sequentialIds(200),
+        now: new Date(TEST_NOW),
+        overrides,
+      }),
+    );
+  }
+  const root = (xml: string) => parseXml(xml).documentElement!;
+
+  it('leaves SigAlg and Signature out when unsigned', () => {
+    const params = rawParams(answer({ sign: false }).url);
+    expect([params.has('SAMLResponse'), params.has('SigAlg'), params.has('Signature')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it('changes InResponseTo, Issuer and StatusCode and nothing else', () => {
+    const base = root(answer({}).xml);
+    const changed = root(
+      answer({ inResponseTo: '_other', issuer: 'https://sts.windows.net/x/', status: STATUS.responder }).xml,
+    );
+    expect(changed.getAttribute('InResponseTo')).toBe('_other');
+    expect(base.getAttribute('InResponseTo')).toBe(parseLogoutRequest(logoutRequest()).id);
+    const issuer = (e: typeof base) => firstChildElement(e, NS.saml, 'Issuer')?.textContent;
+    expect([issuer(base), issuer(changed)]).toEqual([
+      `https://sts.windows.net/${TEST_TENANT_ID}/`,
+      'https://sts.windows.net/x/',
+    ]);
+    const status = (e: typeof base) =>
+      e.getElementsByTagNameNS(NS.samlp, 'StatusCode')[0]!.getAttribute('Value');
+    expect([status(base), status(changed)]).toEqual([STATUS.success, STATUS.responder]);
   });
 });

@@ -3,9 +3,8 @@
  * redirecting a signed LogoutResponse to the app's Logout URL, percent-encoded with lowercase hex as
  * Entra (like AD FS) does, so SPs must verify the query string exactly as received.
  */
-import { deflateRawSync } from 'node:zlib';
-import { sign, type KeyObject } from 'node:crypto';
-import { ALG, NS, STATUS } from '../constants/namespaces.js';
+import type { KeyObject } from 'node:crypto';
+import { NS, STATUS } from '../constants/namespaces.js';
 import { isHttpUrl, type EnterpriseApp } from '../model/app.js';
 import type { TenantState } from '../state/tenant-state.js';
 import { samlInstant } from '../util/clock.js';
@@ -15,6 +14,9 @@ import { childElements, serializeXml, type Element } from '../util/xml.js';
 import { AadstsError } from './aadsts.js';
 import { checkSamlId } from './authn-request.js';
 import { parseSamlMessage, type SamlMessageDocument } from './decode-message.js';
+import { signedRedirectUrl } from './logout-redirect.js';
+
+export { entraUrlEncode } from './logout-redirect.js';
 
 export interface ParsedLogoutRequest {
   id: string;
@@ -78,6 +80,20 @@ export interface LogoutResponseOptions {
   signingKey: KeyObject;
   ids: IdGenerator;
   now: Date;
+  /** The runner's logout scenarios only: what to send instead of Entra's answer. Unset: Entra's answer. */
+  overrides?: LogoutResponseOverrides | undefined;
+}
+
+/** A LogoutResponse that differs from Entra's in one way (the runner's negative logout scenarios). */
+export interface LogoutResponseOverrides {
+  /** false: no SigAlg/Signature in the query. */
+  sign?: boolean;
+  /** Another key signs the query (one the SP was never given). */
+  signingKey?: KeyObject;
+  inResponseTo?: string;
+  issuer?: string;
+  /** The top-level StatusCode Value. */
+  status?: string;
 }
 
 /**
@@ -90,7 +106,9 @@ export function buildLogoutResponse(options: LogoutResponseOptions): LogoutOutco
   if (!app.logoutUrl || !isHttpUrl(app.logoutUrl)) return { kind: 'signed-out-page', app };
   const responseId = options.ids.samlId();
   const xml = logoutResponseXml(options, app.logoutUrl, responseId);
-  const url = signedRedirectUrl(app.logoutUrl, xml, options.relayState, options.signingKey);
+  const o = options.overrides;
+  const key = o?.sign === false ? undefined : (o?.signingKey ?? options.signingKey);
+  const url = signedRedirectUrl(app.logoutUrl, 'SAMLResponse', xml, options.relayState, key);
   return { kind: 'redirect', url, responseId, xml };
 }
 
@@ -128,7 +146,9 @@ export function logoutIssuer(
 
 function logoutResponseXml(options: LogoutResponseOptions, destination: string, responseId: string): string {
   const doc = newDocument();
-  const issuer = logoutIssuer(options.app.logoutIssuerStyle, options.tenantId, options.loginBase);
+  const o = options.overrides;
+  const issuer =
+    o?.issuer ?? logoutIssuer(options.app.logoutIssuerStyle, options.tenantId, options.loginBase);
   const response = element(
     doc,
     NS.samlp,
@@ -138,7 +158,7 @@ function logoutResponseXml(options: LogoutResponseOptions, destination: string, 
       ['Version', '2.0'],
       ['IssueInstant', samlInstant(options.now)],
       ['Destination', destination],
-      ['InResponseTo', options.request.id],
+      ['InResponseTo', o?.inResponseTo ?? options.request.id],
       ['xmlns:samlp', NS.samlp],
     ],
     [
@@ -148,44 +168,12 @@ function logoutResponseXml(options: LogoutResponseOptions, destination: string, 
         NS.samlp,
         'samlp:Status',
         [],
-        [element(doc, NS.samlp, 'samlp:StatusCode', [['Value', STATUS.success]])],
+        [element(doc, NS.samlp, 'samlp:StatusCode', [['Value', o?.status ?? STATUS.success]])],
       ),
     ],
   );
   doc.appendChild(response);
   return serializeXml(doc);
-}
-
-/** Redirect binding with the signature in the query (bindings §3.4.4.1), RSA-SHA256. */
-function signedRedirectUrl(
-  base: string,
-  xml: string,
-  relayState: string | undefined,
-  key: KeyObject,
-): string {
-  const params = [
-    `SAMLResponse=${entraUrlEncode(deflateRawSync(Buffer.from(xml, 'utf8')).toString('base64'))}`,
-    ...(relayState === undefined ? [] : [`RelayState=${entraUrlEncode(relayState)}`]),
-    `SigAlg=${entraUrlEncode(ALG.rsaSha256)}`,
-  ].join('&');
-  const signature = sign('sha256', Buffer.from(params, 'utf8'), key).toString('base64');
-  return `${base}${base.includes('?') ? '&' : '?'}${params}&Signature=${entraUrlEncode(signature)}`;
-}
-
-/**
- * .NET HttpUtility.UrlEncode, which Entra uses: UTF-8, lowercase hex, space as `+`, and only
- * `A-Z a-z 0-9 - _ . ! * ( )` left as they are. SPs that re-encode instead of using the raw query
- * (python3-saml/php-saml without their lowercase option) fail on it, exactly as against real Entra.
- */
-export function entraUrlEncode(value: string): string {
-  let out = '';
-  for (const byte of Buffer.from(value, 'utf8')) {
-    const c = String.fromCharCode(byte);
-    if (/[A-Za-z0-9\-_.!*()]/.test(c)) out += c;
-    else if (c === ' ') out += '+';
-    else out += `%${byte.toString(16).padStart(2, '0')}`;
-  }
-  return out;
 }
 
 function singleChild(parent: Element, ns: string, localName: string): Element | undefined {

@@ -81,7 +81,7 @@ export async function startDemoSp(
       probe: sp.probeUrl,
       ...(domain ? { domain } : {}),
       accountPattern: FIXTURE_ACCOUNT_PATTERN,
-      ...(rollover ? { refreshIdpMetadata: sp.refreshUrl } : {}),
+      ...(rollover ? { refreshIdpMetadata: sp.refreshUrl, logoutUrl: sp.logoutUrl } : {}),
       ...(SP_PROFILES[profile].app.relayState === 'instance-url' ? { instanceUrl: sp.instanceUrl } : {}),
     },
     metadataXml: sp.metadataXml,

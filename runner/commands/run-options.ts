@@ -161,6 +161,12 @@ export const SHARED_RUN_OPTIONS: readonly OptionSpec[] = [
     config: ['run', 'evidence'],
   },
   {
+    flags: '--logout-url <url>',
+    description:
+      "the SP's page that starts sign-out: the single logout phase checks its LogoutRequest and LogoutResponse handling (without it the logout scenarios are skipped)",
+    config: ['sp', 'logoutUrl'],
+  },
+  {
     flags: '--refresh-idp-metadata <url|cmd|wait:SECONDS>',
     description:
       'how the SP re-reads the IdP metadata after the certificate rollover phase: a URL to POST, a command, or wait:SECONDS for an SP polling the App Federation Metadata Url (without it the rollover scenarios are skipped)',

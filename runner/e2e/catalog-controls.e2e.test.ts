@@ -31,6 +31,8 @@ const SKIPPED_FOR_STRICT = [
   // baseline signed "Sign SAML response" is refused (no vacuous pass, runner/engine/run-scenario.ts).
   'profiles/4.1.4.2/no-assertion@sp-initiated',
   'profiles/4.1.4.2/no-assertion@idp-initiated',
+  // No SLO route, so no --logout-url: the logout phase's positive control is strict-single-logout.
+  ...scenarios.filter((s) => s.phase === 'logout').map((s) => `${s.id}@sp-initiated`),
 ];
 
 describe('catalog controls: each SP against the catalog', () => {

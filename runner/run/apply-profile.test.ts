@@ -108,6 +108,21 @@ describe('scenario levels and skips', () => {
     expect(profileSkipReason(SP_PROFILES.sentry, persistent)).toBeUndefined();
   });
 
+  it("skips the single logout scenarios for a profile whose product does not use Entra's Logout URL", () => {
+    const logout = scenarios.find((s) => s.phase === 'logout')!;
+    const other = scenarios.find((s) => s.phase === undefined)!;
+    const noSlo = {
+      ...SP_PROFILES.generic,
+      singleLogout: { uses: false, because: 'signs out locally only' },
+    };
+    expect(profileSkipReason(noSlo, logout)).toBeDefined();
+    expect(profileSkipReason(noSlo, other)).toBeUndefined();
+    const withSlo = { ...SP_PROFILES.generic, singleLogout: { uses: true, because: 'documented' } };
+    expect(profileSkipReason(withSlo, logout)).toBeUndefined();
+    // Unstated (every product profile until researched): the scenarios run when --logout-url is given.
+    expect(profileSkipReason(SP_PROFILES.generic, logout)).toBeUndefined();
+  });
+
   it('gives every profile its setup notes, by the way the product takes the IdP settings', () => {
     const idp = { metadataUrl: 'M', loginUrl: 'L', issuer: 'I', certificateUrl: 'C' };
     for (const profile of Object.values(SP_PROFILES)) {

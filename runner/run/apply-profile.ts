@@ -91,6 +91,9 @@ export function applyProfileLevels(profile: SpProfile, scenarios: readonly Scena
 
 /** Why a scenario does not apply to this product, if it does not. */
 export function profileSkipReason(profile: SpProfile, scenario: Scenario): string | undefined {
+  const slo = profile.singleLogout;
+  if (scenario.phase === 'logout' && slo?.uses === false)
+    return `${profile.product} does not use Entra's Logout URL (--profile ${profile.name}): ${slo.because}`;
   const rule = profile.notApplicable?.find((r) => scenario.id.startsWith(r.prefix));
   return rule
     ? `does not apply to ${profile.product} (--profile ${profile.name}): ${rule.because}`

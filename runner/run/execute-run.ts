@@ -38,6 +38,7 @@ import { redactReport, redactResult } from './redact-secrets.js';
 import { selectOrFail } from './selection.js';
 import { shardNote, shardPlan } from './shard.js';
 import { isPhaseRun, runRolloverPhase } from './rollover-phase.js';
+import { isLogoutRun, runLogoutPhase } from './logout-phase.js';
 import { parseRefreshHook } from './refresh-hook.js';
 
 import { VERSION } from '../version.js';
@@ -110,6 +111,7 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
       encryption: prepared.sp.encryptionCertificates.length > 0,
       spDomain: Boolean(config.sp.domain),
       accountId: Boolean(config.sp.accountPattern),
+      logout: Boolean(config.sp.logoutUrl),
     };
     const planFor = (can: TargetCapabilities): PlannedRun[] =>
       skipBrowserOnly(
@@ -215,7 +217,7 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
           mainCalibration: calibration,
           calibrationOptions,
           hook: config.sp.refreshIdpMetadata ? parseRefreshHook(config.sp.refreshIdpMetadata) : undefined,
-          runs: plan.filter(isPhaseRun),
+          runs: plan.filter((run) => isPhaseRun(run) && !isLogoutRun(run)),
           timeoutMs: config.run.timeoutMs,
           signal: limit.signal,
           skipped,
@@ -223,14 +225,37 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
           onResult,
           log: options.log,
         });
+    // Single logout ends sessions: last, after the certificates are back as the SP was configured.
+    const logout =
+      outcome.interrupted || phase?.interrupted
+        ? undefined
+        : await runLogoutPhase({
+            setup: config.sp.logoutUrl
+              ? {
+                  env,
+                  flow: 'sp-initiated',
+                  logoutUrl: config.sp.logoutUrl,
+                  idpBaseUrl: prepared.handle.baseUrl,
+                  idpSloUrl: prepared.handle.loginUrl,
+                  sp: prepared.sp,
+                  algorithm: calibrationOptions.algorithm,
+                }
+              : undefined,
+            runs: plan.filter(isLogoutRun),
+            timeoutMs: config.run.timeoutMs,
+            signal: limit.signal,
+            skipped,
+            timedOut,
+            onResult,
+          });
     await browser?.close();
     const report = buildReport(
       config,
       describeTarget,
       prepared,
       startedAt,
-      [...outcome.results, ...(phase?.results ?? [])],
-      outcome.interrupted || phase?.interrupted === true,
+      [...outcome.results, ...(phase?.results ?? []), ...(logout?.results ?? [])],
+      outcome.interrupted || phase?.interrupted === true || logout?.interrupted === true,
       [
         ...calibrated.map((c) => `calibration: ${c.summary}`),
         ...(phase?.notes ?? []),

@@ -15,6 +15,7 @@ export function namedOrigins(
   return new OriginPolicy([
     sp.metadata,
     sp.loginUrl,
+    sp.logoutUrl,
     sp.acsUrl,
     sp.instanceUrl,
     absoluteProbe,

@@ -15,7 +15,13 @@ export interface TargetCapabilities {
   spDomain: boolean;
   /** The probe page's account id can be read (--account-pattern). */
   accountId: boolean;
+  /** The page that starts the SP's sign-out is known (--logout-url); default false. */
+  logout?: boolean | undefined;
 }
+
+/** Why the single logout scenarios did not run, when no logout URL was given. */
+export const NO_LOGOUT_URL_REASON =
+  "needs --logout-url (sp.logoutUrl): the SP's page that starts sign-out, to test single logout";
 
 /** Scenarios that check an SP which accepts only SP-initiated sign-in refuses unsolicited responses. */
 export const SP_INITIATED_ONLY_TAG = 'unsolicited-to-sp-initiated-only';
@@ -36,6 +42,8 @@ export function planRuns(scenarios: readonly Scenario[], can: TargetCapabilities
 }
 
 function skipReason(scenario: Scenario, flow: Flow, can: TargetCapabilities): string | undefined {
+  // Named first: without the logout URL nothing else about these scenarios matters.
+  if ((scenario.requires ?? []).includes('logout') && !can.logout) return NO_LOGOUT_URL_REASON;
   if (flow === 'sp-initiated' && !can.spInitiated)
     return 'the SP has no login URL for SP-initiated sign-in (--login-url)';
   const forSpInitiatedOnly = (scenario.tags ?? []).includes(SP_INITIATED_ONLY_TAG);

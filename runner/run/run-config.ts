@@ -36,6 +36,8 @@ const spSchema = z
     acsUrl: z.url().optional(),
     /** Where SP-initiated sign-in starts (without it, only IdP-initiated flows run). */
     loginUrl: z.url().optional(),
+    /** The SP's page that starts sign-out (single logout scenarios; without it they are skipped). */
+    logoutUrl: z.url().optional(),
     /** Session probe: 2xx only with a session, showing who is signed in (absolute, or a path on the ACS origin). */
     probe: z.string().optional(),
     /** Alternative oracles when the SP has no probe: a regex the final URL matches, or a text the page shows. */

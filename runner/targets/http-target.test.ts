@@ -47,6 +47,29 @@ async function harnessError(promise: Promise<unknown>): Promise<HarnessError> {
   return error as HarnessError;
 }
 
+describe('startLogout', () => {
+  // The fault SP's login route stands in for a logout page: it hands the browser to the IdP the same way.
+  it('follows the sign-out page to the IdP and captures the LogoutRequest, never requesting the IdP', async () => {
+    sp.setFault('login', { kind: 'redirect', to: `${IDP_LOGIN}?SAMLRequest=eA%3D%3D&SigAlg=a&Signature=b` });
+    const logout = await target().startLogout(sp.loginUrl);
+    expect([logout.binding, logout.samlRequest, logout.rawQuery]).toEqual([
+      'redirect',
+      'eA==',
+      'SAMLRequest=eA%3D%3D&SigAlg=a&Signature=b',
+    ]);
+  });
+
+  it('fails with TARGET_UNREACHABLE when the page ends the session locally and sends no LogoutRequest', async () => {
+    sp.setFault('login', { kind: 'status', status: 200 });
+    expect((await harnessError(target().startLogout(sp.loginUrl))).code).toBe('TARGET_UNREACHABLE');
+  });
+
+  it('does not follow a sign-out redirect off the origins it may contact', async () => {
+    sp.setFault('login', { kind: 'redirect', to: `${trap.url}/phish` });
+    expect((await harnessError(target().startLogout(sp.loginUrl))).code).toBe('OFF_ORIGIN');
+  });
+});
+
 describe('startLogin', () => {
   it('follows the SP to the IdP and stops there', async () => {
     const login = await target().startLogin();

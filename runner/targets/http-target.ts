@@ -62,9 +62,18 @@ export class HttpTarget implements SpTarget, RecordsPages, CookieAccess {
   }
 
   async startLogin(): Promise<LoginStart> {
-    const loginUrl = requireLoginUrl(this.options.loginUrl);
+    return this.followToIdp(requireLoginUrl(this.options.loginUrl), 'login');
+  }
+
+  /** Opens the SP's sign-out page and follows it until the SP hands the browser to the IdP (its LogoutRequest). */
+  async startLogout(logoutUrl: string): Promise<LoginStart> {
+    if (!this.options.allowedOrigins) this.policy.add(logoutUrl);
+    return this.followToIdp(logoutUrl, 'logout');
+  }
+
+  private async followToIdp(start: string, what: 'login' | 'logout'): Promise<LoginStart> {
     const hops: HttpExchange[] = [];
-    let url = loginUrl;
+    let url = start;
     for (let i = 0; i < MAX_HOPS; i++) {
       const response = await this.call(() => this.agent.get(url, { followRedirects: false }));
       hops.push(...response.hops);
@@ -91,10 +100,10 @@ export class HttpTarget implements SpTarget, RecordsPages, CookieAccess {
       }
       throw new HarnessError(
         'TARGET_UNREACHABLE',
-        `the SP login URL did not send the browser to the IdP (ended at ${response.url} with HTTP ${response.status})`,
+        `the SP ${what} URL did not send the browser to the IdP (ended at ${response.url} with HTTP ${response.status})`,
       );
     }
-    throw new HarnessError('TARGET_UNREACHABLE', `the SP login URL redirected more than ${MAX_HOPS} times`);
+    throw new HarnessError('TARGET_UNREACHABLE', `the SP ${what} URL redirected more than ${MAX_HOPS} times`);
   }
 
   async deliver(delivery: Delivery): Promise<SpReply> {

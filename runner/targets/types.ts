@@ -36,6 +36,11 @@ export interface SpTarget {
   deliver(delivery: Delivery): Promise<SpReply>;
   /** Fetches a URL of the SP with this session, without following redirects (a redirect means no session). */
   fetchPage(url: string): Promise<SpReply>;
+  /**
+   * Opens the SP's sign-out page and follows it until the SP hands the browser to the IdP, capturing its
+   * LogoutRequest as startLogin captures the AuthnRequest (HTTP mode only: the single logout phase).
+   */
+  startLogout?(logoutUrl: string): Promise<LoginStart>;
   /** Forgets cookies and state: a new browser. */
   reset(): Promise<void>;
   close(): Promise<void>;

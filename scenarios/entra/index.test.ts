@@ -18,6 +18,7 @@ import { GROUPS_150 } from './claims-directory.js';
 import { LONG_DISPLAY_NAME, LONG_EXTENSION_VALUE, UNICODE_DISPLAY_NAME } from './claims-values.js';
 import { CLAIM, NAMEID_FORMAT } from './entra-refs.js';
 import { groups } from './index.js';
+import type { LogoutStimulus } from '../types.js';
 import { PAIRWISE_ID, TRANSIENT_ID } from './name-id.js';
 import { scenarioIdp } from '../../runner/engine/test-support/scenario-harness.js';
 import { certificateBase64 } from '../../mock-idp/keys/signing-certificate.js';
@@ -55,6 +56,21 @@ function signedWithRolloverKey(which: 'retired' | 'neverPublished'): Check {
     expect(verifiedIds(built.xml, built.doc, certificatePem)).toEqual([attr(built.doc, 'Assertion', 'ID')]);
     expect(text(built.doc, 'X509Certificate')).toBe(certificateBase64(certificatePem));
     expect(certificatePem).not.toBe(idpCertificate());
+  };
+}
+
+/** A logout scenario: its stimulus, phase, needs and expectation (accept: the session must survive). */
+function logoutCheck(stimulus: LogoutStimulus, expectation: 'accept' | 'reject'): Check {
+  return (built) => {
+    const { scenario } = built;
+    expect([scenario.logout, scenario.phase, scenario.requires, scenario.flows, scenario.expect]).toEqual([
+      stimulus,
+      'logout',
+      ['logout'],
+      ['sp-initiated'],
+      expectation,
+    ]);
+    signed(['Assertion'])(built);
   };
 }
 
@@ -203,6 +219,40 @@ const checks: Record<string, Check> = {
     expect(built.scenario.phase).toBe('expired-certificate');
     signed(['Assertion'])(built);
   },
+  // Single logout: the phase drives the exchange (runner/run/logout-phase.ts); the sign-in is the baseline.
+  'entra/logout/sp-initiated-logout': logoutCheck({ kind: 'sp-initiated' }, 'reject'),
+  'entra/logout/logout-response-unsigned': logoutCheck(
+    { kind: 'logout-response', change: 'unsigned' },
+    'accept',
+  ),
+  'entra/logout/logout-response-other-request': logoutCheck(
+    { kind: 'logout-response', change: 'other-request' },
+    'accept',
+  ),
+  'entra/logout/logout-response-other-issuer': logoutCheck(
+    { kind: 'logout-response', change: 'other-issuer' },
+    'accept',
+  ),
+  'entra/logout/logout-response-not-success': logoutCheck(
+    { kind: 'logout-response', change: 'not-success' },
+    'accept',
+  ),
+  'entra/logout/idp-logout-request': logoutCheck(
+    { kind: 'idp-logout-request', signing: 'idp', from: 'own-browser' },
+    'reject',
+  ),
+  'entra/logout/forged-logout-request-unsigned': logoutCheck(
+    { kind: 'idp-logout-request', signing: 'none', from: 'other-browser' },
+    'accept',
+  ),
+  'entra/logout/forged-logout-request-unsigned-own-browser': logoutCheck(
+    { kind: 'idp-logout-request', signing: 'none', from: 'own-browser' },
+    'accept',
+  ),
+  'entra/logout/forged-logout-request-unknown-key': logoutCheck(
+    { kind: 'idp-logout-request', signing: 'unknown-key', from: 'other-browser' },
+    'accept',
+  ),
   'entra/tenants/email-in-sp-subdomain': (built) => {
     identity('B.Simon@eu.contoso.com')(built);
     expect(built.scenario.requires).toEqual(['sp-domain']);

@@ -7,6 +7,7 @@ import signing from './signing.js';
 import encryption from './encryption.js';
 import tenants from './tenants.js';
 import certificates from './certificates.js';
+import logout from './logout.js';
 
 export const groups: readonly ScenarioGroup[] = [
   claimsDirectory,
@@ -16,4 +17,5 @@ export const groups: readonly ScenarioGroup[] = [
   encryption,
   tenants,
   certificates,
+  logout,
 ];

@@ -51,6 +51,14 @@ export const atlassian: SpProfile = {
       because: 'Atlassian takes the e-mail as NameID; a transient NameID is not an e-mail',
     },
   ],
+  singleLogout: {
+    uses: true,
+    because: 'Atlassian Cloud supports app-initiated SAML single logout with Microsoft Entra ID',
+    source: {
+      url: 'https://support.atlassian.com/security-and-access-policies/docs/what-is-saml-single-logout/',
+      title: 'Atlassian Support: What is SAML single logout?',
+    },
+  },
   notes: [
     'Configured by hand in Atlassian: Login URL → "Identity provider SSO URL", Microsoft Entra Identifier → "Identity provider Entity ID", Certificate (Base64) → "Public x509 certificate".',
     'NameID = user.mail; tenants whose users have no mailbox use user.userprincipalname (the run picks it when the baseline user has no mail).',

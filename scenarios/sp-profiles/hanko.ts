@@ -41,6 +41,15 @@ export const hanko: SpProfile = {
       because: 'Hanko identifies users by the emailaddress claim: a new address is a new user by design',
     },
   ],
+  singleLogout: {
+    uses: false,
+    because:
+      "Hanko's SAML routes are /saml/metadata, /saml/auth and /saml/callback: it has no single logout endpoint",
+    source: {
+      url: 'https://github.com/teamhanko/hanko/blob/main/backend/ee/saml/router.go',
+      title: 'Hanko source: the SAML routes',
+    },
+  },
   notes: [
     "Hanko reads Entra's App Federation Metadata Url and takes SingleSignOnService[0] (HTTP-Redirect).",
     'The e-mail comes from http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress; its domain must equal the connection domain exactly.',

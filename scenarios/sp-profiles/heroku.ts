@@ -51,6 +51,15 @@ export const heroku: SpProfile = {
       because: 'Heroku takes only an emailAddress NameID; a transient one is refused',
     },
   ],
+  singleLogout: {
+    uses: false,
+    because:
+      "Heroku's Entra tutorial sets only the Sign on URL and Identifier, and Heroku's SSO docs name no logout endpoint: sign-out ends the Heroku session only",
+    source: {
+      url: 'https://learn.microsoft.com/en-us/entra/identity/saas-apps/heroku-tutorial',
+      title: 'Tutorial: Microsoft Entra integration with Heroku',
+    },
+  },
   notes: [
     'Heroku is SP-initiated only: an unsolicited Response must sign nobody in (Heroku restarts SP-initiated sign-in).',
     "Upload Entra's Federation Metadata XML to Heroku (Identity Provider → Upload Metadata).",

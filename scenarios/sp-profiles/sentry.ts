@@ -41,6 +41,15 @@ export const sentry: SpProfile = {
       because: 'Sentry fails the sign-in without an emailaddress claim ("Failed to map SAML attributes")',
     },
   ],
+  singleLogout: {
+    uses: true,
+    because:
+      "Sentry's SAML2 provider has a single logout service at /saml/sls/<slug>/ (HTTP-Redirect) that its SP metadata advertises; Entra's Logout URL is set to it",
+    source: {
+      url: 'https://github.com/getsentry/sentry/blob/master/src/sentry/auth/providers/saml2/provider.py',
+      title: 'Sentry source: SAML2SLSView and the SP singleLogoutService',
+    },
+  },
   notes: [
     "Sentry fetches Entra's App Federation Metadata Url.",
     'Sentry maps IdP User ID = the name claim and Email = the emailaddress claim; a missing one fails the sign-in ("Failed to map SAML attributes").',

@@ -24,6 +24,14 @@ export interface UrlPattern {
   required?: { pattern: string; because: string };
 }
 
+/** A profile's statement on single logout, with where it was learned. */
+export interface SingleLogoutStatement {
+  uses: boolean;
+  because: string;
+  /** The public page that says so (the product's docs or Entra tutorial). */
+  source?: { url: string; title: string };
+}
+
 export interface SpProfile {
   name: SpProfileName;
   /** The product, e.g. "Heroku". */
@@ -71,6 +79,11 @@ export interface SpProfile {
   }>;
   /** Scenarios (by id prefix) that do not apply to this product, and why (they are skipped). */
   notApplicable?: ReadonlyArray<{ prefix: string; because: string }>;
+  /**
+   * Whether the product uses Entra's Logout URL (single logout). `uses: false` skips the single logout
+   * scenarios (phase `logout`) with `because`; unset: not stated, the scenarios run when --logout-url is given.
+   */
+  singleLogout?: SingleLogoutStatement;
   /** One line each, shown with the setup in the report and the README. */
   notes: readonly string[];
 }

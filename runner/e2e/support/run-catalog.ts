@@ -37,6 +37,8 @@ export interface SpUnderTest {
   probeUrl: string;
   /** A regex whose first group is the account id the probe shows (account-lifecycle scenarios). */
   accountPattern?: string;
+  /** The page that starts sign-out (--logout-url): given, the single logout phase runs. */
+  logoutUrl?: string;
   /** Where the run's --refresh-idp-metadata hook POSTs (certificate rollover phase); none: the phase is skipped. */
   refreshUrl?: string;
   close(): Promise<void>;
@@ -120,6 +122,7 @@ async function runCatalogOnPort(
           domain: SP_DOMAIN,
           ...(run.idpInitiated === 'undeclared' ? {} : { idpInitiated: run.idpInitiated ?? true }),
           ...(sp.refreshUrl && run.refresh !== false ? { refreshIdpMetadata: sp.refreshUrl } : {}),
+          ...(sp.logoutUrl ? { logoutUrl: sp.logoutUrl } : {}),
         },
         idp: {
           port,
@@ -178,6 +181,8 @@ export function runCatalogOnReferenceSp(
       loginUrl: sp.loginUrl,
       probeUrl: sp.probeUrl,
       refreshUrl: sp.refreshUrl,
+      // Only an SP with an SLO route does single logout; the others are run without a logout URL.
+      ...(options.routes?.slo !== undefined ? { logoutUrl: sp.logoutUrl } : {}),
       close: sp.close,
     };
   }, run);
