@@ -1,6 +1,7 @@
 /**
  * @module End to end: the single logout phase (runner/run/logout-phase.ts) in-process, HTTP mode. The strict
- * reference SP with an SLO route passes it; without --logout-url every logout scenario is skipped with the
+ * reference SP with an SLO route passes it, each run with a user of its own, or the baseline user where the SP
+ * signs only known users in; without --logout-url every logout scenario is skipped with the
  * reason, never passed; an SP that ends its session as soon as logout starts (node-saml's /logout) gets
  * `info` for the changed LogoutResponses, and its survived forged LogoutRequests are inconclusive, since
  * it does not take Entra's genuine one either. Each naive control's exact findings are checked by
@@ -10,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { startNodeSamlSp } from '../../fixtures/sps/node-saml-sp/server.js';
 import { SLO_ROUTES } from '../../fixtures/sps/reference-sp/logout-controls.js';
 import { startReferenceSp } from '../../fixtures/sps/reference-sp/server.js';
+import { LIFECYCLE_USER_PREFIX } from '../engine/run-lifecycle.js';
 import { NO_LOGOUT_URL_REASON } from '../run/plan.js';
 import { runCatalog, runCatalogOnReferenceSp } from './support/run-catalog.js';
 import { harnessErrors, resultKey } from './support/findings.js';
@@ -27,6 +29,29 @@ describe('single logout phase', () => {
     const spLogout = report.results.find((r) => r.id === 'entra/logout/sp-initiated-logout')!;
     expect(spLogout.evidence.logoutRequest?.problems).toEqual([]);
     expect(spLogout.evidence.logoutRequest?.xml).toContain('SessionIndex');
+    // Each run signs in a user of its own (an SP may find the session to end by NameID alone).
+    const nameIds = report.results.map(
+      (r) => /<(?:saml:)?NameID[^>]*>([^<]+)</.exec(r.evidence.responseSent?.baselineXml ?? '')?.[1],
+    );
+    expect(nameIds.every((id) => id?.startsWith(LIFECYCLE_USER_PREFIX))).toBe(true);
+    expect(new Set(nameIds).size).toBe(nameIds.length);
+  });
+
+  it('an SP that signs only known users in: each logout run signs the baseline user in instead', async () => {
+    const { report } = await runCatalogOnReferenceSp(
+      {
+        routes: SLO_ROUTES,
+        onSignIn: ({ user }) =>
+          user.nameId.startsWith('B.Simon@')
+            ? { account: user.nameId }
+            : { refuse: 'not-provisioned', message: 'Ask your administrator for an account.' },
+      },
+      LOGOUT,
+    );
+    expect(harnessErrors(report)).toEqual([]);
+    expect(report.results.filter((r) => r.outcome !== 'pass').map(resultKey)).toEqual([]);
+    const spLogout = report.results.find((r) => r.id === 'entra/logout/sp-initiated-logout')!;
+    expect(spLogout.evidence.logoutRequest?.xml).toContain('B.Simon@');
   });
 
   it('without --logout-url, every logout scenario is skipped with the reason, none passed', async () => {

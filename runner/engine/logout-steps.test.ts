@@ -8,7 +8,8 @@ import { createSigningCertificate } from '../../mock-idp/keys/signing-certificat
 import { redirectQuery } from '../../fixtures/sps/reference-sp/redirect-binding.js';
 import { buildLogoutRequest } from '../../fixtures/sps/reference-sp/slo.js';
 import type { LoginStart } from '../targets/types.js';
-import { checkSpLogoutRequest, sessionFacts, type LogoutSetup, type SessionFacts } from './logout-steps.js';
+import { checkSpLogoutRequest, type LogoutSetup, type SessionFacts } from './logout-steps.js';
+import { sessionFacts } from './logout-sign-in.js';
 import { scenarioIdp, SP_ENTITY_ID } from './test-support/scenario-harness.js';
 
 const SLO = 'https://login.example/tid/saml2';

@@ -1,7 +1,7 @@
 /**
- * @module The steps of a single logout scenario (scenarios/entra/logout.ts), in HTTP mode: sign the baseline
- * user in, open the SP's sign-out page and capture its LogoutRequest where the SP hands the browser to the
- * IdP (never following it off the SP), check that request as Entra would plus what SAML asks of it, let the
+ * @module The steps of a single logout scenario (scenarios/entra/logout.ts), in HTTP mode: sign a user in
+ * (runner/engine/logout-sign-in.ts), open the SP's sign-out page and capture its LogoutRequest where the SP
+ * hands the browser to the IdP (never following it off the SP), check that request as Entra would plus what SAML asks of it, let the
  * mock answer with Entra's LogoutResponse (or one changed one way), deliver it, and ask the oracle whether
  * the session survived. IdP-initiated LogoutRequests (genuine or forged) are built by the mock and delivered
  * to the SP's SLO URL from another browser or the user's own.
@@ -11,7 +11,6 @@ import {
   buildIdpLogoutRequest,
   buildLogoutResponse,
   findLogoutApp,
-  NS,
   parseLogoutRequest,
   parseRedirectQuery,
   parseXml,
@@ -19,45 +18,17 @@ import {
   verifyRedirectSignature,
   type LogoutResponseOverrides,
   type ParsedLogoutRequest,
-  type SpMetadata,
 } from '../../mock-idp/internal.js';
-import type { Evidence, Flow, Verdict } from '../../reports/types.js';
+import type { Evidence, Verdict } from '../../reports/types.js';
 import type { LogoutStimulus } from '../../scenarios/types.js';
 import { HarnessError } from '../errors.js';
-import type { Identities } from '../oracles/types.js';
-import type { LoginStart, SpReply, SpTarget } from '../targets/types.js';
-import { baselineScenario } from './calibrate.js';
+import type { LoginStart, SpReply } from '../targets/types.js';
 import { clip } from './deliver-and-judge.js';
+import { isSignedIn, signInForLogout, type LogoutSetup, type SessionFacts } from './logout-sign-in.js';
 import type { RunEnvironment } from './run-environment.js';
-import { buildScenarioResponse } from './scenario-response.js';
-import { decodeLogin, startFlow } from './start-flow.js';
+import { decodeLogin } from './start-flow.js';
 
-/** What every logout step needs besides the run environment. */
-export interface LogoutSetup {
-  env: RunEnvironment;
-  /** The flow the baseline user signs in with (calibrated). */
-  flow: Flow;
-  /** The SP's page that starts sign-out (--logout-url). */
-  logoutUrl: string;
-  /** The mock's base URL (stand-in for https://login.microsoftonline.com) and its SLO URL (the /saml2 URL). */
-  idpBaseUrl: string;
-  idpSloUrl: string;
-  sp: Pick<SpMetadata, 'signingCertificates' | 'authnRequestsSigned'>;
-  algorithm: 'sha256' | 'sha1';
-}
-
-/** The session the baseline sign-in made, as the SP received it. */
-export interface SessionFacts {
-  nameId: string;
-  nameIdFormat: string | undefined;
-  sessionIndex: string | undefined;
-}
-
-export interface SignedIn {
-  target: SpTarget;
-  facts: SessionFacts;
-  verdict: Verdict;
-}
+export type { LogoutSetup, SessionFacts } from './logout-sign-in.js';
 
 /** How one logout step ended: the session verdict after it, or why it could not be taken. */
 export type StepResult =
@@ -68,60 +39,6 @@ export type StepResult =
       problems: string[];
       outcome: 'fail' | 'skipped' | 'inconclusive' | 'info';
     };
-
-/** Signs the baseline user in, in a fresh browser, signed as calibration found. */
-export async function signInBaseline(setup: LogoutSetup, evidence: Evidence): Promise<SignedIn> {
-  const { env, flow } = setup;
-  const option = env.baseline?.optionFor(flow);
-  if (option === undefined)
-    throw new HarnessError('ORACLE_INCONCLUSIVE', `the ${flow} flow signs nobody in (calibration)`);
-  const target = env.createTarget();
-  if (!target.startLogout)
-    throw new HarnessError('NOT_APPLICABLE', 'single logout is tested in HTTP mode only');
-  const start = await startFlow(flow, target, env);
-  const built = await buildScenarioResponse(
-    baselineScenario(option, setup.algorithm),
-    start.target,
-    env.idp,
-    env.now(),
-    option,
-  );
-  const reply = await target.deliver({
-    acsUrl: start.target.acsUrl,
-    samlResponse: Buffer.from(built.xml, 'utf8').toString('base64'),
-    relayState: start.relayState,
-  });
-  const { verdict } = await env.oracle.judge({ reply, target, identities: identities(env) });
-  evidence.responseSent = {
-    xml: clip(built.xml),
-    baselineXml: clip(built.baselineXml),
-    acsUrl: start.target.acsUrl,
-    relayState: start.relayState,
-    deliveries: 1,
-  };
-  return { target, facts: sessionFacts(built.xml), verdict };
-}
-
-export function identities(env: RunEnvironment): Identities {
-  return {
-    baseline: env.idp.tenant.requireUser(env.idp.baselineUser).userPrincipalName,
-    victim: env.idp.victim,
-  };
-}
-
-/** NameID (with its Format) and SessionIndex of the response that made the session. */
-export function sessionFacts(responseXml: string): SessionFacts {
-  const doc = parseXml(responseXml);
-  const nameId = doc.getElementsByTagNameNS(NS.saml, 'NameID')[0];
-  const authn = doc.getElementsByTagNameNS(NS.saml, 'AuthnStatement')[0];
-  if (!nameId)
-    throw new HarnessError('NOT_APPLICABLE', 'the baseline response carries no readable NameID (encrypted)');
-  return {
-    nameId: nameId.textContent ?? '',
-    nameIdFormat: nameId.getAttribute('Format') ?? undefined,
-    sessionIndex: authn?.getAttribute('SessionIndex') ?? undefined,
-  };
-}
 
 /**
  * The SP's LogoutRequest checked as Entra reads it (ID, Version, IssueInstant, Issuer = an Identifier) and
@@ -208,10 +125,10 @@ export async function spInitiatedLogout(
   overrides?: LogoutResponseOverrides,
 ): Promise<StepResult> {
   const { env } = setup;
-  const signedIn = await signInBaseline(setup, evidence);
-  const { target } = signedIn;
+  const signedIn = await signInForLogout(setup, evidence);
+  const { target, identities } = signedIn;
   try {
-    if (!isBaseline(signedIn.verdict))
+    if (!isSignedIn(signedIn.verdict))
       return notRun(
         'inconclusive',
         `the baseline sign-in before logout failed (${signedIn.verdict.because})`,
@@ -241,7 +158,7 @@ export async function spInitiatedLogout(
     const mid = await env.oracle.judge({
       reply: await target.fetchPage(probeUrl),
       target,
-      identities: identities(env),
+      identities,
     });
     const endedAtStart = mid.verdict.login === 'rejected';
     const app = env.idp.app;
@@ -270,12 +187,12 @@ export async function spInitiatedLogout(
       deliveries: 1,
     };
     const reply = await target.fetchPage(answer.url);
-    const judged = await env.oracle.judge({ reply, target, identities: identities(env) });
+    const judged = await env.oracle.judge({ reply, target, identities });
     evidence.spReply = reply;
     evidence.probe = judged.probe;
     return { kind: 'judged', verdict: judged.verdict, problems: checked.problems, endedAtStart };
   } finally {
-    await target.close().catch(() => undefined);
+    await signedIn.close();
   }
 }
 
@@ -295,11 +212,11 @@ export async function idpInitiatedLogout(
       'skipped',
       "the SP's metadata names no HTTP-Redirect SingleLogoutService (Entra's Logout URL): Entra sends it no LogoutRequests",
     );
-  const signedIn = await signInBaseline(setup, evidence);
-  const { target } = signedIn;
+  const signedIn = await signInForLogout(setup, evidence);
+  const { target, identities } = signedIn;
   const other = stimulus.from === 'other-browser' ? env.createTarget() : undefined;
   try {
-    if (!isBaseline(signedIn.verdict))
+    if (!isSignedIn(signedIn.verdict))
       return notRun(
         'inconclusive',
         `the baseline sign-in before logout failed (${signedIn.verdict.because})`,
@@ -328,12 +245,12 @@ export async function idpInitiatedLogout(
       deliveries: 1,
     };
     const reply: SpReply = await (other ?? target).fetchPage(request.url);
-    const judged = await env.oracle.judge({ reply, target, identities: identities(env) });
+    const judged = await env.oracle.judge({ reply, target, identities });
     evidence.spReply = reply;
     evidence.probe = judged.probe;
     return { kind: 'judged', verdict: judged.verdict, problems: [] };
   } finally {
-    await target.close().catch(() => undefined);
+    await signedIn.close();
     await other?.close().catch(() => undefined);
   }
 }
@@ -344,10 +261,6 @@ export function requireProbe(env: RunEnvironment): string {
   if (probeUrl === undefined)
     throw new HarnessError('NOT_APPLICABLE', 'single logout needs the session probe (--probe)');
   return probeUrl;
-}
-
-function isBaseline(verdict: Verdict): boolean {
-  return verdict.login === 'accepted' && verdict.identity === 'baseline';
 }
 
 function notRun(

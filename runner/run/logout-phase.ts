@@ -1,8 +1,8 @@
 /**
  * @module The single logout phase, after the main catalog and the certificate rollover (scenarios with
- * phase `logout`, scenarios/entra/logout.ts). Each run signs the baseline user in afresh, then takes one
- * logout step (runner/engine/logout-steps.ts), one run at a time: a logout ends sessions, and the mock's
- * answers lean on the state each run made.
+ * phase `logout`, scenarios/entra/logout.ts). Each run signs a user of its own in afresh
+ * (runner/engine/logout-sign-in.ts), then takes one logout step (runner/engine/logout-steps.ts), one run at
+ * a time: a logout ends sessions, and the mock's answers lean on the state each run made.
  *
  * Verdicts, as everywhere: a refusal proves something only where the same SP, same flow, did the genuine
  * thing. A changed LogoutResponse that leaves the session alive passes only if Entra's genuine

@@ -115,10 +115,7 @@ export default defineScenarios('entra/logout', [
     refs: [LOGOUT_REQUEST_USAGE, { doc: 'saml-core', section: '3.7.3.2' }, ENTRA_SLO],
     level: 'should',
     expect: 'reject',
-    control: {
-      none: 'The genuine, Entra-signed LogoutRequest is the positive control of the forged ones; the reference SP always honours it.',
-      wouldNeed: 'A reference-SP option that ignores IdP-initiated LogoutRequests (as many products do).',
-    },
+    control: [{ sp: 'naive-slo-ignore-idp-logout-request' }],
     ...IN_LOGOUT_PHASE,
     logout: { kind: 'idp-logout-request', signing: 'idp', from: 'own-browser' },
     tags,
