@@ -24,7 +24,7 @@ import {
 import type { DirectoryUser, DirectoryUserInput } from './model/user.js';
 import type { TenantState } from './state/tenant-state.js';
 import { createServerContext } from './http/context.js';
-import { createMockIdpApp } from './http/server.js';
+import { createMockIdpListener } from './http/server.js';
 import { loadConfigFile, type ConfigFile } from './config/config-file.js';
 import { applyConfig } from './config/apply-config.js';
 import { applySpMetadataToApp } from './admin/apply-sp-metadata.js';
@@ -136,7 +136,7 @@ export async function startMockIdp(options: StartMockIdpOptions = {}): Promise<M
     ...(options.autoSignIn !== undefined ? { autoSignIn: options.autoSignIn } : {}),
     adminToken,
   });
-  server.on('request', createMockIdpApp(ctx));
+  server.on('request', createMockIdpListener(ctx));
   // Never hang on a slow or stuck client.
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;

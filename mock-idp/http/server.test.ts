@@ -155,6 +155,34 @@ describe('/{tenant}/saml2', () => {
   });
 });
 
+describe('the /saml2 hot path (dispatched before the router) answers as the router does', () => {
+  /** The same URL spelled `/SAML2`: Express routes it case-insensitively, the hot path does not take it. */
+  const viaRouter = (url: string) => url.replace('/saml2', '/SAML2');
+  const shape = async (res: Response) => {
+    const body = await res.text();
+    return {
+      status: res.status,
+      type: res.headers.get('content-type'),
+      cache: res.headers.get('cache-control'),
+      aadsts: aadsts(res),
+      cookie: res.headers.get('set-cookie')?.replace(/=[^;]*/, '=<id>'),
+      action: readAutoPost(body)?.action,
+    };
+  };
+  const cases: Array<[string, (login: string) => string]> = [
+    ['an AuthnRequest', (l) => redirectBindingUrl(l, authnRequestXml({ id: '_hot1', issuer: SP }), 'rs')],
+    ['an unknown Issuer', (l) => redirectBindingUrl(l, authnRequestXml({ id: '_hot2', issuer: 'urn:x' }))],
+    ['no message', (l) => l],
+    ['an undecodable message', (l) => `${l}?SAMLRequest=%%%`],
+    ['an unknown tenant', (l) => l.replace(/\/[^/]+\/saml2/, '/no-such-tenant/saml2')],
+  ];
+  it.each(cases)('%s', async (_name, url) => {
+    const hot = await get(url(idp.loginUrl));
+    const routed = await get(viaRouter(url(idp.loginUrl)));
+    expect(await shape(hot)).toEqual(await shape(routed));
+  });
+});
+
 describe('interactive sign-in page', () => {
   let people: MockIdpHandle;
   beforeAll(async () => {

@@ -23,26 +23,7 @@ import type { ServerContext } from '../context.js';
 
 export function saml2Routes(ctx: ServerContext): Router {
   const router = Router();
-  router.get('/:tenant/saml2', async (req, res) => {
-    const tenant = requireTenant(ctx, req.params.tenant);
-    const rawQuery = req.originalUrl.includes('?')
-      ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1)
-      : '';
-    const query = parseRedirectQuery(rawQuery);
-    if (query.samlRequest) {
-      const message = parseSamlMessage(decodeSamlMessage(query.samlRequest.value, 'redirect'));
-      if (message.kind === 'AuthnRequest')
-        return handleAuthnRequest(ctx, req, res, tenant, message, { binding: 'redirect', query });
-      if (message.kind === 'LogoutRequest') return handleLogoutRequest(ctx, req, res, tenant, message, query);
-      throw new AadstsError('75005', { detail: `A ${message.kind} is not a request.` });
-    }
-    if (query.samlResponse) {
-      // A LogoutResponse from an SP we sent a LogoutRequest to: the user is signed out either way.
-      res.type('html').send(signedOutPage());
-      return;
-    }
-    throw new AadstsError('750054');
-  });
+  router.get('/:tenant/saml2', (req, res) => handleSaml2Get(ctx, req, res, req.params.tenant));
   router.post('/:tenant/saml2', async (req, res) => {
     const tenant = requireTenant(ctx, req.params.tenant);
     const body = (req.body ?? {}) as Record<string, unknown>;
@@ -69,6 +50,36 @@ export function saml2Routes(ctx: ServerContext): Router {
     throw new AadstsError('750054');
   });
   return router;
+}
+
+/**
+ * GET /{tenant}/saml2: an AuthnRequest or LogoutRequest by HTTP-Redirect, or an SP's LogoutResponse. Also
+ * called by the hot-path dispatch in front of the router (server.ts), with the tenant segment decoded.
+ */
+export async function handleSaml2Get(
+  ctx: ServerContext,
+  req: Request,
+  res: Response,
+  tenantSegment: string,
+): Promise<void> {
+  const tenant = requireTenant(ctx, tenantSegment);
+  const rawQuery = req.originalUrl.includes('?')
+    ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1)
+    : '';
+  const query = parseRedirectQuery(rawQuery);
+  if (query.samlRequest) {
+    const message = parseSamlMessage(decodeSamlMessage(query.samlRequest.value, 'redirect'));
+    if (message.kind === 'AuthnRequest')
+      return handleAuthnRequest(ctx, req, res, tenant, message, { binding: 'redirect', query });
+    if (message.kind === 'LogoutRequest') return handleLogoutRequest(ctx, req, res, tenant, message, query);
+    throw new AadstsError('75005', { detail: `A ${message.kind} is not a request.` });
+  }
+  if (query.samlResponse) {
+    // A LogoutResponse from an SP we sent a LogoutRequest to: the user is signed out either way.
+    res.type('html').send(signedOutPage());
+    return;
+  }
+  throw new AadstsError('750054');
 }
 
 async function handleAuthnRequest(

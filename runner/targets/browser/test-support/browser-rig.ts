@@ -12,7 +12,7 @@ import { appMetadataFor } from '../../../../mock-idp/metadata/app-metadata.js';
 import { appPatchFromSpMetadata, parseSpMetadata } from '../../../../mock-idp/metadata/sp-metadata.js';
 import { tenantUrls } from '../../../../mock-idp/model/tenant.js';
 import { createServerContext } from '../../../../mock-idp/http/context.js';
-import { createMockIdpApp } from '../../../../mock-idp/http/server.js';
+import { createMockIdpListener } from '../../../../mock-idp/http/server.js';
 import { startReferenceSp } from '../../../../fixtures/sps/reference-sp/server.js';
 import type { ReferenceSpHandle, ReferenceSpOptions } from '../../../../fixtures/sps/reference-sp/options.js';
 import { createScenarioIdp } from '../../../engine/scenario-idp.js';
@@ -44,7 +44,7 @@ export async function startBrowserRig(
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
-  const handler = createMockIdpApp(createServerContext(state, baseUrl, { adminToken: undefined }));
+  const handler = createMockIdpListener(createServerContext(state, baseUrl, { adminToken: undefined }));
   server.on('request', (req, res) => {
     idpHits.push(`${req.method} ${req.url}`);
     handler(req, res);
