@@ -12,7 +12,7 @@ const assets = loadAssets();
 function renderPage(report: RunReport): FakeDocument {
   const ids = [...assets.template.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1] as string);
   const document = new FakeDocument(ids, {
-    'samlspec-report': embedJson(displayReport(report)),
+    'samlspec-report': embedJson(displayReport(report, buildView(report))),
     'samlspec-view': embedJson(buildView(report)),
   });
   for (const [, id] of assets.template.matchAll(/<[^>]*\bid="([^"]+)"[^>]*\bhidden\b[^>]*>/g))
@@ -99,6 +99,32 @@ describe('HTML report page script', () => {
     const rows = detail.find((e) => e.hasClass('variants'))[0]?.find((e) => e.tagName === 'tr') ?? [];
     expect(rows.map((r) => r.getAttribute('class'))).toEqual([null, 'through', null]);
     expect(detail.textContent).toContain('Signing option: Sign SAML response and assertion');
+  });
+
+  it("shows a diffed response's baseline from the diff, since the page's copy leaves its raw bytes out", () => {
+    const index = buildView(sampleReport).results.findIndex(
+      (v) => v.response && 'lines' in v.response && v.response.removed > 0,
+    );
+    const result = sampleReport.results[index]!;
+    const response = buildView(sampleReport).results[index]!.response as { lines: string[] };
+    const removed = response.lines
+      .find((l) => l.startsWith('-'))!
+      .slice(1)
+      .trim();
+    const added = response.lines
+      .find((l) => l.startsWith('+'))!
+      .slice(1)
+      .trim();
+    const detail = openRow(doc, result.id, result.flow);
+    const tab = detail.find((e) => e.tagName === 'button' && e.textContent === 'Baseline')[0];
+    if (!tab) throw new Error('no Baseline tab');
+    tab.click();
+    const shown = detail
+      .find((e) => e.hasClass('code'))
+      .map((c) => c.textContent)
+      .join('\n');
+    expect(shown).toContain(removed);
+    expect(shown).not.toContain(added);
   });
 
   it('explains an inconclusive result and does not present its fix as a remedy', () => {

@@ -75,14 +75,15 @@ export function renderHtml(report: RunReport, assets: PageAssets): string {
   if (/<\/style/i.test(assets.css)) throw new Error('the report style sheets must not contain </style');
   // The Content-Security-Policy allows exactly this script: anything injected despite the escaping
   // would still not run.
+  const view = buildView(report);
   const scriptHash = `sha256-${createHash('sha256').update(assets.script, 'utf8').digest('base64')}`;
   const values: Record<string, string> = {
     STYLES: assets.css,
     SCRIPT: assets.script,
     SCRIPT_HASH: scriptHash,
     // Evidence beyond the display limits is cut in the embedded copy; the JSON report has all of it.
-    REPORT_JSON: embedJson(displayReport(report)),
-    VIEW_JSON: embedJson(buildView(report)),
+    REPORT_JSON: embedJson(displayReport(report, view)),
+    VIEW_JSON: embedJson(view),
   };
   // One pass with a function replacer: inserted text is never rescanned for markers, and `$&`-style
   // patterns in the data are not interpreted.

@@ -10,6 +10,8 @@
   const readJson = (id) => JSON.parse(document.getElementById(id).textContent);
   const report = readJson('samlspec-report');
   const view = readJson('samlspec-view');
+  // Each result names its reference links by index into one table (they recur across results).
+  for (const v of view.results) v.refs = v.refs.map((i) => view.refTable[i]);
   const OUTCOMES = view.outcomes;
   const ORDER = view.outcomeOrder;
   const rank = (o) => ORDER.indexOf(o);

@@ -31,8 +31,16 @@ describe('buildView', () => {
     expect(view.results[2]?.response).toBeUndefined();
   });
 
-  it('embeds the report as it is when no evidence is beyond the display limits', () => {
-    expect(displayReport(sampleReport)).toEqual(sampleReport);
+  it('embeds the report as it is when no evidence is beyond the display limits, less the baselines the view diffs', () => {
+    const shown = displayReport(sampleReport, view);
+    const diffed = view.results.map((r) => r.response !== undefined && 'lines' in r.response);
+    expect(diffed).toContain(true);
+    expect(shown.results.map((r) => r.evidence.responseSent?.baselineXml === '')).toEqual(diffed);
+    const restored = shown.results.map((r, i) => {
+      const sent = sampleReport.results[i]?.evidence.responseSent;
+      return sent && diffed[i] ? { ...r, evidence: { ...r.evidence, responseSent: sent } } : r;
+    });
+    expect({ ...shown, results: restored, calibration: sampleReport.calibration }).toEqual(sampleReport);
     expect(view.results.every((r) => r.cut === undefined)).toBe(true);
   });
 
@@ -50,7 +58,7 @@ describe('buildView', () => {
       },
     };
     const report: RunReport = { ...sampleReport, results: [huge] };
-    const [shown] = displayReport(report).results;
+    const [shown] = displayReport(report, buildView(report)).results;
     const [v] = buildView(report).results;
     expect(shown?.evidence.responseSent?.xml).toBe(xml.slice(0, DISPLAY_XML_CHARS));
     expect(shown?.evidence.responseSent?.baselineXml).toBe(baselineXml);
@@ -110,7 +118,8 @@ describe('buildView', () => {
         },
       ],
     };
-    const shown = displayReport(huge).calibration?.[0]?.attempts[0]?.evidence?.responseSent?.xml;
+    const shown = displayReport(huge, buildView(huge)).calibration?.[0]?.attempts[0]?.evidence?.responseSent
+      ?.xml;
     expect(shown).toBe(xml.slice(0, DISPLAY_XML_CHARS));
     expect(buildView(huge).calibration[0]?.attempts[0]?.cut?.response).toMatch(/truncated for display/);
     expect(huge.calibration?.[0]?.attempts[0]?.evidence?.responseSent?.xml).toBe(xml);

@@ -37,6 +37,8 @@ export interface ReportView {
   outcomes: Readonly<Record<Outcome, OutcomeInfo>>;
   outcomeOrder: readonly Outcome[];
   results: ResultView[];
+  /** Every distinct reference link once; results name theirs by index (the same few dozen recur). */
+  refTable: RefView[];
   /** Aligned with `report.calibration`: the evidence view of each attempt. */
   calibration: { attempts: EvidenceView[] }[];
   /** "SP stopped answering after …: N scenario runs not run", one per event. */
@@ -60,17 +62,30 @@ export interface EvidenceView {
 }
 
 export interface ResultView extends EvidenceView {
-  refs: RefView[];
+  /** Indexes into `refTable`. */
+  refs: number[];
   /** The result proves the SP wrong, so its fix is the remedy (not just how a conforming SP behaves). */
   finding: boolean;
 }
 
 export function buildView(report: RunReport): ReportView {
+  const refTable: RefView[] = [];
+  const refIndex = new Map<string, number>();
+  const refNumber = (ref: RefView): number => {
+    const key = JSON.stringify(ref);
+    let index = refIndex.get(key);
+    if (index === undefined) {
+      index = refTable.push(ref) - 1;
+      refIndex.set(key, index);
+    }
+    return index;
+  };
   return {
     verdict: runVerdict(report),
     outcomes: OUTCOMES,
     outcomeOrder: OUTCOME_ORDER,
-    results: report.results.map(resultView),
+    results: report.results.map((r) => resultView(r, refNumber)),
+    refTable,
     calibration: (report.calibration ?? []).map((c) => ({
       attempts: c.attempts.map((a) => evidenceView(a.evidence ?? {})),
     })),
@@ -80,15 +95,28 @@ export function buildView(report: RunReport): ReportView {
   };
 }
 
-/** The report as the page embeds it: the same, except for evidence text beyond the display limits. */
-export function displayReport(report: RunReport): RunReport {
-  const shown: RunReport = { ...report, results: report.results.map(displayResult) };
-  if (report.calibration) shown.calibration = report.calibration.map(displayCalibration);
+/**
+ * The report as the page embeds it: the same, except for evidence text beyond the display limits, and
+ * without the raw baseline of a response the view diffs (`view`, from buildView of the same report): the
+ * diff's unchanged and removed lines are the baseline, pretty-printed, and the page shows those. That
+ * baseline was a third of an all-pass demo's page.
+ */
+export function displayReport(report: RunReport, view: ReportView): RunReport {
+  const shown: RunReport = {
+    ...report,
+    results: report.results.map((r, i) => displayResult(r, view.results[i])),
+  };
+  if (report.calibration)
+    shown.calibration = report.calibration.map((c, i) => displayCalibration(c, view.calibration[i]));
   return shown;
 }
 
-function resultView(r: ScenarioResult): ResultView {
-  return { refs: r.refs.map(refView), finding: showsFix(r), ...evidenceView(r.evidence) };
+function resultView(r: ScenarioResult, refNumber: (ref: RefView) => number): ResultView {
+  return {
+    refs: r.refs.map((ref) => refNumber(refView(ref))),
+    finding: showsFix(r),
+    ...evidenceView(r.evidence),
+  };
 }
 
 function evidenceView(e: Evidence): EvidenceView {
@@ -135,19 +163,29 @@ function excerpt(text: string, limit: number): string {
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit);
 }
 
-function displayResult(r: ScenarioResult): ScenarioResult {
-  const evidence = displayEvidence(r.evidence);
+function displayResult(r: ScenarioResult, view: EvidenceView | undefined): ScenarioResult {
+  const evidence = withoutDiffedBaseline(displayEvidence(r.evidence), view);
   return evidence === r.evidence ? r : { ...r, evidence };
 }
 
-function displayCalibration(c: FlowCalibration): FlowCalibration {
+function displayCalibration(
+  c: FlowCalibration,
+  view: { attempts: EvidenceView[] } | undefined,
+): FlowCalibration {
   return {
     ...c,
-    attempts: c.attempts.map((a) => {
-      const evidence = a.evidence && displayEvidence(a.evidence);
+    attempts: c.attempts.map((a, i) => {
+      const evidence = a.evidence && withoutDiffedBaseline(displayEvidence(a.evidence), view?.attempts[i]);
       return evidence === a.evidence ? a : { ...a, evidence };
     }),
   };
+}
+
+/** An empty `baselineXml` tells the page to show the baseline from the diff's lines. */
+function withoutDiffedBaseline(e: Evidence, view: EvidenceView | undefined): Evidence {
+  const sent = e.responseSent;
+  if (!sent || !view?.response || !('lines' in view.response)) return e;
+  return { ...e, responseSent: { ...sent, baselineXml: '' } };
 }
 
 /** The same object when nothing is beyond the limits, so the embedded copy shares what it can. */
