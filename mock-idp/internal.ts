@@ -14,6 +14,7 @@ export { parseXml, serializeXml } from './util/xml.js';
 export { escapeXmlAttr } from './util/xml-escape.js';
 export { samlInstant } from './util/clock.js';
 export { ENTRA_CERT_SUBJECT } from './keys/signing-certificate.js';
+export { prepareKeysInBackground } from './keys/prepared-keys.js';
 
 // Tenant set-up: `idp`, `run` and `demo` open the same state, create the app the SP was configured
 // with, fill it from the SP's metadata and print the app's federation metadata, as an Entra admin would.

@@ -1,6 +1,12 @@
 import { createPublicKey, X509Certificate } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addPreparedKeys, clearPreparedKeys, preparedKeyCount, takePreparedKey } from './prepared-keys.js';
+import {
+  addPreparedKeys,
+  clearPreparedKeys,
+  prepareKeysInBackground,
+  preparedKeyCount,
+  takePreparedKey,
+} from './prepared-keys.js';
 import { createSigningCertificate, generatePrivateKeyPem } from './signing-certificate.js';
 
 const publicKeyOf = (privateKeyPem: string): string =>
@@ -28,6 +34,21 @@ describe('prepared keys', () => {
     const c = createSigningCertificate();
     expect([first, second]).not.toContain(c.privateKeyPem);
     expect(certificateKey(c.certificatePem)).toBe(publicKeyOf(c.privateKeyPem));
+  });
+
+  it('generates keys in the background: distinct RSA-2048 keys (e = 65537), each handed out once', async () => {
+    const pending = prepareKeysInBackground(3);
+    // Nothing is waited for: a key asked for now is generated on the spot.
+    expect(preparedKeyCount()).toBe(0);
+    await pending;
+    expect(preparedKeyCount()).toBe(3);
+    const keys = [takePreparedKey(2048), takePreparedKey(2048), takePreparedKey(2048)] as string[];
+    expect(new Set(keys).size).toBe(3);
+    for (const key of keys) {
+      const details = createPublicKey(key).asymmetricKeyDetails;
+      expect([details?.modulusLength, details?.publicExponent]).toEqual([2048, 65537n]);
+    }
+    expect(takePreparedKey(2048)).toBeUndefined();
   });
 
   it('keeps them for the size they have: another size is generated', () => {

@@ -7,6 +7,8 @@
  * adds keys: the mock on its own always generates.
  */
 
+import { generateKeyPair } from 'node:crypto';
+
 /** The only size kept ready: Entra's (and every default of this package). */
 export const PREPARED_KEY_BITS = 2048;
 
@@ -20,6 +22,32 @@ export function addPreparedKeys(privateKeyPems: readonly string[]): void {
 /** A prepared key of this size, never handed out before, or undefined (generate one). */
 export function takePreparedKey(bits: number): string | undefined {
   return bits === PREPARED_KEY_BITS ? ready.shift() : undefined;
+}
+
+/**
+ * Starts generating `count` keys on libuv's thread pool; each joins the prepared keys when done. A process
+ * that knows it will need keys soon (the demo: eight, each ~150 ms of one core) gets them from the idle
+ * core while its own thread goes on; a key asked for before one is ready is still generated on the spot.
+ * Resolves when all are done (a failed generation just leaves one key fewer).
+ */
+export function prepareKeysInBackground(count: number): Promise<void> {
+  const one = (): Promise<void> =>
+    new Promise((resolve) =>
+      generateKeyPair(
+        'rsa',
+        {
+          modulusLength: PREPARED_KEY_BITS,
+          publicExponent: 65537,
+          publicKeyEncoding: { type: 'spki', format: 'pem' },
+          privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+        },
+        (error, _publicKey, privateKey) => {
+          if (!error) ready.push(privateKey);
+          resolve();
+        },
+      ),
+    );
+  return Promise.all(Array.from({ length: count }, one)).then(() => undefined);
 }
 
 /** How many are left (tests). */
