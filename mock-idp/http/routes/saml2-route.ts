@@ -104,6 +104,7 @@ async function handleAuthnRequest(
     requestedNameIdFormat: request.nameIdPolicyFormat,
     forceAuthn: request.forceAuthn,
     isPassive: request.isPassive,
-    loginHint: firstString(req.query.login_hint),
+    // Express parses the whole query (a 2 KB SAMLRequest) on first read of req.query: only when there is a hint.
+    loginHint: req.originalUrl.includes('login_hint') ? firstString(req.query.login_hint) : undefined,
   });
 }
