@@ -9,11 +9,11 @@ import { BINDING, NS } from '../constants/namespaces.js';
 import { certificateBase64 } from '../keys/signing-certificate.js';
 import type { EnterpriseApp } from '../model/app.js';
 import { tenantUrls } from '../model/tenant.js';
-import { signElement, type SigningKey } from '../response/sign.js';
+import type { SigningKey } from '../response/sign.js';
+import { signedText } from '../response/sign-on-dom.js';
 import type { TenantState } from '../state/tenant-state.js';
 import { element, newDocument, type Attrs, type Child } from '../util/dom-builder.js';
 import type { IdGenerator } from '../util/ids.js';
-import { serializeXml } from '../util/xml.js';
 import { OFFERED_CLAIM_TYPES } from './claim-types.js';
 
 /** Entra serves metadata with a BOM and its docs warn SPs about it; keeping it makes SPs prove they cope. */
@@ -94,11 +94,7 @@ export function buildFederationMetadata(content: FederationMetadataContent): Buf
   const id = content.ids.samlId();
   const doc = newDocument();
   doc.appendChild(entityDescriptor(doc, id, content));
-  const signed = signElement(serializeXml(doc), {
-    key: content.signingKey,
-    algorithm: 'sha256',
-    elementId: id,
-  });
+  const signed = signedText(doc, { key: content.signingKey, algorithm: 'sha256', elementId: id });
   return Buffer.concat([
     UTF8_BOM,
     Buffer.from(METADATA_XML_DECLARATION + dotNetEmptyElements(signed), 'utf8'),

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Document, Element } from '@xmldom/xmldom';
-import { signElement, parseXml, serializeXml } from '../../mock-idp/internal.js';
+import { signedText, parseXml } from '../../mock-idp/internal.js';
 import type { DomMutation, MutationContext, RelativeTime, TextMutation } from '../types.js';
 import {
   all,
@@ -159,7 +159,7 @@ export function addSignedAssertion(options: SecondAssertion): TextMutation {
         for (const a of all(second, 'Audience')) setText(a, options.audience);
       if (position === 'before') first.parentNode!.insertBefore(second, first);
       else insertAfter(second, first);
-      return signElement(serializeXml(doc), { key: ctx.keys.idp, algorithm: 'sha256', elementId: id });
+      return signedText(doc, { key: ctx.keys.idp, algorithm: 'sha256', elementId: id });
     },
   };
 }

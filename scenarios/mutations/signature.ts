@@ -7,7 +7,7 @@
 import { createHmac, createPublicKey, sign as rsaSign } from 'node:crypto';
 import type { Document, Element } from '@xmldom/xmldom';
 import forge from 'node-forge';
-import { certificateBase64, signElement, parseXml, serializeXml } from '../../mock-idp/internal.js';
+import { certificateBase64, signInPlace } from '../../mock-idp/internal.js';
 import type { DomMutation, KeyPair, MutationContext } from '../types.js';
 import {
   DSIG_NS,
@@ -156,14 +156,7 @@ export function resign(part: SignedPart, canonicalization: string): DomMutation 
     const id = element.getAttribute('ID');
     if (!id) throw new Error(`the ${part} has no ID`);
     remove(partSignature(doc, part));
-    const signed = signElement(serializeXml(doc), {
-      key: ctx.keys.idp,
-      algorithm: 'sha256',
-      elementId: id,
-      canonicalization,
-    });
-    const root = doc.importNode(parseXml(signed).documentElement!, true);
-    doc.replaceChild(root, rootOf(doc));
+    signInPlace(doc, { key: ctx.keys.idp, algorithm: 'sha256', elementId: id, canonicalization });
   });
 }
 

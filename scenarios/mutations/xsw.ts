@@ -6,7 +6,7 @@
  * to the baseline can never turn a wrapping attack into a silent no-op.
  */
 import type { Document, Element } from '@xmldom/xmldom';
-import { signElement, parseXml, serializeXml } from '../../mock-idp/internal.js';
+import { signedText, parseXml } from '../../mock-idp/internal.js';
 import type { DomMutation, MutationContext } from '../types.js';
 import {
   DSIG_NS,
@@ -292,7 +292,10 @@ export function signedLogoutResponseBeside(): DomMutation {
     if (one(doc, 'Assertion').getElementsByTagNameNS(DSIG_NS, 'Signature').length > 0)
       throw new Error('XSW-16 wants an unsigned Assertion (sign: none)');
     const id = '_idp_signed_logout_response';
-    const logout = doc.createElementNS(SAMLP_NS, 'samlp:LogoutResponse');
+    // Built as a document of its own, the text signElement was given before: signed there on the DOM,
+    // then parsed so that it comes over with the declarations its text carries, as it always did.
+    const own = doc.implementation.createDocument(null, '');
+    const logout = own.createElementNS(SAMLP_NS, 'samlp:LogoutResponse');
     for (const [name, value] of [
       ['ID', id],
       ['Version', '2.0'],
@@ -300,19 +303,16 @@ export function signedLogoutResponseBeside(): DomMutation {
       ['Destination', ctx.acsUrl],
     ] as const)
       logout.setAttribute(name, value);
-    const issuer = doc.createElementNS(SAML_NS, 'Issuer');
-    issuer.appendChild(doc.createTextNode(ctx.issuer));
-    const status = doc.createElementNS(SAMLP_NS, 'samlp:Status');
-    const code = doc.createElementNS(SAMLP_NS, 'samlp:StatusCode');
+    const issuer = own.createElementNS(SAML_NS, 'Issuer');
+    issuer.appendChild(own.createTextNode(ctx.issuer));
+    const status = own.createElementNS(SAMLP_NS, 'samlp:Status');
+    const code = own.createElementNS(SAMLP_NS, 'samlp:StatusCode');
     code.setAttribute('Value', SUCCESS);
     status.appendChild(code);
     logout.appendChild(issuer);
     logout.appendChild(status);
-    const signed = signElement(serializeXml(logout), {
-      key: ctx.keys.idp,
-      algorithm: 'sha256',
-      elementId: id,
-    });
+    own.appendChild(logout);
+    const signed = signedText(own, { key: ctx.keys.idp, algorithm: 'sha256', elementId: id });
     insertExtensions(doc).appendChild(doc.importNode(parseXml(signed).documentElement!, true));
   });
 }

@@ -1,0 +1,172 @@
+/**
+ * @module Signing an element of a DOM already built, in place (issue 11): signElement() makes
+ * xml-crypto parse the whole serialized text again, run XPath, canonicalize, insert the Signature and
+ * serialize, a fifth of the harness's CPU in a catalog run. Here the same canonicalizer xml-crypto uses
+ * (its exported ExclusiveCanonicalization) runs on the nodes held, node:crypto makes the digest and the
+ * RSA PKCS#1 v1.5 signature (deterministic, the same bytes as xml-crypto's), and the Signature is built
+ * as xml-crypto builds it (signed-xml.js computeSignature / createSignedInfo / addAllReferences /
+ * createSignature): default-namespace ds, CanonicalizationMethod, SignatureMethod, one Reference to
+ * `#ID` with the enveloped-signature and c14n transforms, the digest of the element as it was before
+ * the Signature went in, SignatureValue, KeyInfo/X509Data/X509Certificate.
+ *
+ * The contract: after `signOnDom(doc, o)` returns true, serializeXml(doc) is byte-for-byte what
+ * `signElement(serializeXml(doc before), o)` returns (sign-on-dom.test.ts, and the whole catalog in
+ * runner/engine/dom-signing-catalog.test.ts). It returns false, the DOM untouched, wherever that cannot
+ * be shown (dom-signing-plan.ts): then the caller takes the string path, exactly as before.
+ */
+import { createHash, sign } from 'node:crypto';
+import { ExclusiveCanonicalization, ExclusiveCanonicalizationWithComments, SignedXml } from 'xml-crypto';
+import { ALG, NS } from '../constants/namespaces.js';
+import { certificateBase64 } from '../keys/signing-certificate.js';
+import { element, type Attrs, type Child } from '../util/dom-builder.js';
+import { parseXml, serializeXml, type Document, type Element } from '../util/xml.js';
+import { planDomSigning } from './dom-signing-plan.js';
+import { SIGNATURE_ALGORITHM, signElement, type SignElementOptions } from './sign.js';
+
+/** The canonicalization methods whose output on these nodes is xml-crypto's on its own parse. */
+const CANONICALIZERS: Readonly<Record<string, () => ExclusiveCanonicalization>> = {
+  [ALG.excC14n]: () => new ExclusiveCanonicalization(),
+  // The Reference digest discards comments first (xml-crypto's calculateReferenceDigest), so only
+  // SignedInfo, which has none, goes through this one.
+  [ALG.excC14nWithComments]: () => new ExclusiveCanonicalizationWithComments(),
+};
+const HASH = { sha256: 'sha256', sha1: 'sha1' } as const;
+const BASE64 = /^[A-Za-z0-9+/=]*$/;
+
+let enabled = true;
+
+/**
+ * Test switch: with false, every caller takes the string path it took before the DOM signer existed,
+ * so a test can compare the two over the same inputs. Never turned off outside tests.
+ */
+export function setDomSigning(on: boolean): void {
+  enabled = on;
+}
+
+export function domSigningEnabled(): boolean {
+  return enabled;
+}
+
+/**
+ * Signs the element with `options.elementId` inside `doc`, in place, when the result is provably
+ * what signElement would give; true when it did, false (DOM untouched) when the caller must take the
+ * string path.
+ */
+export function signOnDom(doc: Document, options: SignElementOptions): boolean {
+  if (!enabled) return false;
+  const c14n = options.canonicalization ?? ALG.excC14n;
+  const canonicalizer = CANONICALIZERS[c14n];
+  const algorithm = SIGNATURE_ALGORITHM[options.algorithm];
+  const hash = HASH[options.algorithm];
+  const certificate = certificateBase64(options.key.certificatePem);
+  // PKCS#1 v1.5 is deterministic; another key type (RSA-PSS) makes signatures that differ run to run.
+  if (!canonicalizer || !algorithm || !hash || options.key.privateKey.asymmetricKeyType !== 'rsa')
+    return false;
+  // xml-crypto parses the certificate into the KeyInfo text; markup in it would read differently.
+  if (!BASE64.test(certificate)) return false;
+  const plan = planDomSigning(doc, options.elementId);
+  if (!plan) return false;
+
+  const removed = plan.emptyTexts.map((node) => ({ node, parent: node.parentNode!, next: node.nextSibling }));
+  for (const { node, parent } of removed) parent.removeChild(node);
+  let signature: Element;
+  try {
+    const digest = createHash(hash).update(canonicalReference(plan.target), 'utf8').digest('base64');
+    const parts = signatureParts(doc, { c14n, algorithm, elementId: options.elementId, digest, certificate });
+    // xml-crypto canonicalizes SignedInfo on its own, from an empty default namespace: xmlns="ds" on it.
+    const canonicalSignedInfo = canonicalizer().process(parts.signedInfo, c14nOptions());
+    const value = sign(hash, Buffer.from(canonicalSignedInfo, 'utf8'), options.key.privateKey);
+    parts.signature.insertBefore(
+      dsElement(doc, 'SignatureValue', [], [value.toString('base64')]),
+      parts.keyInfo,
+    );
+    signature = parts.signature;
+  } catch {
+    // Too deep for the recursive canonicalizer, or a key node:crypto refuses: put back what was
+    // removed and leave it to xml-crypto, which decides (or throws) as it always did.
+    for (const { node, parent, next } of removed.reverse()) parent.insertBefore(node, next);
+    return false;
+  }
+  const { target, issuer } = plan;
+  target.insertBefore(signature, issuer ? issuer.nextSibling : target.firstChild);
+  return true;
+}
+
+/**
+ * Signs in place whatever the document holds: on the DOM when signOnDom can, else the string path
+ * with its result parsed back as the new root (what the harness's re-signing mutations always did).
+ */
+export function signInPlace(doc: Document, options: SignElementOptions): void {
+  if (signOnDom(doc, options)) return;
+  const signed = parseXml(signElement(serializeXml(doc), options));
+  doc.replaceChild(doc.importNode(signed.documentElement!, true), doc.documentElement!);
+}
+
+/** The signed text: signElement(serializeXml(doc), options), taking the DOM path when it can. */
+export function signedText(doc: Document, options: SignElementOptions): string {
+  return signOnDom(doc, options) ? serializeXml(doc) : signElement(serializeXml(doc), options);
+}
+
+/**
+ * The element's exc-c14n form before the Signature goes in: xml-crypto's calculateReferenceDigest
+ * (enveloped-signature removes nothing there, the new Signature not being in the document yet; the
+ * comments it discards render as nothing in exc-c14n without comments).
+ */
+function canonicalReference(target: Element): string {
+  return new ExclusiveCanonicalization().process(target, c14nOptions());
+}
+
+function c14nOptions() {
+  return {
+    inclusiveNamespacesPrefixList: [],
+    ancestorNamespaces: [],
+    defaultNsForPrefix: SignedXml.defaultNsForPrefix,
+  };
+}
+
+function dsElement(doc: Document, name: string, attrs: Attrs = [], children: readonly Child[] = []): Element {
+  return element(doc, NS.ds, name, attrs, children);
+}
+
+/**
+ * The Signature as xml-crypto writes it, SignatureValue still to come: its createSignedInfo (the
+ * CanonicalizationMethod and SignatureMethod), addAllReferences (one Reference, its Transforms, the
+ * DigestMethod and DigestValue), and getKeyInfo with the X509Certificate signElement gives it.
+ */
+function signatureParts(
+  doc: Document,
+  o: {
+    c14n: string;
+    algorithm: { signature: string; digest: string };
+    elementId: string;
+    digest: string;
+    certificate: string;
+  },
+): { signature: Element; signedInfo: Element; keyInfo: Element } {
+  const ds = (name: string, attrs: Attrs = [], children: readonly Child[] = []) =>
+    dsElement(doc, name, attrs, children);
+  const transforms = [
+    ds('Transform', [['Algorithm', ALG.envelopedSignature]]),
+    ds('Transform', [['Algorithm', o.c14n]]),
+  ];
+  const reference = ds(
+    'Reference',
+    [['URI', `#${o.elementId}`]],
+    [
+      ds('Transforms', [], transforms),
+      ds('DigestMethod', [['Algorithm', o.algorithm.digest]]),
+      ds('DigestValue', [], [o.digest]),
+    ],
+  );
+  const signedInfo = ds(
+    'SignedInfo',
+    [],
+    [
+      ds('CanonicalizationMethod', [['Algorithm', o.c14n]]),
+      ds('SignatureMethod', [['Algorithm', o.algorithm.signature]]),
+      reference,
+    ],
+  );
+  const keyInfo = ds('KeyInfo', [], [ds('X509Data', [], [ds('X509Certificate', [], [o.certificate])])]);
+  return { signature: ds('Signature', [['xmlns', NS.ds]], [signedInfo, keyInfo]), signedInfo, keyInfo };
+}
