@@ -8,6 +8,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { HarnessError } from '../errors.js';
+import { withTimeout } from '../targets/browser/settle.js';
 
 /** Environment variable naming the Chromium executable (same as --browser-path). */
 export const CHROMIUM_ENV = 'SAMLSPEC_CHROMIUM';
@@ -37,6 +38,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-site-isolation-trials',
 ] as const;
+
+/** How long a closing Chromium may take (it normally needs well under a second). */
+const CLOSE_TIMEOUT_MS = 10_000;
 
 const HOW_TO_GET_ONE =
   "install Debian's package chromium (apt-get install chromium), or name the executable with --browser-path <file> or the environment variable SAMLSPEC_CHROMIUM";
@@ -103,7 +107,11 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     browser,
     executablePath: path,
     version: browser.version(),
-    close: () => browser.close().catch(() => undefined),
+    // A browser that no longer answers is left to Playwright, which kills it when this process exits.
+    close: () =>
+      withTimeout(browser.close(), CLOSE_TIMEOUT_MS, () => new Error('Chromium did not close')).catch(
+        () => undefined,
+      ),
   };
 }
 

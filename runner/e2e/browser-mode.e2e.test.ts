@@ -9,7 +9,7 @@
  * HTML report shows.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import type { RunReport } from '../../reports/types.js';
 import { runReferenceSpCatalog } from '../targets/browser/test-support/run-browser-catalog.js';
 
 const BIN = join(process.cwd(), 'bin/samlspec.js');
+const CHROMIUM = process.env.SAMLSPEC_CHROMIUM ?? '/usr/bin/chromium';
 const REPRESENTATIVE = [
   'profiles/4.1.4.5',
   'profiles/4.1.4.3',
@@ -139,6 +140,37 @@ describe('samlspec CLI in browser mode', () => {
       expect(run.stderr).toContain('apt-get install chromium');
     }
   });
+
+  it('a Chromium that starts but opens no page ends the run with BROWSER_FAILED (exit 2), reports written', () => {
+    const out = tempDir();
+    // Chromium in one process starts and answers Playwright, but never makes a page (Chromium 140+).
+    const stalled = join(out, 'stalled-chromium');
+    writeFileSync(stalled, `#!/bin/sh\nexec ${CHROMIUM} --single-process --no-zygote "$@"\n`, {
+      mode: 0o755,
+    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        BIN,
+        'demo',
+        '--browser',
+        '--browser-path',
+        stalled,
+        'profiles/4.1.4.2',
+        '--timeout',
+        '3000',
+        '--output-dir',
+        out,
+        '--quiet',
+      ],
+      { encoding: 'utf8', timeout: 90_000, killSignal: 'SIGKILL' },
+    );
+    expect(run.signal, 'the run hung').toBeNull();
+    expect(run.status, run.stderr).toBe(2);
+    const report = JSON.parse(readFileSync(join(out, 'samlspec-report.json'), 'utf8')) as RunReport;
+    expect(report.summary.runError?.code).toBe('BROWSER_FAILED');
+    expect(report.summary.passed).toBe(0);
+  }, 120_000);
 
   it('demo --browser --screenshots all writes the reports, with a screenshot per scenario shown in the HTML report', () => {
     const out = tempDir();

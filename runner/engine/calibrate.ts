@@ -145,6 +145,9 @@ export class Calibration implements BaselineGate {
     // The SP leading the browser off the named origins is a configuration problem too: nothing is followed.
     if (result.error?.code === 'OFF_ORIGIN')
       throw new HarnessError('OFF_ORIGIN', `before the run (${flow}): ${result.error.message}`);
+    // A browser that cannot open a page judges nothing: its failure must not read as the SP refusing.
+    if (result.error?.code === 'BROWSER_FAILED')
+      throw new HarnessError('BROWSER_FAILED', `before the run (${flow}): ${result.error.message}`);
     if (result.error?.code === 'TARGET_UNREACHABLE' || result.error?.code === 'TIMEOUT')
       throw new HarnessError(
         'TARGET_UNREACHABLE',

@@ -11,6 +11,7 @@
  */
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { phase } from './phase-clock.js';
+import { withTimeout } from './settle.js';
 import type { AssociatedCookieReport, BlockedSetCookieReport } from './cookies.js';
 
 /** The parts of `Fetch.requestPaused` used here (structurally the DevTools protocol type). */
@@ -97,12 +98,35 @@ export class PageSession {
     private readonly mainFrameId: string,
     tracing: boolean,
     private allows: (url: string) => boolean,
+    private readonly timeoutMs: number,
   ) {
     this.tracing = tracing;
   }
 
-  static async open(browser: Browser, options: PageSessionOptions): Promise<PageSession> {
-    const context = await phase('ctx.new', browser.newContext({ viewport: options.viewport }));
+  /**
+   * A new context with its page, steered. Bounded by `timeoutMs` as a whole: a Chromium that starts but
+   * cannot make pages (a broken build, an exhausted machine) answers none of these calls, and a wait
+   * without an end would hang the run (a context that turns up late is closed).
+   */
+  static open(browser: Browser, options: PageSessionOptions): Promise<PageSession> {
+    let late = false;
+    let context: BrowserContext | undefined;
+    const opening = (async () => {
+      context = await phase('ctx.new', browser.newContext({ viewport: options.viewport }));
+      if (late) {
+        await context.close().catch(() => undefined);
+        throw new Error('the context opened after its time limit');
+      }
+      return PageSession.setUp(context, options);
+    })();
+    return withTimeout(opening, options.timeoutMs, () => {
+      late = true;
+      void context?.close().catch(() => undefined);
+      return new Error(`Chromium did not open a browser context with a page within ${options.timeoutMs} ms`);
+    });
+  }
+
+  private static async setUp(context: BrowserContext, options: PageSessionOptions): Promise<PageSession> {
     try {
       if (options.tracing)
         await phase('ctx.traceStart', context.tracing.start({ snapshots: true, screenshots: false }));
@@ -119,6 +143,7 @@ export class PageSession {
         targetInfo.targetId,
         options.tracing,
         options.allows ?? (() => true),
+        options.timeoutMs,
       );
       session.listen();
       await phase(
@@ -167,11 +192,13 @@ export class PageSession {
     try {
       const { data } = await phase(
         'screenshot',
-        this.cdp.send('Page.captureScreenshot', {
-          format: 'jpeg',
-          quality: JPEG_QUALITY,
-          optimizeForSpeed: true,
-        }),
+        this.bounded(
+          this.cdp.send('Page.captureScreenshot', {
+            format: 'jpeg',
+            quality: JPEG_QUALITY,
+            optimizeForSpeed: true,
+          }),
+        ),
       );
       return Buffer.from(data, 'base64');
     } catch {
@@ -198,15 +225,26 @@ export class PageSession {
         this.tracing = false;
         await phase(
           tracePath ? 'close.traceStopWrite' : 'close.traceStopDrop',
-          this.context.tracing.stop(tracePath ? { path: tracePath } : {}).catch(() => undefined),
+          this.bounded(this.context.tracing.stop(tracePath ? { path: tracePath } : {})).catch(
+            () => undefined,
+          ),
         );
       }
       await phase(
         'close.ctx',
-        this.context.close().catch(() => undefined),
+        this.bounded(this.context.close()).catch(() => undefined),
       );
     })();
     return this.closing;
+  }
+
+  /** A DevTools or Playwright call that has no time limit of its own, held to the session's. */
+  private bounded<T>(work: Promise<T>): Promise<T> {
+    return withTimeout(
+      work,
+      this.timeoutMs,
+      () => new Error(`Chromium did not answer within ${this.timeoutMs} ms`),
+    );
   }
 
   private listen(): void {

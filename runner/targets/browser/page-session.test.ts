@@ -1,0 +1,45 @@
+/**
+ * PageSession's own time limit: Playwright's newContext/newPage and DevTools calls have none, so a
+ * Chromium that started but never makes a page must end in an error, not a wait without end. The
+ * browser here is a stand-in that never answers (a real one is driven by browser-mode.e2e.test.ts,
+ * which also runs a Chromium that cannot open pages end to end).
+ */
+import type { Browser, BrowserContext } from 'playwright-core';
+import { describe, expect, it, vi } from 'vitest';
+import { PageSession } from './page-session.js';
+
+const OPTIONS = { viewport: { width: 800, height: 600 }, tracing: false, timeoutMs: 50 };
+
+describe('PageSession.open', () => {
+  it('rejects when the browser never opens a context', async () => {
+    const browser = { newContext: () => new Promise<never>(() => undefined) } as unknown as Browser;
+    await expect(PageSession.open(browser, OPTIONS)).rejects.toThrow();
+  });
+
+  it('rejects when the context never makes a page, and closes that context', async () => {
+    const close = vi.fn(() => Promise.resolve());
+    const context = {
+      newPage: () => new Promise<never>(() => undefined),
+      close,
+    } as unknown as BrowserContext;
+    const browser = { newContext: () => Promise.resolve(context) } as unknown as Browser;
+    await expect(PageSession.open(browser, OPTIONS)).rejects.toThrow();
+    expect(close).toHaveBeenCalled();
+  });
+
+  it('closes a context that turns up after the time limit', async () => {
+    const close = vi.fn(() => Promise.resolve());
+    const context = {
+      newPage: () => new Promise<never>(() => undefined),
+      close,
+    } as unknown as BrowserContext;
+    let deliver!: (value: BrowserContext) => void;
+    const browser = {
+      newContext: () => new Promise<BrowserContext>((resolve) => (deliver = resolve)),
+    } as unknown as Browser;
+    await expect(PageSession.open(browser, OPTIONS)).rejects.toThrow();
+    expect(close).not.toHaveBeenCalled();
+    deliver(context);
+    await vi.waitFor(() => expect(close).toHaveBeenCalled());
+  });
+});
