@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { startNodeSamlSp } from '../../fixtures/sps/node-saml-sp/server.js';
 import { SLO_ROUTES } from '../../fixtures/sps/reference-sp/logout-controls.js';
 import { startReferenceSp } from '../../fixtures/sps/reference-sp/server.js';
-import { LIFECYCLE_USER_PREFIX } from '../engine/run-lifecycle.js';
+import { LIFECYCLE_USER_PREFIX } from '../engine/run-users.js';
 import { NO_LOGOUT_URL_REASON } from '../run/plan.js';
 import { runCatalog, runCatalogOnReferenceSp } from './support/run-catalog.js';
 import { harnessErrors, resultKey } from './support/findings.js';

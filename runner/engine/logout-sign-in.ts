@@ -15,7 +15,7 @@ import type { SpTarget } from '../targets/types.js';
 import { baselineScenario } from './calibrate.js';
 import { clip } from './deliver-and-judge.js';
 import type { RunEnvironment } from './run-environment.js';
-import { LIFECYCLE_USER_PREFIX } from './run-lifecycle.js';
+import { addRunUser, removeRunUser } from './run-users.js';
 import { buildScenarioResponse } from './scenario-response.js';
 import { startFlow } from './start-flow.js';
 
@@ -56,15 +56,15 @@ export interface SignedIn {
  * the one asked for.
  */
 export async function signInForLogout(setup: LogoutSetup, evidence: Evidence): Promise<SignedIn> {
-  const user = addRunUser(setup.env);
+  const user = addLogoutUser(setup.env);
   let signedIn: SignedIn | undefined;
   try {
     signedIn = await signInAs(setup, evidence, user);
   } finally {
-    if (!signedIn || !isSignedIn(signedIn.verdict)) removeUser(setup.env, user);
+    if (!signedIn || !isSignedIn(signedIn.verdict)) removeRunUser(setup.env, user);
   }
   if (isSignedIn(signedIn.verdict))
-    return { ...signedIn, close: () => signedIn.close().finally(() => removeUser(setup.env, user)) };
+    return { ...signedIn, close: () => signedIn.close().finally(() => removeRunUser(setup.env, user)) };
   await signedIn.close();
   return signInAs(setup, evidence, undefined);
 }
@@ -141,26 +141,13 @@ export function sessionFacts(responseXml: string): SessionFacts {
  * A copy of the baseline user under a new name, in the SP's domain. The lifecycle prefix: a run cut off
  * before it removes the user leaves it to the next run's clean-up (runner/run/prepare-idp.ts).
  */
-function addRunUser(env: RunEnvironment): DirectoryUser {
-  const tenant = env.idp.tenant;
-  const template = tenant.requireUser(env.idp.baselineUser);
-  const domain = env.idp.spDomain ?? tenant.tenant.primaryDomain;
-  const local = `${LIFECYCLE_USER_PREFIX}logout-${randomBytes(4).toString('hex')}`;
-  // Everything else as the baseline user has it (claims the SP may need; no mail where it has none).
-  const { mail, ...rest } = template;
-  return tenant.addUser({
+/** A copy of the baseline user under a new name: claims the SP may need, and no mail where it has none. */
+function addLogoutUser(env: RunEnvironment): DirectoryUser {
+  const template = env.idp.tenant.requireUser(env.idp.baselineUser);
+  const { objectId: _id, userPrincipalName: _upn, mail, ...rest } = template;
+  return addRunUser(env, `logout-${randomBytes(4).toString('hex')}`, {
     ...rest,
-    objectId: env.idp.ids.guid(),
-    userPrincipalName: `${local}@${domain}`,
-    ...(mail ? { mail: `${local}@${domain}` } : {}),
+    withMail: mail !== undefined,
     displayName: `${template.displayName} (logout)`,
   });
-}
-
-function removeUser(env: RunEnvironment, user: DirectoryUser): void {
-  try {
-    env.idp.tenant.removeUser(user.objectId);
-  } catch {
-    // Already gone: nothing to clean.
-  }
 }

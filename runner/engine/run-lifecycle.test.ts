@@ -10,7 +10,7 @@ import type { Flow } from '../../scenarios/types.js';
 import { sessionProbe } from '../oracles/session-probe.js';
 import { HttpTarget } from '../targets/http-target.js';
 import { createScenarioIdp } from './scenario-idp.js';
-import { LIFECYCLE_USER_PREFIX } from './run-lifecycle.js';
+import { LIFECYCLE_USER_PREFIX } from './run-users.js';
 import { runScenario } from './run-scenario.js';
 import type { RunEnvironment } from './run-environment.js';
 

@@ -17,6 +17,7 @@ import { buildScenarioResponse } from './scenario-response.js';
 import { startFlow } from './start-flow.js';
 import type { RunEnvironment } from './run-environment.js';
 import { outcomeFor, type Decision } from './decide-outcome.js';
+import { addRunUser, removeRunUser } from './run-users.js';
 import {
   askOracle,
   deliverAndJudge,
@@ -24,9 +25,6 @@ import {
   type Judgement,
   type RunContext,
 } from './deliver-and-judge.js';
-
-/** Directory users of lifecycle runs are named so; a run removes leftovers of interrupted runs. */
-export const LIFECYCLE_USER_PREFIX = 'samlspec-lifecycle-';
 
 const NAMEID_FORMAT = {
   persistent: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
@@ -129,13 +127,8 @@ class ScenarioUsers {
   get(which: LifecycleStep['user']): DirectoryUser {
     const known = this.made.get(which);
     if (known) return this.env.idp.tenant.requireUser(known.objectId);
-    const tenant = this.env.idp.tenant;
-    const domain = this.env.idp.spDomain ?? tenant.tenant.primaryDomain;
-    const local = `${LIFECYCLE_USER_PREFIX}${this.tag}-${which}`;
-    const user = tenant.addUser({
-      objectId: this.env.idp.ids.guid(),
-      userPrincipalName: `${local}@${domain}`,
-      mail: `${local}@${domain}`,
+    const user = addRunUser(this.env, `${this.tag}-${which}`, {
+      withMail: true,
       // Namesakes on purpose: an SP that links accounts by name shows it (namesakes-get-separate-accounts).
       displayName: 'Alex Lifecycle',
       givenName: 'Alex',
@@ -154,13 +147,7 @@ class ScenarioUsers {
   }
 
   removeAll(): void {
-    for (const user of this.made.values()) {
-      try {
-        this.env.idp.tenant.removeUser(user.objectId);
-      } catch {
-        // Already gone: nothing to clean.
-      }
-    }
+    for (const user of this.made.values()) removeRunUser(this.env, user);
   }
 }
 

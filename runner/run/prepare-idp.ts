@@ -24,7 +24,7 @@ import type { ScenarioIdp } from '../engine/scenario-response.js';
 import type { RunConfig } from './run-config.js';
 import { checkProfileUrls, profileAppPatch, profileFor, profileSetupNotes } from './apply-profile.js';
 import { manualSpMetadata } from './manual-sp-metadata.js';
-import { LIFECYCLE_USER_PREFIX } from '../engine/run-lifecycle.js';
+import { LIFECYCLE_USER_PREFIX } from '../engine/run-users.js';
 
 export interface PreparedIdp {
   handle: MockIdpHandle;
