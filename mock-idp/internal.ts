@@ -11,6 +11,7 @@ export * from './index.js';
 // their mutations edit and re-sign documents with the mock's own strict parser and signer.
 export { ALG, CLAIM, NS, STATUS } from './constants/namespaces.js';
 export { parseXml, serializeXml } from './util/xml.js';
+export { parseYamlText } from './util/yaml.js';
 export { signInPlace, signedText } from './response/sign-on-dom.js';
 export { escapeXmlAttr } from './util/xml-escape.js';
 export { samlInstant } from './util/clock.js';

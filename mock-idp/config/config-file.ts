@@ -3,7 +3,7 @@
  * with zod; every problem is reported with the path of the bad field (`apps[0].replyUrls[1].url`).
  */
 import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlText } from '../util/yaml.js';
 import { z } from 'zod';
 import { appSchema } from '../model/app.js';
 import { groupSchema, userSchema } from '../model/user.js';
@@ -46,7 +46,7 @@ export function parseConfigText(text: string, sourceName: string): ConfigFile {
   let raw: unknown;
   const isJson = extname(sourceName).toLowerCase() === '.json' || /^\s*[{[]/.test(text);
   try {
-    raw = isJson ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+    raw = isJson ? JSON.parse(text) : parseYamlText(text);
   } catch (error) {
     throw new MockIdpError(
       'INVALID_CONFIG',

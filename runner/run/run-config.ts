@@ -3,13 +3,13 @@
  * the mock IdP listens, and what to report. From CLI flags, a config file (JSON or YAML), or both
  * (flags win). Validated with zod so every mistake names its field.
  */
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import {
   formatIssues,
   DEFAULT_STATE_DIR,
   DEFAULT_APP_NAME,
   readBoundedFileSync,
+  parseYamlText,
 } from '../../mock-idp/internal.js';
 import { HarnessError } from '../errors.js';
 import { SP_PROFILE_NAMES, type SpProfileName } from '../../scenarios/sp-profiles/index.js';
@@ -146,7 +146,7 @@ export function readRunConfigFile(path: string): unknown {
     throw new HarnessError('BAD_CONFIG', `cannot read config file ${path}: ${(error as Error).message}`);
   }
   try {
-    return /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+    return /\.json$/i.test(path) ? JSON.parse(text) : parseYamlText(text);
   } catch (error) {
     throw new HarnessError(
       'BAD_CONFIG',
