@@ -31,6 +31,7 @@ export { isFailing, findings, OUTCOMES, OUTCOME_ORDER } from './outcomes.js';
 export {
   leanReport,
   leanResult,
+  leanInPlace,
   isEvidencePolicy,
   EVIDENCE_POLICIES,
   DEFAULT_EVIDENCE_POLICY,

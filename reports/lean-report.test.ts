@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leanReport, leanResult } from './lean-report.js';
+import { leanInPlace, leanReport, leanResult } from './lean-report.js';
 import { sampleReport } from './test-support/sample-report.js';
 import type { Outcome, ScenarioResult } from './types.js';
 
@@ -44,5 +44,22 @@ describe('leanReport', () => {
     expect(leanReport(sampleReport, 'all').evidence).toBe('all');
     // `all` cannot bring evidence back: a merged or re-rendered compact report says what it holds.
     expect(leanReport(lean, 'all').evidence).toBe('failures');
+  });
+});
+
+describe('leanInPlace', () => {
+  it('drops, in the object itself, what the policy leaves out, and nothing else', () => {
+    const pass = withOutcome('pass');
+    leanInPlace(pass, 'failures');
+    expect(pass.compact).toBe(true);
+    expect(pass.evidence).toEqual({ artifacts: ['browser-artifacts/a/sp-initiated.png'] });
+    const fail = withOutcome('fail');
+    leanInPlace(fail, 'failures');
+    expect(fail.compact).toBeUndefined();
+    expect(fail.evidence.responseSent).toBeDefined();
+    const kept = withOutcome('pass');
+    leanInPlace(kept, 'all');
+    expect(kept.compact).toBeUndefined();
+    expect(kept.evidence.spReply).toBeDefined();
   });
 });

@@ -27,6 +27,18 @@ export function leanResult(result: ScenarioResult, policy: EvidencePolicy): Scen
 }
 
 /**
+ * Leaves out, in place, what the policy would leave out of `result` in the report. A run holds its
+ * results until the reports are written, and the transcripts of passes were most of a catalog run's
+ * memory; a final result (no later step changes it) can drop them at once.
+ */
+export function leanInPlace(result: ScenarioResult, policy: EvidencePolicy): void {
+  const lean = leanResult(result, policy);
+  if (lean === result) return;
+  result.evidence = lean.evidence;
+  result.compact = true;
+}
+
+/**
  * The report as the policy keeps it, stamped with the policy so that readers (merge-reports) know
  * whether passes carry their evidence. A report already compact stays compact: `all` cannot bring
  * evidence back, so it is stamped `failures` then.

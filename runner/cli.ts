@@ -30,6 +30,8 @@ async function run(config: RunConfig, options: ExecuteOptions = {}): Promise<num
       ...options,
       signal: runAbort.signal,
       log: (line) => console.error(line),
+      // Only the reporters read the results here: passes need not hold what no report keeps.
+      leanResults: true,
     });
     for (const file of result.files) console.error(`samlspec: wrote ${file}`);
     return result.exitCode;

@@ -5,7 +5,7 @@
  * 'browser') starts one Chromium for the run and gives each scenario a fresh context; scenarios only a
  * browser can judge are skipped in HTTP mode.
  */
-import { createReporters, Multiplexer } from '../../reports/index.js';
+import { createReporters, leanInPlace, Multiplexer } from '../../reports/index.js';
 import {
   summarize,
   type ReportShard,
@@ -59,6 +59,12 @@ export interface ExecuteOptions {
   describeTarget?: string;
   notes?: string[];
   log?: (line: string) => void;
+  /**
+   * Drop from each result, once final, the evidence the run's policy (--evidence) leaves out of the
+   * reports: the transcripts of passes were most of a catalog run's memory. The returned report is then
+   * as compact as the JSON report. Default: every result keeps its evidence (API callers read it).
+   */
+  leanResults?: boolean;
 }
 
 export interface ExecuteResult {
@@ -188,6 +194,7 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
       finished.push(result);
       await reporters.onScenarioEnd(forReport(result));
       limit.count(result);
+      if (options.leanResults) leanInPlace(result, config.run.evidence);
     };
     const outcome = await runPlan(
       plan.filter((run) => !isPhaseRun(run)),
