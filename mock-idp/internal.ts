@@ -12,7 +12,7 @@ export * from './index.js';
 export { ALG, CLAIM, NS, STATUS } from './constants/namespaces.js';
 export { parseXml, serializeXml } from './util/xml.js';
 export { parseYamlText } from './util/yaml.js';
-export { signInPlace, signedText } from './response/sign-on-dom.js';
+export { signInPlace, signedText, domSigningEnabled } from './response/sign-on-dom.js';
 export { escapeXmlAttr } from './util/xml-escape.js';
 export { samlInstant } from './util/clock.js';
 export { ENTRA_CERT_SUBJECT } from './keys/signing-certificate.js';

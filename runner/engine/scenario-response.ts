@@ -16,6 +16,7 @@ import {
   parseXml,
   serializeXml,
   samlInstant,
+  domSigningEnabled,
 } from '../../mock-idp/internal.js';
 import type { TenantState, EnterpriseApp, IdGenerator } from '../../mock-idp/internal.js';
 import type {
@@ -120,20 +121,24 @@ export async function buildScenarioResponse(
   );
   const deps = { ids: ids.replay(), now: issuedAt };
   const beforeSignWork = before.length > 0 || hasDomOverrides(overrides);
+  // After-sign mutations edit the signed draft itself (no serialize and parse in between); with the DOM
+  // signer switched off (its byte-identity test), they edit the signed text parsed back, as before it.
+  const afterOnDraft = after.length > 0 && domSigningEnabled();
   let xml: string;
-  if (beforeSignWork) {
+  if (beforeSignWork || afterOnDraft) {
     const hooks: ResponseHooks = {
       beforeSign: (doc) => {
         applyDomOverrides(doc, overrides, issuedAt);
         for (const m of before) m.apply(doc, ctx);
       },
+      ...(afterOnDraft ? { afterSign: (doc: Document) => after.forEach((m) => m.apply(doc, ctx)) } : {}),
     };
     xml = await finishResponse(buildResponseDraft(content, deps), { signing, encryption, hooks });
   } else {
     // Nothing changes before signing: the IdP's own baseline path (fast, byte-identical to xml-crypto's).
     xml = (await signedBaseline(content, deps, { signing, encryption })).xml;
   }
-  if (after.length > 0) {
+  if (after.length > 0 && !afterOnDraft) {
     const doc = parseXml(xml);
     for (const m of after) m.apply(doc, ctx);
     xml = serializeXml(doc);
