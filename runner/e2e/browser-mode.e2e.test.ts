@@ -91,8 +91,19 @@ describe('browser mode: SameSite', () => {
       'skipped',
     );
 
-    const browser = await runReferenceSpCatalog({ mode: 'browser', sp, scenarios: LAX_SUBSET });
+    const outputDir = tempDir();
+    const browser = await runReferenceSpCatalog({ mode: 'browser', sp, scenarios: LAX_SUBSET, outputDir });
     const failed = browser.report.results.filter((r) => r.outcome === 'fail');
+    // Each fail ran again traced, and that trace is kept; no pass has one (passes run untraced).
+    for (const result of failed) {
+      const traces = (result.evidence.artifacts ?? []).filter((a) => a.endsWith('.trace.zip'));
+      expect(traces, result.id).toHaveLength(1);
+      expect(existsSync(join(outputDir, traces[0]!))).toBe(true);
+    }
+    const passTraces = browser.report.results
+      .filter((r) => r.outcome === 'pass')
+      .flatMap((r) => (r.evidence.artifacts ?? []).filter((a) => a.endsWith('.zip')));
+    expect(passTraces).toEqual([]);
     expect(failed.map((r) => `${r.id}@${r.flow}`)).toContain(
       'profiles/4.1.4.5/entra-default-response@sp-initiated',
     );

@@ -11,6 +11,11 @@ import type { ScenarioIdp } from './scenario-response.js';
 export interface RunEnvironment {
   idp: ScenarioIdp;
   createTarget(): SpTarget;
+  /**
+   * Browser mode writing artifacts: a target that records a Playwright trace of its scenario, for the
+   * traced repeat of a scenario that failed (trace-failures.ts).
+   */
+  createTracedTarget?: (() => SpTarget) | undefined;
   oracle: Oracle;
   now(): Date;
   /** Reads the account id from the SP's page (first capture group); account scenarios need it. */

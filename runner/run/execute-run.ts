@@ -18,7 +18,7 @@ import type { MockIdpState } from '../../mock-idp/internal.js';
 import { EXIT, HarnessError } from '../errors.js';
 import { HttpTarget } from '../targets/http-target.js';
 import type { SpTarget } from '../targets/types.js';
-import { runScenario } from '../engine/run-scenario.js';
+import { runScenarioTracingFailures } from '../engine/trace-failures.js';
 import type { RunEnvironment } from '../engine/run-environment.js';
 import { Calibration } from '../engine/calibrate.js';
 import { fromCliName } from '../engine/signing-options.js';
@@ -159,6 +159,9 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
     const baseEnv = {
       idp: prepared.scenarioIdp,
       createTarget,
+      createTracedTarget: browser?.tracing
+        ? () => browser!.tracedTarget(config.sp.loginUrl, prepared.handle.loginUrl, allowedOrigins)
+        : undefined,
       oracle,
       now: () => new Date(),
       accountPattern,
@@ -202,7 +205,7 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
         workers: browser?.workers(config.run.workers) ?? config.run.workers,
         timeoutMs: config.run.timeoutMs,
         signal: limit.signal,
-        execute: (run) => runScenario(run.scenario, run.flow, env),
+        execute: (run) => runScenarioTracingFailures(run.scenario, run.flow, env),
         skipped,
         timedOut,
         onResult,

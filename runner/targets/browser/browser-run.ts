@@ -68,7 +68,9 @@ export class BrowserRun {
         reportDir,
         subdir: BROWSER_ARTIFACTS_DIR,
         screenshots: options.screenshots ?? 'failures',
-        traces: true,
+        // Scenarios run untraced (a trace costs a scenario about as much as its own steps); one that
+        // fails runs again traced (tracedTarget), and that trace is the one kept.
+        traces: false,
       };
     }
     return new BrowserRun(launched, artifacts, options.timeoutMs, proxy);
@@ -92,18 +94,52 @@ export class BrowserRun {
     // Opened on the first target, so that calibration's contexts already come from it.
     this.pool ??= new SessionPool(
       this.launched.browser,
-      { viewport: VIEWPORT, tracing: this.artifacts?.traces ?? false, timeoutMs: this.timeoutMs },
+      { viewport: VIEWPORT, tracing: false, timeoutMs: this.timeoutMs },
       POOL_DEPTH,
     );
+    return this.target(
+      loginUrl,
+      idpLoginUrl,
+      allowedOrigins,
+      this.closed ? undefined : this.pool,
+      this.artifacts,
+    );
+  }
+
+  /** Whether failed scenarios get a traced repeat (the run writes artifacts). */
+  get tracing(): boolean {
+    return this.artifacts !== undefined;
+  }
+
+  /**
+   * A target whose contexts record a Playwright trace, kept when its scenario ends fail or error (no
+   * screenshot: the first run's stands). Without artifacts (no report directory), a plain target.
+   */
+  tracedTarget(
+    loginUrl: string | undefined,
+    idpLoginUrl: string,
+    allowedOrigins?: OriginPolicy,
+  ): BrowserTarget {
+    const artifacts = this.artifacts && { ...this.artifacts, screenshots: 'off' as const, traces: true };
+    return this.target(loginUrl, idpLoginUrl, allowedOrigins, undefined, artifacts);
+  }
+
+  private target(
+    loginUrl: string | undefined,
+    idpLoginUrl: string,
+    allowedOrigins: OriginPolicy | undefined,
+    sessions: SessionPool | undefined,
+    artifacts: BrowserArtifactOptions | undefined,
+  ): BrowserTarget {
     return new BrowserTarget({
       browser: this.launched.browser,
-      sessions: this.closed ? undefined : this.pool,
+      sessions,
       viewport: VIEWPORT,
       loginUrl,
       idpLoginUrl,
       allowedOrigins,
       timeoutMs: this.timeoutMs,
-      artifacts: this.artifacts,
+      artifacts,
       track: (closing) => {
         this.closing.add(closing);
         void closing.finally(() => this.closing.delete(closing));
@@ -139,7 +175,7 @@ export class BrowserRun {
     ];
     if (this.artifacts) {
       notes.push(
-        `browser mode: ${SHOTS[this.artifacts.screenshots]}, and a Playwright trace of each fail and error (npx playwright show-trace <file>), in ${BROWSER_ARTIFACTS_DIR}/`,
+        `browser mode: ${SHOTS[this.artifacts.screenshots]}, and a Playwright trace of each fail and error, recorded when the scenario runs again right after it (npx playwright show-trace <file>), in ${BROWSER_ARTIFACTS_DIR}/`,
       );
     }
     return notes;
