@@ -12,7 +12,7 @@ import {
 } from '../../reports/types.js';
 import { scenarios } from '../../scenarios/index.js';
 import { EXIT, HarnessError } from '../errors.js';
-import { exitCodeFor } from './execute-run.js';
+import { exitCodeFor } from './exit-code.js';
 import { mergeReports, mergeShardReports, type ShardReport } from './merge-reports.js';
 import { shardNote } from './shard.js';
 
