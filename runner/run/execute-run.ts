@@ -36,6 +36,8 @@ import { reportStoppedRun } from './stopped-run.js';
 import { skippedResult, timedOutResult } from './static-result.js';
 import { startBrowser } from './start-browser.js';
 import { planForTarget, targetCapabilities } from './plan-for-target.js';
+import type { PhaseContext } from './phase-context.js';
+import type { PlannedRun } from './plan.js';
 import { spTargetFactory } from './sp-target-factory.js';
 
 export type { ExecuteResult };
@@ -151,40 +153,38 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
       await reporters.onScenarioEnd(view.result(result));
       limit.count(result);
     };
-    const outcome = await runPlan(
-      plan.filter((run) => !isPhaseRun(run)),
-      {
-        workers: browser?.workers(config.run.workers) ?? config.run.workers,
-        timeoutMs: config.run.timeoutMs,
-        signal: limit.signal,
-        execute: (run) => runScenario(run.scenario, run.flow, env),
-        skipped: skippedResult,
-        timedOut: timedOutResult,
-        onResult,
-        liveness: livenessFlow
-          ? livenessHooks(calibration, livenessFlow, {
-              every: LIVENESS_EVERY,
-              recoveryMs: config.run.spRecoveryMs,
-            })
-          : undefined,
-      },
-    );
+    // What the main catalog and each later phase share: time limit, stop signal, how results are recorded.
+    const phaseContext = (runs: readonly PlannedRun[]): PhaseContext => ({
+      runs,
+      timeoutMs: config.run.timeoutMs,
+      signal: limit.signal,
+      skipped: skippedResult,
+      timedOut: timedOutResult,
+      onResult,
+    });
+    const { runs: mainRuns, ...shared } = phaseContext(plan.filter((run) => !isPhaseRun(run)));
+    const outcome = await runPlan(mainRuns, {
+      ...shared,
+      workers: browser?.workers(config.run.workers) ?? config.run.workers,
+      execute: (run) => runScenario(run.scenario, run.flow, env),
+      liveness: livenessFlow
+        ? livenessHooks(calibration, livenessFlow, {
+            every: LIVENESS_EVERY,
+            recoveryMs: config.run.spRecoveryMs,
+          })
+        : undefined,
+    });
     // The certificate rollover phase changes the app's certificates: after everything else, never beside it.
     const phase = outcome.interrupted
       ? undefined
       : await runRolloverPhase({
+          ...phaseContext(plan.filter((run) => isPhaseRun(run) && !isLogoutRun(run))),
           tenant: prepared.scenarioIdp.tenant,
           appId: prepared.app.appId,
           env,
           mainCalibration: calibration,
           calibrationOptions,
           hook: config.sp.refreshIdpMetadata ? parseRefreshHook(config.sp.refreshIdpMetadata) : undefined,
-          runs: plan.filter((run) => isPhaseRun(run) && !isLogoutRun(run)),
-          timeoutMs: config.run.timeoutMs,
-          signal: limit.signal,
-          skipped: skippedResult,
-          timedOut: timedOutResult,
-          onResult,
           log: options.log,
         });
     // Single logout ends sessions: last, after the certificates are back as the SP was configured.
@@ -192,6 +192,7 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
       outcome.interrupted || phase?.interrupted
         ? undefined
         : await runLogoutPhase({
+            ...phaseContext(plan.filter(isLogoutRun)),
             setup: config.sp.logoutUrl
               ? {
                   env,
@@ -203,12 +204,6 @@ export async function executeRun(config: RunConfig, options: ExecuteOptions = {}
                   algorithm: calibrationOptions.algorithm,
                 }
               : undefined,
-            runs: plan.filter(isLogoutRun),
-            timeoutMs: config.run.timeoutMs,
-            signal: limit.signal,
-            skipped: skippedResult,
-            timedOut: timedOutResult,
-            onResult,
           });
     await browser?.close();
     const report = buildReport(config, {

@@ -26,19 +26,13 @@ import {
 import { errorResult } from '../engine/run-scenario.js';
 import { HarnessError } from '../errors.js';
 import { NO_LOGOUT_URL_REASON, type PlannedRun } from './plan.js';
-import { runPlan } from './scheduler.js';
+import { runPhasePlan, type PhaseContext } from './phase-context.js';
 
 export const isLogoutRun = (run: PlannedRun): boolean => run.scenario.phase === 'logout';
 
-export interface LogoutPhaseContext {
+export interface LogoutPhaseContext extends PhaseContext {
   /** Undefined without --logout-url (the runs were planned as skipped). */
   setup: LogoutSetup | undefined;
-  runs: readonly PlannedRun[];
-  timeoutMs: number;
-  signal?: AbortSignal | undefined;
-  skipped(run: PlannedRun): ScenarioResult;
-  timedOut(run: PlannedRun, ms: number): ScenarioResult;
-  onResult(result: ScenarioResult): Promise<void>;
 }
 
 export interface LogoutPhaseOutcome {
@@ -56,18 +50,15 @@ export async function runLogoutPhase(ctx: LogoutPhaseContext): Promise<LogoutPha
   if (ctx.runs.length === 0) return { results: [], interrupted: false };
   const setup = ctx.setup;
   const gates = setup ? memoGates(setup) : undefined;
-  return runPlan(ctx.runs, {
-    workers: 1,
-    timeoutMs: ctx.timeoutMs,
-    signal: ctx.signal,
-    execute: async (run) =>
+  return runPhasePlan(
+    ctx,
+    ctx.runs,
+    async (run) =>
       setup && gates
         ? runLogoutScenario(run, setup, gates)
         : { ...ctx.skipped(run), outcome: 'skipped', actual: NO_LOGOUT_URL_REASON },
-    skipped: ctx.skipped,
-    timedOut: ctx.timedOut,
-    onResult: ctx.onResult,
-  });
+    ctx.onResult,
+  );
 }
 
 function memoGates(setup: LogoutSetup): Gates {
