@@ -8,8 +8,18 @@ import type { ScenarioResult } from '../../reports/types.js';
 import { runScenario } from '../engine/run-scenario.js';
 import { outcomeFor } from '../engine/decide-outcome.js';
 import type { PlannedRun } from './plan.js';
-import { runPhasePlan } from './phase-context.js';
-import type { RolloverPhaseContext } from './rollover-phase.js';
+import { runPhasePlan, type PhaseContext } from './phase-context.js';
+import type { TenantState } from '../../mock-idp/internal.js';
+import type { Calibration } from '../engine/calibrate.js';
+import type { RunEnvironment } from '../engine/run-environment.js';
+
+/** What the listed step needs of the rollover phase's context (rollover-phase.ts RolloverPhaseContext). */
+export interface ListedStepContext extends PhaseContext {
+  tenant: TenantState;
+  appId: string;
+  env: RunEnvironment;
+  mainCalibration: Calibration;
+}
 
 /**
  * Step 1 with the new certificate listed: the metadata names both, the SP re-reads it, the baseline (still
@@ -19,7 +29,7 @@ import type { RolloverPhaseContext } from './rollover-phase.js';
  * fails too and stops the run as a configuration error before these results are reported.
  */
 export async function runListedStep(
-  ctx: RolloverPhaseContext,
+  ctx: ListedStepContext,
   runs: readonly PlannedRun[],
   tell: (why: string) => Promise<void>,
   savedPublish: boolean,
