@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { RunReport, RunSummary } from '../../reports/types.js';
+import { summarize, type RunReport, type RunSummary } from '../../reports/types.js';
 import { EXIT } from '../errors.js';
 import { exitCodeFor } from './exit-code.js';
 
-const NONE: RunSummary = {
-  passed: 1,
-  failed: 0,
-  nonStrict: 0,
-  info: 0,
-  errors: 0,
-  inconclusive: 0,
-  skipped: 0,
-};
+const NONE: RunSummary = { ...summarize([]), passed: 1 };
 
 function report(summary: Partial<RunSummary>, more: Partial<RunReport> = {}): RunReport {
   return { strict: false, interrupted: false, summary: { ...NONE, ...summary }, ...more } as RunReport;

@@ -27,6 +27,7 @@ import { errorResult } from '../engine/run-scenario.js';
 import { HarnessError } from '../errors.js';
 import { NO_LOGOUT_URL_REASON, type PlannedRun } from './plan.js';
 import { runPhasePlan, type PhaseContext } from './phase-context.js';
+import { scenarioFields } from '../engine/result-fields.js';
 
 export const isLogoutRun = (run: PlannedRun): boolean => run.scenario.phase === 'logout';
 
@@ -168,16 +169,5 @@ function baseResult(
   run: PlannedRun,
   evidence: Evidence,
 ): Omit<ScenarioResult, 'outcome' | 'expected' | 'actual' | 'durationMs'> {
-  const s = run.scenario;
-  return {
-    id: s.id,
-    flow: run.flow,
-    level: s.level,
-    expect: s.expect,
-    title: s.title,
-    requirement: s.requirement,
-    refs: [...s.refs],
-    tags: [...(s.tags ?? [])],
-    evidence,
-  };
+  return { ...scenarioFields(run.scenario, run.flow), evidence };
 }

@@ -2,8 +2,9 @@
  * @module Results for planned runs that never reached the SP: skipped (not applicable, or the profile or
  * mode rules them out), inconclusive (calibration found nothing to judge them against), or timed out.
  */
-import type { ScenarioResult } from '../../reports/types.js';
+import type { Outcome, ScenarioResult } from '../../reports/types.js';
 import type { PlannedRun } from './plan.js';
+import { scenarioFields } from '../engine/result-fields.js';
 
 /** A planned run that is not run: inconclusive when calibration said so, otherwise skipped with its reason. */
 export function skippedResult(run: PlannedRun): ScenarioResult {
@@ -23,21 +24,30 @@ function staticResult(
   reason: string,
   code?: string,
 ): ScenarioResult {
-  const s = run.scenario;
+  return unrunResult(run, outcome, reason, code ? { error: { code, message: reason } } : {});
+}
+
+/** A result for a planned run that never reached the SP: the scenario's own fields, no evidence. */
+export function unrunResult(
+  run: PlannedRun,
+  outcome: Outcome,
+  actual: string,
+  extra: Pick<ScenarioResult, 'notRun' | 'error'> = {},
+): ScenarioResult {
+  // Field order as reports have always written it: the outcome right after what the scenario expects.
+  const { id, flow, level, expect, ...about } = scenarioFields(run.scenario, run.flow);
   return {
-    id: s.id,
-    flow: run.flow,
-    level: s.level,
-    expect: s.expect,
+    id,
+    flow,
+    level,
+    expect,
     outcome,
-    title: s.title,
-    requirement: s.requirement,
-    refs: [...s.refs],
-    tags: [...(s.tags ?? [])],
+    ...(extra.notRun ? { notRun: extra.notRun } : {}),
+    ...about,
     durationMs: 0,
     expected: [],
-    actual: reason,
-    ...(code ? { error: { code, message: reason } } : {}),
+    actual,
+    ...(extra.error ? { error: extra.error } : {}),
     evidence: {},
   };
 }
