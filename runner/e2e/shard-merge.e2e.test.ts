@@ -13,7 +13,7 @@ import type { RunReport } from '../../reports/types.js';
 import { startReferenceSp } from '../../fixtures/sps/reference-sp/server.js';
 import { runScenarios, type MockIdpForSp } from '../run-scenarios.js';
 import { mergeShardReports } from '../run/merge-reports.js';
-import { exitCodeFor } from '../run/execute-run.js';
+import { exitCodeFor } from '../run/exit-code.js';
 
 const BIN = join(process.cwd(), 'bin/samlspec.js');
 /**

@@ -10,7 +10,7 @@ import { runCatalog, runCatalogOnReferenceSp, SP_DOMAIN } from './support/run-ca
 import { startReferenceSp } from '../../fixtures/sps/reference-sp/server.js';
 import { findingKeys, harnessErrors, resultKey } from './support/findings.js';
 import { startProcessSp } from './support/process-sp.js';
-import { exitCodeFor } from '../run/execute-run.js';
+import { exitCodeFor } from '../run/exit-code.js';
 import type { RunReport } from '../../reports/types.js';
 
 /** Scenarios that send what Entra sends out of the box: an SP that needs a signed Response refuses them. */

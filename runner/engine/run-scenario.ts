@@ -37,6 +37,7 @@ import {
   type RunContext,
 } from './deliver-and-judge.js';
 import type { RunEnvironment } from './run-environment.js';
+import { scenarioFields } from './result-fields.js';
 import { applyReplyCheck, pagesOf, placeMarker } from './reply-checks.js';
 import { judgeSessionFixation } from './session-fixation.js';
 import type { Marker } from '../oracles/marker.js';
@@ -186,17 +187,7 @@ function resultBase(
   flow: Flow,
   evidence: Evidence,
 ): Omit<ScenarioResult, 'outcome' | 'durationMs' | 'expected' | 'actual'> {
-  return {
-    id: scenario.id,
-    flow,
-    level: scenario.level,
-    expect: scenario.expect,
-    title: scenario.title,
-    requirement: scenario.requirement,
-    refs: [...scenario.refs],
-    tags: [...(scenario.tags ?? [])],
-    evidence,
-  };
+  return { ...scenarioFields(scenario, flow), evidence };
 }
 
 /**

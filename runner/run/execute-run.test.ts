@@ -20,7 +20,8 @@ import {
 } from '../../test-support/fault-sp.js';
 import { useNetworkGuard } from '../../test-support/network-guard.js';
 import { HarnessError } from '../errors.js';
-import { executeRun, exitCodeFor } from './execute-run.js';
+import { executeRun } from './execute-run.js';
+import { exitCodeFor } from './exit-code.js';
 import { freePort } from './free-port.js';
 import { parseRunConfig, type RunConfigInput } from './run-config.js';
 import { REDACTED } from './redact-secrets.js';

@@ -8,6 +8,7 @@ import type { Calibration } from '../engine/calibrate.js';
 import type { LivenessHooks, LivenessState } from './scheduler.js';
 import type { PlannedRun } from './plan.js';
 import { runKey } from './scheduler.js';
+import { unrunResult } from './static-result.js';
 
 /** Errors that mean "nothing answered": the SP's process or port is gone, or it hangs. */
 const NO_ANSWER =
@@ -62,23 +63,9 @@ export function livenessHooks(
       };
     },
     notRun(run: PlannedRun, after: string): ScenarioResult {
-      const s = run.scenario;
-      return {
-        id: s.id,
-        flow: run.flow,
-        level: s.level,
-        expect: s.expect,
-        outcome: 'skipped',
+      return unrunResult(run, 'skipped', `not run: the SP stopped answering after ${after}`, {
         notRun: 'sp-down',
-        title: s.title,
-        requirement: s.requirement,
-        refs: [...s.refs],
-        tags: [...(s.tags ?? [])],
-        durationMs: 0,
-        expected: [],
-        actual: `not run: the SP stopped answering after ${after}`,
-        evidence: {},
-      };
+      });
     },
     unconfirmed(result) {
       return {

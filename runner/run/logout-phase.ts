@@ -26,19 +26,14 @@ import {
 import { errorResult } from '../engine/run-scenario.js';
 import { HarnessError } from '../errors.js';
 import { NO_LOGOUT_URL_REASON, type PlannedRun } from './plan.js';
-import { runPlan } from './scheduler.js';
+import { runPhasePlan, type PhaseContext } from './phase-context.js';
+import { scenarioFields } from '../engine/result-fields.js';
 
 export const isLogoutRun = (run: PlannedRun): boolean => run.scenario.phase === 'logout';
 
-export interface LogoutPhaseContext {
+export interface LogoutPhaseContext extends PhaseContext {
   /** Undefined without --logout-url (the runs were planned as skipped). */
   setup: LogoutSetup | undefined;
-  runs: readonly PlannedRun[];
-  timeoutMs: number;
-  signal?: AbortSignal | undefined;
-  skipped(run: PlannedRun): ScenarioResult;
-  timedOut(run: PlannedRun, ms: number): ScenarioResult;
-  onResult(result: ScenarioResult): Promise<void>;
 }
 
 export interface LogoutPhaseOutcome {
@@ -56,18 +51,15 @@ export async function runLogoutPhase(ctx: LogoutPhaseContext): Promise<LogoutPha
   if (ctx.runs.length === 0) return { results: [], interrupted: false };
   const setup = ctx.setup;
   const gates = setup ? memoGates(setup) : undefined;
-  return runPlan(ctx.runs, {
-    workers: 1,
-    timeoutMs: ctx.timeoutMs,
-    signal: ctx.signal,
-    execute: async (run) =>
+  return runPhasePlan(
+    ctx,
+    ctx.runs,
+    async (run) =>
       setup && gates
         ? runLogoutScenario(run, setup, gates)
         : { ...ctx.skipped(run), outcome: 'skipped', actual: NO_LOGOUT_URL_REASON },
-    skipped: ctx.skipped,
-    timedOut: ctx.timedOut,
-    onResult: ctx.onResult,
-  });
+    ctx.onResult,
+  );
 }
 
 function memoGates(setup: LogoutSetup): Gates {
@@ -177,16 +169,5 @@ function baseResult(
   run: PlannedRun,
   evidence: Evidence,
 ): Omit<ScenarioResult, 'outcome' | 'expected' | 'actual' | 'durationMs'> {
-  const s = run.scenario;
-  return {
-    id: s.id,
-    flow: run.flow,
-    level: s.level,
-    expect: s.expect,
-    title: s.title,
-    requirement: s.requirement,
-    refs: [...s.refs],
-    tags: [...(s.tags ?? [])],
-    evidence,
-  };
+  return { ...scenarioFields(run.scenario, run.flow), evidence };
 }

@@ -2,107 +2,12 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  summarize,
-  type FlowCalibration,
-  type Outcome,
-  type ReportShard,
-  type RunReport,
-  type ScenarioResult,
-} from '../../reports/types.js';
-import { scenarios } from '../../scenarios/index.js';
-import { EXIT, HarnessError } from '../errors.js';
-import { exitCodeFor } from './execute-run.js';
+import { summarize, type RunReport } from '../../reports/types.js';
+import { EXIT } from '../errors.js';
+import { exitCodeFor } from './exit-code.js';
 import { mergeReports, mergeShardReports, type ShardReport } from './merge-reports.js';
 import { shardNote } from './shard.js';
-
-const [first, second, third] = scenarios;
-
-function result(id: string, flow: ScenarioResult['flow'], outcome: Outcome): ScenarioResult {
-  return {
-    id,
-    flow,
-    level: 'must',
-    expect: 'reject',
-    outcome,
-    title: id,
-    requirement: 'MUST',
-    refs: [],
-    tags: [],
-    durationMs: 10,
-    expected: [],
-    actual: outcome,
-    evidence: {},
-  };
-}
-
-function calibrated(flow: FlowCalibration['flow'], option: FlowCalibration['option']): FlowCalibration {
-  return {
-    flow,
-    status: 'calibrated',
-    option,
-    configuredOption: 'assertion',
-    configuredRefused: option !== 'assertion',
-    summary: `${flow}: accepts ${option}`,
-    attempts: [],
-  };
-}
-
-function shardReport(
-  shard: ReportShard,
-  results: ScenarioResult[],
-  extra: Partial<RunReport> = {},
-  source = `shard-${shard.current}`,
-): ShardReport {
-  const report: RunReport = {
-    tool: { name: 'samlspec', version: '0.1.0' },
-    target: {
-      description: 'SP https://sp.test',
-      mode: 'http',
-      notes: [`note ${shard.current}`, 'shared note'],
-    },
-    startedAt: `2025-01-01T10:00:0${shard.current}.000Z`,
-    finishedAt: `2025-01-01T10:01:0${shard.current}.000Z`,
-    durationMs: 60_000,
-    strict: false,
-    interrupted: false,
-    calibration: [calibrated('sp-initiated', 'assertion'), calibrated('idp-initiated', 'assertion')],
-    liveness: { checks: 2, failed: 0, spDown: [] },
-    resources: { peakRssKb: 1000 * shard.current, cpuUserMs: 100, cpuSystemMs: 10 },
-    shard,
-    summary: summarize(results),
-    results,
-    ...extra,
-  };
-  return { source: `${source}/samlspec-report.json`, dir: `/reports/${source}`, report };
-}
-
-const of2 = (current: number): ReportShard => ({ current, total: 2, runs: 2, of: 4, planFingerprint: 'abc' });
-
-function twoShards(outcome2: Outcome = 'pass'): ShardReport[] {
-  return [
-    // Shard 2 listed first: the merged report puts results back in catalog order anyway.
-    shardReport(of2(2), [
-      result(second!.id, 'idp-initiated', outcome2),
-      result(first!.id, 'sp-initiated', 'pass'),
-    ]),
-    shardReport(of2(1), [
-      result(first!.id, 'idp-initiated', 'info'),
-      result(second!.id, 'sp-initiated', 'pass'),
-    ]),
-  ];
-}
-
-const mergeError = (shards: ShardReport[]): string => {
-  try {
-    mergeShardReports(shards, '/reports/merged');
-  } catch (error) {
-    expect(error).toBeInstanceOf(HarnessError);
-    expect((error as HarnessError).code).toBe('BAD_CONFIG');
-    return (error as Error).message;
-  }
-  throw new Error('expected the merge to fail');
-};
+import { calibrated, first, result, second, twoShards } from './test-support/shard-reports.js';
 
 describe('merging shard reports', () => {
   it('joins the results in catalog order, with the summary and exit code of a single run', () => {
@@ -215,57 +120,6 @@ describe('merging shard reports', () => {
     expect(mergeShardReports([two!, one!], '/m').target.notes.join('\n')).toMatch(
       /the shards ran against different targets: shard 1\/2: SP https:\/\/sp.test; shard 2\/2: SP https:\/\/other.test/,
     );
-  });
-});
-
-describe('shards that do not belong together (exit 2)', () => {
-  it('a missing shard', () => {
-    expect(mergeError([twoShards()[0]!])).toMatch(/missing shard 1\/2/);
-  });
-
-  it('the same shard twice', () => {
-    const [two] = twoShards();
-    const again = shardReport(of2(2), [result(third!.id, 'sp-initiated', 'pass')], {}, 'again');
-    expect(mergeError([two!, again])).toMatch(/shard 2\/2 is given twice/);
-  });
-
-  it('different shard counts', () => {
-    const [two] = twoShards();
-    const other = shardReport({ current: 1, total: 3 }, [result(first!.id, 'sp-initiated', 'pass')]);
-    expect(mergeError([two!, other])).toMatch(/different shard counts/);
-  });
-
-  it('different samlspec versions', () => {
-    const [two, one] = twoShards();
-    one!.report.tool = { name: 'samlspec', version: '0.0.9' };
-    expect(mergeError([two!, one!])).toMatch(/different samlspec versions \(0\.1\.0 and 0\.0\.9\)/);
-  });
-
-  it('different plans (another selection or profile)', () => {
-    const [two, one] = twoShards();
-    one!.report.shard = { ...of2(1), planFingerprint: 'def' };
-    expect(mergeError([two!, one!])).toMatch(/planned different runs/);
-  });
-
-  it('different modes or --strict', () => {
-    const [two, one] = twoShards();
-    one!.report.target.mode = 'browser';
-    expect(mergeError([two!, one!])).toMatch(/different modes/);
-    one!.report.target.mode = 'http';
-    one!.report.strict = true;
-    expect(mergeError([two!, one!])).toMatch(/--strict/);
-  });
-
-  it('a report that is not a shard', () => {
-    const [two, one] = twoShards();
-    one!.report.shard = undefined;
-    expect(mergeError([two!, one!])).toMatch(/not a shard's report/);
-  });
-
-  it('the same scenario run in two shards', () => {
-    const [two, one] = twoShards();
-    one!.report.results.push(result(second!.id, 'idp-initiated', 'pass'));
-    expect(mergeError([two!, one!])).toMatch(/is in both/);
   });
 });
 

@@ -10,10 +10,10 @@
  * verdicts were judged against its own calibration.
  */
 import { resolve } from 'node:path';
-import { createReporters, Multiplexer } from '../../reports/index.js';
 import { summarize, type RunReport } from '../../reports/types.js';
 import { HarnessError } from '../errors.js';
-import { exitCodeFor, type ExecuteResult } from './execute-run.js';
+import { finishRun, type ExecuteResult } from './finish-run.js';
+import { openReporters } from './run-reporters.js';
 import {
   mergeCalibration,
   mergeInterruptedBy,
@@ -105,16 +105,10 @@ export async function mergeReports(paths: readonly string[], options: MergeOptio
       `merge-reports: ${clash.source} is in the output directory; write the merged reports elsewhere (--output-dir)`,
     );
   const report = mergeShardReports(shards, outputDir);
-  const reporters = new Multiplexer(
-    createReporters(options.reporters, {
-      outputDir,
-      evidence: report.evidence ?? 'all',
-      ...(options.quiet ? { quiet: true } : {}),
-    }),
-    {
-      onReporterError: (f) =>
-        options.log?.(`samlspec: reporter ${f.reporter} failed in ${f.hook}: ${f.message}`),
-    },
+  const reporters = openReporters(
+    options.reporters,
+    { outputDir, evidence: report.evidence ?? 'all', ...(options.quiet ? { quiet: true } : {}) },
+    options.log,
   );
   // The reporters hear the merged run as they would a single one: plan, each result, the report.
   await reporters.onRunStart({
@@ -123,6 +117,5 @@ export async function mergeReports(paths: readonly string[], options: MergeOptio
     strict: report.strict,
   });
   for (const result of report.results) await reporters.onScenarioEnd(result);
-  const files = await reporters.onRunEnd(report);
-  return { report, exitCode: exitCodeFor(report, reporters.failures.length > 0), files };
+  return finishRun(reporters, report);
 }

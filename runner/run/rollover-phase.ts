@@ -31,8 +31,8 @@ import type { KeyPair } from '../../scenarios/types.js';
 import { calibrateFlows } from './calibrate-flows.js';
 import type { PlannedRun } from './plan.js';
 import { describeRefreshHook, refreshIdpMetadata, type RefreshHook } from './refresh-hook.js';
-import { runPlan } from './scheduler.js';
-import { outcomeFor } from '../engine/decide-outcome.js';
+import { runPhasePlan, type PhaseContext } from './phase-context.js';
+import { refreshOrRefusal, runListedStep } from './rollover-refresh.js';
 import { describeExpired, judgeAfterRollover, judgeListed, retiredBaseline } from './rollover-verdicts.js';
 
 export const NO_HOOK_REASON =
@@ -40,7 +40,7 @@ export const NO_HOOK_REASON =
 
 export const isPhaseRun = (run: PlannedRun): boolean => run.scenario.phase !== undefined;
 
-export interface RolloverPhaseContext {
+export interface RolloverPhaseContext extends PhaseContext {
   tenant: TenantState;
   appId: string;
   /** The main run's environment (its `idp.app` is the app as it was before the phase). */
@@ -49,13 +49,6 @@ export interface RolloverPhaseContext {
   mainCalibration: Calibration;
   calibrationOptions: CalibrationOptions;
   hook: RefreshHook | undefined;
-  /** The phase's runs, planned and calibrated with the main plan (skips and inconclusive already set). */
-  runs: readonly PlannedRun[];
-  timeoutMs: number;
-  signal?: AbortSignal | undefined;
-  skipped(run: PlannedRun): ScenarioResult;
-  timedOut(run: PlannedRun, ms: number): ScenarioResult;
-  onResult(result: ScenarioResult): Promise<void>;
   log?: ((line: string) => void) | undefined;
 }
 
@@ -186,92 +179,6 @@ export async function runRolloverPhase(ctx: RolloverPhaseContext): Promise<Rollo
       ctx.log?.(`samlspec: ${message}`);
     }
   }
-}
-
-/**
- * Step 1 with the new certificate listed: the metadata names both, the SP re-reads it, the baseline (still
- * signed with the active certificate) is sent. Results are held back until the rollover tells whether the
- * refresh really re-reads the metadata. A hook that fails here is recorded as the SP refusing this
- * metadata, with the import advisory; if the hook is simply broken, the next refresh (after the switch)
- * fails too and stops the run as a configuration error before these results are reported.
- */
-async function runListedStep(
-  ctx: RolloverPhaseContext,
-  runs: readonly PlannedRun[],
-  tell: (why: string) => Promise<void>,
-  savedPublish: boolean,
-): Promise<ListedStep> {
-  if (runs.every((run) => run.skip))
-    return {
-      ...(await runPhasePlan(ctx, runs, () => Promise.reject(new Error('skip')))),
-      refreshWorked: undefined,
-    };
-  ctx.tenant.updateApp(ctx.appId, { publishInactiveCertificates: true });
-  let refused: string | undefined;
-  try {
-    await tell('a new inactive certificate listed in the metadata beside the active one');
-  } catch (error) {
-    refused = (error as Error).message;
-  }
-  const env = { ...ctx.env, idp: { ...ctx.env.idp, app: ctx.tenant.requireApp(ctx.appId) } };
-  try {
-    const done = await runPhasePlan(ctx, runs, async (run) => {
-      const result = await runScenario(run.scenario, run.flow, { ...env, baseline: ctx.mainCalibration });
-      if (refused === undefined) return result;
-      return {
-        ...result,
-        outcome: outcomeFor(run.scenario.level, false),
-        actual: `the SP could not re-read the metadata listing two certificates: ${refused}`,
-      };
-    });
-    return { ...done, refreshWorked: refused === undefined };
-  } finally {
-    ctx.tenant.updateApp(ctx.appId, { publishInactiveCertificates: savedPublish });
-  }
-}
-
-interface ListedStep {
-  results: ScenarioResult[];
-  interrupted: boolean;
-  /** Whether the hook re-read the two-certificate metadata without an error; undefined when not tried. */
-  refreshWorked: boolean | undefined;
-}
-
-/**
- * A refresh later in the phase. Once the same hook has worked on this SP, a failure is the SP refusing the
- * metadata Entra serves at this step (after the switch: signed with the new certificate, listing only it):
- * returned as the reason, and the phase goes on to show what the SP then accepts. Without that proof a
- * failing hook may be misconfigured, so it stays a configuration error.
- */
-export async function refreshOrRefusal(
-  refresh: () => Promise<void>,
-  hookWorked: boolean | undefined,
-): Promise<string | undefined> {
-  try {
-    await refresh();
-    return undefined;
-  } catch (error) {
-    if (hookWorked !== true) throw error;
-    return `the SP could not re-read the metadata served at this step, although the same hook worked before: ${(error as Error).message}`;
-  }
-}
-
-/** The phase's runs, one at a time: a handful of deliveries whose verdicts lean on each flow's state. */
-function runPhasePlan(
-  ctx: RolloverPhaseContext,
-  runs: readonly PlannedRun[],
-  execute: (run: PlannedRun) => Promise<ScenarioResult>,
-  onResult: (result: ScenarioResult) => Promise<void> = () => Promise.resolve(),
-): Promise<{ results: ScenarioResult[]; interrupted: boolean }> {
-  return runPlan(runs, {
-    workers: 1,
-    timeoutMs: ctx.timeoutMs,
-    signal: ctx.signal,
-    execute,
-    skipped: ctx.skipped,
-    timedOut: ctx.timedOut,
-    onResult,
-  });
 }
 
 async function emit(

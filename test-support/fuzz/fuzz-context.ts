@@ -30,3 +30,13 @@ export interface FuzzRequest {
   /** One line for reports: method, path (cut) and what is special. */
   summary: string;
 }
+
+/** A generated request before the driver labels it: the bytes and what they are. */
+export interface FuzzInput {
+  raw: Buffer;
+  summary: string;
+}
+
+export function input(raw: Buffer, summary: string): FuzzInput {
+  return { raw, summary };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refreshOrRefusal } from './rollover-phase.js';
+import { refreshOrRefusal } from './rollover-refresh.js';
 
 describe('refreshOrRefusal', () => {
   const failing = () => Promise.reject(new Error('HTTP 502'));
