@@ -15,7 +15,7 @@ export { parseYamlText } from './util/yaml.js';
 export { signInPlace, signedText, domSigningEnabled } from './response/sign-on-dom.js';
 export { escapeXmlAttr } from './util/xml-escape.js';
 export { samlInstant } from './util/clock.js';
-export { ENTRA_CERT_SUBJECT } from './keys/signing-certificate.js';
+export { ENTRA_CERT_SUBJECT, cloneCertificate } from './keys/signing-certificate.js';
 export { prepareKeysInBackground } from './keys/prepared-keys.js';
 
 // Tenant set-up: `idp`, `run` and `demo` open the same state, create the app the SP was configured

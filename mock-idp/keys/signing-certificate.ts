@@ -6,6 +6,7 @@
 import {
   createHash,
   createPrivateKey,
+  createPublicKey,
   generateKeyPairSync,
   randomBytes,
   sign as nodeSign,
@@ -48,9 +49,8 @@ export function generatePrivateKeyPem(bits: number): string {
 }
 
 function selfSign(privateKeyPem: string, options: CertificateOptions): string {
-  const forgeKey = forge.pki.privateKeyFromPem(privateKeyPem) as forge.pki.rsa.PrivateKey;
   const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e);
+  cert.publicKey = forgePublicKey(privateKeyPem);
   // 16 random bytes, top bit cleared so the DER INTEGER stays positive and exactly 16 bytes long.
   const serial = randomBytes(16);
   serial[0] = (serial[0]! & 0x7f) | 0x10;
@@ -69,6 +69,29 @@ function selfSign(privateKeyPem: string, options: CertificateOptions): string {
   cert.setIssuer(name);
   signWithNodeCrypto(cert, privateKeyPem);
   return forge.pki.certificateToPem(cert).replace(/\r\n/g, '\n');
+}
+
+/**
+ * SAML Raider's "clone certificate": the template's subject, issuer, serial and validity, but the public key of
+ * `privateKeyPem`, self-signed by it. Only the key tells it apart from the template.
+ */
+export function cloneCertificate(templatePem: string, privateKeyPem: string): string {
+  const template = forge.pki.certificateFromPem(templatePem);
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forgePublicKey(privateKeyPem);
+  cert.serialNumber = template.serialNumber;
+  cert.validity.notBefore = template.validity.notBefore;
+  cert.validity.notAfter = template.validity.notAfter;
+  cert.setSubject(template.subject.attributes);
+  cert.setIssuer(template.issuer.attributes);
+  signWithNodeCrypto(cert, privateKeyPem);
+  return forge.pki.certificateToPem(cert).replace(/\r\n/g, '\n');
+}
+
+/** The key's public half for forge, read from node's SPKI export (parsing the private key in forge is slow). */
+function forgePublicKey(privateKeyPem: string): forge.pki.PublicKey {
+  const spki = createPublicKey(privateKeyPem).export({ type: 'spki', format: 'pem' }).toString();
+  return forge.pki.publicKeyFromPem(spki);
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   verifies,
   verifyWith,
 } from './test-support/verify.js';
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, X509Certificate } from 'node:crypto';
 
 const idp = scenarioIdp();
 const IDP_CERT = idp.tenant.signingMaterial(idp.app).certificatePem;
@@ -99,6 +99,9 @@ describe("attacks/signature key trust (SIG-07..11): valid K' signatures, never K
     const [real, fake] = [describeCertificate(IDP_CERT), describeCertificate(lookalike)];
     expect({ ...fake, thumbprint: '' }).toEqual({ ...real, thumbprint: '' });
     expect(fake.thumbprint).not.toBe(real.thumbprint);
+    // Self-signed by K': its own signature verifies with K''s public key, not with K's.
+    expect(new X509Certificate(lookalike).verify(createPublicKey(idp.attacker.privateKey))).toBe(true);
+    expect(new X509Certificate(lookalike).verify(new X509Certificate(IDP_CERT).publicKey)).toBe(false);
     expect(verifyWith(xml, assertionSignature(doc), lookalike)).toBe(true);
     expect(verifies(xml, assertionSignature(doc), IDP_CERT)).toBe(false);
   });

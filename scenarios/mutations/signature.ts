@@ -6,8 +6,7 @@
  */
 import { createHmac, createPublicKey, sign as rsaSign } from 'node:crypto';
 import type { Document, Element } from '@xmldom/xmldom';
-import forge from 'node-forge';
-import { certificateBase64, signInPlace } from '../../mock-idp/internal.js';
+import { certificateBase64, cloneCertificate, signInPlace } from '../../mock-idp/internal.js';
 import type { DomMutation, KeyPair, MutationContext } from '../types.js';
 import {
   DSIG_NS,
@@ -133,18 +132,8 @@ export function lookalikeCertificate(templatePem: string, attacker: KeyPair): st
   const cacheKey = `${templatePem}|${attacker.certificatePem}`;
   const cached = lookalikes.get(cacheKey);
   if (cached) return cached;
-  const template = forge.pki.certificateFromPem(templatePem);
   const keyPem = attacker.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const key = forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey;
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
-  cert.serialNumber = template.serialNumber;
-  cert.validity.notBefore = template.validity.notBefore;
-  cert.validity.notAfter = template.validity.notAfter;
-  cert.setSubject(template.subject.attributes);
-  cert.setIssuer(template.issuer.attributes);
-  cert.sign(key, forge.md.sha256.create());
-  const pem = forge.pki.certificateToPem(cert).replace(/\r\n/g, '\n');
+  const pem = cloneCertificate(templatePem, keyPem);
   lookalikes.set(cacheKey, pem);
   return pem;
 }
