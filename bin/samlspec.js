@@ -8,4 +8,8 @@ if (!existsSync(cli)) {
   console.error('samlspec: the CLI is not built. Run `npm run build` (or `npm ci`, which builds it) first.');
   process.exit(2);
 }
+// `samlspec demo` needs RSA keys before its first scenario: started now, they are made while the CLI's
+// modules load instead of after (dist/runner/commands/demo-keys.js is small and loads nothing else).
+const demoKeys = fileURLToPath(new URL('../dist/runner/commands/demo-keys.js', import.meta.url));
+(await import(demoKeys)).startDemoKeysEarly(process.argv.slice(2));
 await import(cli);

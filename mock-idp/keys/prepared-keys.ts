@@ -24,6 +24,9 @@ export function takePreparedKey(bits: number): string | undefined {
   return bits === PREPARED_KEY_BITS ? ready.shift() : undefined;
 }
 
+/** Keys being generated in the background, not yet in `ready`. */
+const pending = new Set<Promise<void>>();
+
 /**
  * Starts generating `count` keys on libuv's thread pool; each joins the prepared keys when done. A process
  * that knows it will need keys soon (the demo: eight, each ~150 ms of one core) gets them from the idle
@@ -31,23 +34,64 @@ export function takePreparedKey(bits: number): string | undefined {
  * Resolves when all are done (a failed generation just leaves one key fewer).
  */
 export function prepareKeysInBackground(count: number): Promise<void> {
-  const one = (): Promise<void> =>
-    new Promise((resolve) =>
-      generateKeyPair(
-        'rsa',
-        {
-          modulusLength: PREPARED_KEY_BITS,
-          publicExponent: 65537,
-          publicKeyEncoding: { type: 'spki', format: 'pem' },
-          privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-        },
-        (error, _publicKey, privateKey) => {
-          if (!error) ready.push(privateKey);
-          resolve();
-        },
+  return Promise.all(Array.from({ length: count }, generateOne)).then(() => undefined);
+}
+
+/**
+ * Makes sure `count` keys are ready or on their way (starting only the ones missing, so a process may ask
+ * early, before its modules load, and again where it needs them), and resolves when none is pending.
+ */
+export function keysReadyOrPending(count: number): Promise<void> {
+  const missing = count - ready.length - pending.size;
+  if (missing > 0) void prepareKeysInBackground(missing);
+  return Promise.all([...pending]).then(() => undefined);
+}
+
+/**
+ * At most two keys are generated at once: libuv's pool has four threads, and ESM module loading reads its
+ * files through them; five keygens at once would make the CLI's modules wait behind them. (Two also fills
+ * both cores of a small CI machine: more in parallel would not finish sooner.)
+ */
+const MAX_GENERATING = 2;
+let generating = 0;
+const queued: (() => void)[] = [];
+
+function generateOne(): Promise<void> {
+  const done = turn().then(
+    () =>
+      new Promise<void>((resolve) =>
+        generateKeyPair(
+          'rsa',
+          {
+            modulusLength: PREPARED_KEY_BITS,
+            publicExponent: 65537,
+            publicKeyEncoding: { type: 'spki', format: 'pem' },
+            privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+          },
+          (error, _publicKey, privateKey) => {
+            if (!error) ready.push(privateKey);
+            pending.delete(done);
+            generating--;
+            queued.shift()?.();
+            resolve();
+          },
+        ),
       ),
-    );
-  return Promise.all(Array.from({ length: count }, one)).then(() => undefined);
+  );
+  pending.add(done);
+  return done;
+}
+
+/** Resolves when this generation may start (a slot among MAX_GENERATING is free, and taken). */
+function turn(): Promise<void> {
+  return new Promise((start) => {
+    const take = (): void => {
+      generating++;
+      start();
+    };
+    if (generating < MAX_GENERATING) take();
+    else queued.push(take);
+  });
 }
 
 /** How many are left (tests). */

@@ -5,12 +5,7 @@
  * that a careful SP passes every must. `--broken` shows the opposite.
  */
 import type { Command } from 'commander';
-import {
-  openConfiguredState,
-  baseUrlFor,
-  ensureApp,
-  prepareKeysInBackground,
-} from '../../mock-idp/internal.js';
+import { openConfiguredState, baseUrlFor, ensureApp } from '../../mock-idp/internal.js';
 import { scenarios } from '../../scenarios/index.js';
 import { SP_PROFILE_NAMES, type SpProfileName } from '../../scenarios/sp-profiles/index.js';
 import { HarnessError } from '../errors.js';
@@ -20,11 +15,8 @@ import { list } from '../options.js';
 import { addOptionTable, configFromOptions, type OptionSpec, type OptionValues } from './option-table.js';
 import { SHARED_RUN_OPTIONS } from './run-options.js';
 import { startDemoSp } from './demo-sp.js';
+import { demoStartKeys, prepareDemoLaterKeys } from './demo-keys.js';
 import { freePort } from '../run/free-port.js';
-
-/** RSA keys a whole-catalog demo makes before its first scenario, and after (counted: eight in all). */
-const DEMO_START_KEYS = 5;
-const DEMO_LATER_KEYS = 3;
 
 /** Demo's own flags: which built-in SP it starts (run's --profile and target flags do not apply). */
 export const DEMO_SP_OPTIONS: readonly OptionSpec[] = [
@@ -55,11 +47,9 @@ export function registerDemoCommand(
       .argument('[ID_PREFIX...]', 'scenario id prefixes (default: all)'),
     [...DEMO_SP_OPTIONS, ...SHARED_RUN_OPTIONS],
   ).action(async (prefixes: string[], flags: DemoFlags) => {
-    // The in-memory tenant, the fixture SP, the second tenant and the attacker need five RSA keys at once,
-    // made in parallel on both cores rather than one after another on this one; the rollover phase's
-    // three come from the idle core while the catalog runs.
-    const startKeys = prepareKeysInBackground(DEMO_START_KEYS);
-    if (runsRollover(prefixes)) void prepareKeysInBackground(DEMO_LATER_KEYS);
+    // RSA keys made in parallel on both cores rather than one after another on this one (demo-keys.ts).
+    const startKeys = demoStartKeys();
+    if (runsRollover(prefixes)) prepareDemoLaterKeys();
     await startKeys;
     const host = '127.0.0.1';
     const port = await freePort(host);
