@@ -28,7 +28,7 @@ describe('importCycles', () => {
 describe('the repository', () => {
   it('reads the engine imports, type-only ones included', () => {
     const graph = importGraph(process.cwd(), ['runner']);
-    expect(graph.get('runner/engine/run-scenario.ts')).toContain('runner/engine/run-lifecycle.ts');
+    expect(graph.get('runner/engine/judge-scenario.ts')).toContain('runner/engine/run-lifecycle.ts');
     expect(graph.get('runner/engine/start-flow.ts')).toContain('runner/engine/run-environment.ts');
   });
 

@@ -28,7 +28,7 @@ const SKIPPED_FOR_STRICT = [
   'profiles/4.1.5/unsolicited-to-sp-initiated-only@idp-initiated',
   'browser/samesite/sp-initiated-cross-site-sign-in@sp-initiated',
   // Signed by the Response only: "not applicable" to an SP that requires signed assertions, whose
-  // baseline signed "Sign SAML response" is refused (no vacuous pass, runner/engine/run-scenario.ts).
+  // baseline signed "Sign SAML response" is refused (no vacuous pass, runner/engine/no-vacuous-pass.ts).
   'profiles/4.1.4.2/no-assertion@sp-initiated',
   'profiles/4.1.4.2/no-assertion@idp-initiated',
   // No SLO route, so no --logout-url: the logout phase's positive control is strict-single-logout.

@@ -1,48 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { appMetadataFor } from '../../mock-idp/metadata/app-metadata.js';
-import { appPatchFromSpMetadata, parseSpMetadata } from '../../mock-idp/metadata/sp-metadata.js';
-import { ensureApp } from '../../mock-idp/default-app.js';
-import { openConfiguredState } from '../../mock-idp/start-mock-idp.js';
-import { tenantUrls } from '../../mock-idp/model/tenant.js';
-import { startProfileSp, type ProfileSpHandle } from '../../fixtures/sps/profile-sps/index.js';
+import { describe, expect, it } from 'vitest';
 import { scenarios } from '../../scenarios/index.js';
 import type { Flow } from '../../scenarios/types.js';
-import { sessionProbe } from '../oracles/session-probe.js';
-import { HttpTarget } from '../targets/http-target.js';
-import { createScenarioIdp } from './scenario-idp.js';
 import { LIFECYCLE_USER_PREFIX } from './run-users.js';
 import { runScenario } from './run-scenario.js';
-import type { RunEnvironment } from './run-environment.js';
-
-const IDP_BASE = 'http://127.0.0.1:7999';
-const ACCOUNT = /"account":"([^"]+)"/;
-let sp: ProfileSpHandle | undefined;
-afterEach(async () => {
-  await sp?.close();
-  sp = undefined;
-});
+import { profileSpEnv } from './test-support/profile-sp-env.js';
 
 /** The generic profile SP (accounts keyed by NameID, never by a transient one), trusting a fresh mock tenant. */
-async function setUp(broken: string[] = [], accountPattern: RegExp | null = ACCOUNT) {
-  const state = openConfiguredState({});
-  const tenant = state.defaultTenant;
-  const app = ensureApp(tenant);
-  const idpMetadataXml = appMetadataFor(tenant, app, IDP_BASE, state.ids).toString('utf8');
-  sp = await startProfileSp('generic', { idpMetadataXml, domain: 'contoso.com', broken });
-  const configured = tenant.updateApp(
-    app.name,
-    appPatchFromSpMetadata(parseSpMetadata(sp.metadataXml!)).patch,
-  );
-  const idpLoginUrl = tenantUrls(IDP_BASE, tenant.tenant.tenantId).loginUrl;
-  const probeUrl = sp.probeUrl;
-  const loginUrl = sp.loginUrl;
-  const env: RunEnvironment = {
-    idp: createScenarioIdp(state, configured, { spDomain: 'contoso.com' }),
-    createTarget: () => new HttpTarget({ loginUrl, idpLoginUrl, timeoutMs: 5000 }),
-    oracle: sessionProbe(probeUrl),
-    now: () => new Date(),
-    accountPattern: accountPattern ?? undefined,
-  };
+async function setUp(broken: string[] = [], accountPattern?: RegExp | null) {
+  const { env, tenant } = await profileSpEnv({ broken, accountPattern });
   const lifecycleUsers = () =>
     tenant.listUsers().filter((u) => u.userPrincipalName.startsWith(LIFECYCLE_USER_PREFIX));
   return { env, lifecycleUsers };

@@ -3,30 +3,17 @@
  * target that reports a trace file as its evidence (a browser target's part: what is tested is which runs
  * get a repeat and what the result keeps of it).
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { appMetadataFor } from '../../mock-idp/metadata/app-metadata.js';
-import { appPatchFromSpMetadata, parseSpMetadata } from '../../mock-idp/metadata/sp-metadata.js';
-import { ensureApp } from '../../mock-idp/default-app.js';
-import { openConfiguredState } from '../../mock-idp/start-mock-idp.js';
-import { tenantUrls } from '../../mock-idp/model/tenant.js';
-import { startProfileSp, type ProfileSpHandle } from '../../fixtures/sps/profile-sps/index.js';
+import { describe, expect, it } from 'vitest';
 import type { ScenarioResult } from '../../reports/types.js';
 import { scenarios } from '../../scenarios/index.js';
-import { sessionProbe } from '../oracles/session-probe.js';
-import { HttpTarget, type HttpTargetOptions } from '../targets/http-target.js';
+import { HttpTarget } from '../targets/http-target.js';
 import type { ScenarioEvidence } from '../targets/browser/capabilities.js';
 import { HarnessError } from '../errors.js';
 import type { RunEnvironment } from './run-environment.js';
-import { createScenarioIdp } from './scenario-idp.js';
+import { profileSpEnv } from './test-support/profile-sp-env.js';
 import { runScenarioTracingFailures } from './trace-failures.js';
 
-const IDP_BASE = 'http://127.0.0.1:7998';
 const TRACE = 'browser-artifacts/x/idp-initiated.trace.zip';
-let sp: ProfileSpHandle | undefined;
-afterEach(async () => {
-  await sp?.close();
-  sp = undefined;
-});
 
 /** An HTTP target that, like a traced browser target, keeps a trace for a fail or an error. */
 class TracingHttpTarget extends HttpTarget {
@@ -43,32 +30,16 @@ class GoneTracingTarget extends TracingHttpTarget {
   }
 }
 
+/** The generic profile SP's run environment, whose traced repeats run on `repeatTarget` and are counted. */
 async function setUp(broken: string[], repeatTarget: typeof TracingHttpTarget = TracingHttpTarget) {
-  const state = openConfiguredState({});
-  const tenant = state.defaultTenant;
-  const app = ensureApp(tenant);
-  const idpMetadataXml = appMetadataFor(tenant, app, IDP_BASE, state.ids).toString('utf8');
-  sp = await startProfileSp('generic', { idpMetadataXml, domain: 'contoso.com', broken });
-  const configured = tenant.updateApp(
-    app.name,
-    appPatchFromSpMetadata(parseSpMetadata(sp.metadataXml!)).patch,
-  );
-  const options: HttpTargetOptions = {
-    loginUrl: sp.loginUrl,
-    idpLoginUrl: tenantUrls(IDP_BASE, tenant.tenant.tenantId).loginUrl,
-    timeoutMs: 5000,
-  };
+  const { env: untraced, targetOptions } = await profileSpEnv({ broken });
   const traced: string[] = [];
   const env: RunEnvironment = {
-    idp: createScenarioIdp(state, configured, { spDomain: 'contoso.com' }),
-    createTarget: () => new HttpTarget(options),
+    ...untraced,
     createTracedTarget: () => {
       traced.push('repeat');
-      return new repeatTarget(options);
+      return new repeatTarget(targetOptions);
     },
-    oracle: sessionProbe(sp.probeUrl),
-    now: () => new Date(),
-    accountPattern: /"account":"([^"]+)"/,
   };
   return { env, traced };
 }

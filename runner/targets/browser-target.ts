@@ -15,9 +15,13 @@
  * cookies Chromium withheld from the ACS or refused to store, by name and rule.
  */
 import type { Browser } from 'playwright-core';
-import type { HttpExchange, ScenarioResult } from '../../reports/types.js';
+import type { ScenarioResult } from '../../reports/types.js';
 import { HarnessError } from '../errors.js';
+import { OriginPolicy } from '../http/origin-policy.js';
 import type { Delivery, LoginStart, SpReply, SpTarget } from './types.js';
+import { requireLoginUrl } from './target-errors.js';
+import { BrowserDelivery, type DeliveryKeepers } from './browser/browser-delivery.js';
+import { startLoginIn } from './browser/browser-login-start.js';
 import type {
   Credentials,
   EvidenceRecorder,
@@ -25,23 +29,17 @@ import type {
   InteractiveSignInResult,
   ScenarioEvidence,
 } from './browser/capabilities.js';
-import { describeCookieTrouble, refusedCookies, withheldCookies } from './browser/cookies.js';
 import { ScenarioEvidenceKeeper, wantsScreenshot, type BrowserArtifactOptions } from './browser/evidence.js';
-import { followSp, type FlowResult } from './browser/follow-sp.js';
-import { loginStartFrom, postBody, submitIdpForm } from './browser/login-capture.js';
-import { PageSession, type DocumentHop, type PausedRequest } from './browser/page-session.js';
-import { deliveryPage } from './browser/pages.js';
-import type { SessionPool } from './browser/session-pool.js';
-import { settle, withTimeout } from './browser/settle.js';
-import { signInOnIdpPage } from './browser/sign-in-page.js';
-import { stoppedPage } from './browser/pages.js';
+import { interactiveSignIn } from './browser/interactive-sign-in.js';
+import { PageSession } from './browser/page-session.js';
 import { phase } from './browser/phase-clock.js';
-import { OriginPolicy } from '../http/origin-policy.js';
-import { classifyHop, type HopKind } from './classify-hop.js';
-import { exchange, spReply } from './sp-reply.js';
-import { offOriginError, requireLoginUrl } from './target-errors.js';
+import type { SessionPool } from './browser/session-pool.js';
+import { ShownPage } from './browser/shown-page.js';
+import { probePage } from './browser/signed-in-probe.js';
+import type { StepContext } from './browser/step-context.js';
 
 export type { BrowserArtifactOptions };
+export { DELIVERY_PATH } from './browser/browser-delivery.js';
 
 export interface BrowserTargetOptions {
   browser: Browser;
@@ -65,32 +63,32 @@ export interface BrowserTargetOptions {
   allowedOrigins?: OriginPolicy | undefined;
 }
 
-const OFF_ORIGIN_STOP =
-  'The SP sent the browser to an origin this run may not contact; samlspec does not follow.';
-
-/** The path the harness serves the delivery page at, on the IdP's origin. */
-export const DELIVERY_PATH = '/samlspec/deliver';
-/** How long an SP page that got the browser may take to post its own form to the IdP before the harness submits it. */
-const FORM_GRACE_MS = 250;
-
+/**
+ * The SpTarget of browser mode: one browser context per scenario (opened on first use, or taken from
+ * the run's pool), in which the steps (browser/*.ts) run, and the evidence they leave.
+ */
 export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecorder {
   readonly kind = 'browser';
   private current: Promise<PageSession> | undefined;
-  private readonly idpOrigin: string;
-  private readonly timeoutMs: number;
-  private deliveries = 0;
+  private readonly steps: StepContext;
   private readonly evidence: ScenarioEvidenceKeeper;
-  private readonly policy: OriginPolicy;
   /** The SP's final page after the last delivery, as shown: re-rendered for a screenshot taken late. */
-  private shown: ShownPage | undefined;
-  /** Whether the page has navigated away from `shown` since (a probe). */
-  private movedOn = false;
+  private readonly shown = new ShownPage();
+  private readonly keepers: DeliveryKeepers;
+  private readonly delivery: BrowserDelivery;
 
   constructor(private readonly options: BrowserTargetOptions) {
-    this.policy = options.allowedOrigins ?? new OriginPolicy([options.loginUrl, options.idpLoginUrl]);
-    this.idpOrigin = new URL(options.idpLoginUrl).origin;
-    this.timeoutMs = options.timeoutMs ?? 10_000;
+    const run = options.allowedOrigins;
+    this.steps = {
+      idpOrigin: new URL(options.idpLoginUrl).origin,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      policy: run ?? new OriginPolicy([options.loginUrl, options.idpLoginUrl]),
+      allows: run ? (url) => run.allows(url) : undefined,
+      excerptBytes: options.excerptBytes,
+    };
     this.evidence = new ScenarioEvidenceKeeper(options.artifacts);
+    this.keepers = { evidence: this.evidence, shown: this.shown };
+    this.delivery = new BrowserDelivery(this.steps, this.keepers);
   }
 
   startLogin(): Promise<LoginStart> {
@@ -99,55 +97,7 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
 
   private async startLoginNow(): Promise<LoginStart> {
     const loginUrl = requireLoginUrl(this.options.loginUrl);
-    const session = await this.session();
-    const hops: DocumentHop[] = [];
-    const captured = settle<PausedRequest>();
-    let loaded = false;
-    const unreachable = (): HarnessError => {
-      const last = hops.at(-1);
-      return new HarnessError(
-        'TARGET_UNREACHABLE',
-        `the SP login URL did not send the browser to the IdP (ended at ${last?.url ?? loginUrl} with HTTP ${last?.status ?? '?'})`,
-      );
-    };
-    session.steer({
-      request: (request) => {
-        const url = request.request.url;
-        if (captured.settled) return { type: 'continue' };
-        const kind = this.classify(url, this.policy);
-        if (kind === 'forbidden') {
-          // Recorded in the error and answered by the harness: the request never leaves the browser.
-          captured.reject(offOriginError(url, hops, this.policy));
-          return { type: 'fulfill', html: stoppedPage(OFF_ORIGIN_STOP, url) };
-        }
-        if (kind !== 'idp') return { type: 'continue' };
-        captured.resolve(request);
-        return { type: 'fail', reason: 'Aborted' };
-      },
-      response: (hop) => hops.push(hop),
-      failed: (errorText) =>
-        captured.reject(
-          new HarnessError('TARGET_UNREACHABLE', `${hops.at(-1)?.url ?? loginUrl}: ${errorText}`),
-        ),
-      load: () => {
-        if (loaded || captured.settled) return;
-        loaded = true;
-        // A page with a form to the IdP (HTTP-POST binding): its script posts it, or the harness does.
-        setTimeout(() => {
-          if (captured.settled) return;
-          void submitIdpForm(session.page, this.idpOrigin).then((submitted) => {
-            if (!submitted) captured.reject(unreachable());
-          });
-        }, FORM_GRACE_MS);
-      },
-    });
-    try {
-      void session.page.goto(loginUrl, { waitUntil: 'load' }).catch(() => undefined);
-      const request = await withTimeout(captured.promise, this.timeoutMs, () => unreachable());
-      return loginStartFrom(request, hops.map(exchange));
-    } finally {
-      session.steer(undefined);
-    }
+    return startLoginIn(await this.session(), loginUrl, this.steps);
   }
 
   deliver(delivery: Delivery): Promise<SpReply> {
@@ -155,32 +105,7 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
   }
 
   private async deliverNow(delivery: Delivery): Promise<SpReply> {
-    const session = await this.session();
-    const acsOrigin = new URL(delivery.acsUrl).origin;
-    const deliveryUrl = `${this.idpOrigin}${DELIVERY_PATH}/${++this.deliveries}`;
-    const flow = followSp(session, {
-      idpOrigin: this.idpOrigin,
-      acsOrigin: () => acsOrigin,
-      isStart: (url) => url === deliveryUrl,
-      allows: this.allows,
-      request: (request, state) => {
-        if (!state.acsStarted && request.request.url === deliveryUrl)
-          return { type: 'fulfill', html: deliveryPage(delivery) };
-        if (!state.acsStarted) {
-          // The first request the delivery page makes: the response, on its way to the ACS.
-          state.acsStarted = true;
-          state.acsNetworkId = request.networkId;
-        }
-        return undefined;
-      },
-      timeoutMs: this.timeoutMs,
-    });
-    try {
-      void session.page.goto(deliveryUrl, { waitUntil: 'commit' }).catch(() => undefined);
-      return await this.finishDelivery(session, await phase('T.deliverFlow', flow), delivery.acsUrl);
-    } finally {
-      session.steer(undefined);
-    }
+    return this.delivery.deliver(await this.session(), delivery);
   }
 
   fetchPage(url: string): Promise<SpReply> {
@@ -188,99 +113,12 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
   }
 
   private async fetchPageNow(url: string): Promise<SpReply> {
-    const session = await this.session();
-    const answered = settle<DocumentHop>();
-    const wanted = new URL(url);
-    let probe: string | undefined;
-    session.steer({
-      request: (request) => {
-        const at = new URL(request.request.url);
-        const isProbe =
-          probe === undefined &&
-          request.redirectedRequestId === undefined &&
-          at.origin === wanted.origin &&
-          at.pathname === wanted.pathname;
-        // A redirect is read, never followed; a navigation the SP's last page started is not the probe.
-        if (!isProbe) return { type: 'fail', reason: 'Aborted' };
-        probe = request.networkId ?? '';
-        return { type: 'continue' };
-      },
-      response: (hop) => {
-        if (probe !== undefined && (hop.networkId ?? '') === probe) answered.resolve(hop);
-      },
-      failed: (errorText) =>
-        answered.reject(new HarnessError('TARGET_UNREACHABLE', `GET ${url}: ${errorText}`)),
-    });
-    try {
-      this.movedOn = true;
-      void session.page.goto(url, { waitUntil: 'commit' }).catch(() => undefined);
-      const hop = await withTimeout(
-        answered.promise,
-        this.timeoutMs,
-        () => new HarnessError('TARGET_UNREACHABLE', `GET ${url}: no answer within ${this.timeoutMs} ms`),
-      );
-      return this.toReply(hop, [hop]);
-    } finally {
-      session.steer(undefined);
-    }
+    return probePage(await this.session(), url, this.steps, this.shown);
   }
 
   async signInInteractively(credentials: Credentials): Promise<InteractiveSignInResult> {
     const loginUrl = requireLoginUrl(this.options.loginUrl);
-    const session = await this.session();
-    let captured: PausedRequest | undefined;
-    let acsRequest: PausedRequest | undefined;
-    const atIdp = settle<void>();
-    const flow = followSp(session, {
-      idpOrigin: this.idpOrigin,
-      acsOrigin: () => (acsRequest ? new URL(acsRequest.request.url).origin : ''),
-      isStart: (url) => this.classify(url, undefined) === 'idp',
-      allows: this.allows,
-      request: (request, state) => {
-        const url = request.request.url;
-        if (!state.acsStarted && this.classify(url, undefined) === 'idp') {
-          // Until it posts to the ACS, the real IdP answers: its sign-in page, its form post.
-          if (captured === undefined) captured = request;
-          return { type: 'continue' };
-        }
-        if (captured !== undefined && !state.acsStarted) {
-          // The first request away from the IdP: its auto-posted response, cross-site to the ACS.
-          state.acsStarted = true;
-          state.acsNetworkId = request.networkId;
-          acsRequest = request;
-        }
-        return undefined;
-      },
-      load: (url, state) => {
-        if (!state.acsStarted && captured !== undefined && this.classify(url, undefined) === 'idp')
-          atIdp.resolve();
-      },
-      timeoutMs: this.timeoutMs,
-    });
-    try {
-      void session.page.goto(loginUrl, { waitUntil: 'load' }).catch(() => undefined);
-      await withTimeout(
-        Promise.race([atIdp.promise, flow.then(() => undefined)]),
-        this.timeoutMs,
-        () => new HarnessError('TARGET_UNREACHABLE', "the SP login URL did not bring the IdP's sign-in page"),
-      );
-      await signInOnIdpPage(session.page, credentials, flow, this.timeoutMs);
-      const result = await flow;
-      if (captured === undefined || acsRequest === undefined)
-        throw new HarnessError('IDP_FAILED', 'the IdP never posted a response to the SP');
-      const fields = new URLSearchParams(postBody(acsRequest));
-      return {
-        login: loginStartFrom(captured, []),
-        delivered: {
-          acsUrl: acsRequest.request.url,
-          samlResponse: fields.get('SAMLResponse') ?? '',
-          relayState: fields.get('RelayState') ?? undefined,
-        },
-        reply: await this.finishDelivery(session, result, acsRequest.request.url),
-      };
-    } finally {
-      session.steer(undefined);
-    }
+    return interactiveSignIn(await this.session(), loginUrl, credentials, this.steps, this.keepers);
   }
 
   reset(): Promise<void> {
@@ -290,7 +128,7 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
   private async resetNow(): Promise<void> {
     const previous = this.current;
     this.current = undefined;
-    this.shown = undefined;
+    this.shown.forget();
     const session = await previous?.catch(() => undefined);
     if (!session) return;
     const trace = await this.evidence.temporaryTracePath();
@@ -303,11 +141,11 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
     const session = await this.current?.catch(() => undefined);
     if (
       session &&
-      this.shown &&
+      this.shown.recorded &&
       !this.evidence.screenshot &&
       wantsScreenshot(this.options.artifacts, result.outcome)
     )
-      this.evidence.screenshot = await phase('T.lateScreenshot', this.screenshotShown(session, this.shown));
+      this.evidence.screenshot = await phase('T.lateScreenshot', this.shown.screenshot(session));
     return phase(
       'T.finishScenario',
       this.evidence.finish(result, session ? (path) => session.close(path) : undefined),
@@ -324,15 +162,16 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
 
   // ---- internals ----
 
+  /** The scenario's browser context: the one open, or a fresh one (the pool's, or opened now). */
   private session(): Promise<PageSession> {
     if (this.current) return this.current;
     const opening =
-      this.options.sessions?.take(this.allows) ??
+      this.options.sessions?.take(this.steps.allows) ??
       PageSession.open(this.options.browser, {
         viewport: this.options.viewport ?? { width: 1024, height: 640 },
         tracing: this.options.artifacts?.traces ?? false,
-        timeoutMs: this.timeoutMs,
-        allows: this.allows,
+        timeoutMs: this.steps.timeoutMs,
+        allows: this.steps.allows,
       });
     this.current = phase(
       'T.open',
@@ -347,94 +186,7 @@ export class BrowserTarget implements SpTarget, InteractiveSignIn, EvidenceRecor
     return this.current;
   }
 
-  private async finishDelivery(session: PageSession, result: FlowResult, acsUrl: string): Promise<SpReply> {
-    const last = result.hops.at(-1);
-    if (!last) throw new HarnessError('TARGET_UNREACHABLE', `the delivery never reached the ACS ${acsUrl}`);
-    const sent = result.acsNetworkId === undefined ? undefined : session.cookiesSentWith(result.acsNetworkId);
-    for (const trouble of [...withheldCookies(sent ?? []), ...refusedCookies(session.refusedCookies)])
-      this.evidence.notes.add(describeCookieTrouble(trouble));
-    this.shown =
-      result.stop !== undefined
-        ? { url: result.stop.url, html: stoppedPageFor(result.stop), status: 200, contentType: undefined }
-        : { url: last.url, html: last.body, status: last.status, contentType: last.headers['content-type'] };
-    this.movedOn = false;
-    // Taken now only when every scenario keeps one; otherwise once the outcome says it is wanted.
-    if (this.options.artifacts?.screenshots === 'all')
-      this.evidence.screenshot =
-        (await phase('T.screenshotTotal', session.screenshot())) ?? this.evidence.screenshot;
-    const reply = this.toReply(last, result.hops);
-    if (result.stop?.kind === 'off-site')
-      return { ...reply, offSiteRedirect: last.location ?? result.stop.url };
-    return reply;
-  }
-
-  /**
-   * A screenshot of the SP's final page for a scenario whose outcome asks for one. When a probe has
-   * navigated the page since, the page is shown again from the SP's recorded answer (served by the
-   * harness at its URL; the SP is not asked again, and nothing the page starts is followed) — so
-   * the image is of what the SP answered the delivery, as when it was taken right after it.
-   */
-  private async screenshotShown(session: PageSession, shown: ShownPage): Promise<Buffer | undefined> {
-    if (this.movedOn) {
-      const loaded = settle<void>();
-      let served = false;
-      session.steer({
-        request: (request) => {
-          if (served || request.request.url !== shown.url) return { type: 'fail', reason: 'Aborted' };
-          served = true;
-          return { type: 'fulfill', html: shown.html, status: shown.status, contentType: shown.contentType };
-        },
-        load: () => loaded.resolve(),
-        failed: () => loaded.resolve(),
-      });
-      try {
-        void session.page.goto(shown.url, { waitUntil: 'commit' }).catch(() => undefined);
-        await withTimeout(loaded.promise, SHOW_AGAIN_MS, () => new Error('not loaded')).catch(
-          () => undefined,
-        );
-      } finally {
-        session.steer(undefined);
-      }
-    }
-    return session.screenshot();
-  }
-
-  private toReply(hop: DocumentHop, hops: readonly HttpExchange[]): SpReply {
-    return spReply(hop, hops, this.options.excerptBytes);
-  }
-
-  /** See classifyHop: the rule HTTP mode applies too. */
-  private classify(url: string, policy: OriginPolicy | undefined): HopKind {
-    return classifyHop(url, { idpOrigin: this.idpOrigin, allows: policy && ((u) => policy.allows(u)) });
-  }
-
-  /** The run's origins, when it named them (see BrowserTargetOptions.allowedOrigins). */
-  private get allows(): ((url: string) => boolean) | undefined {
-    const policy = this.options.allowedOrigins;
-    return policy ? (url) => policy.allows(url) : undefined;
-  }
-
   private background(closing: Promise<void>): void {
     if (this.options.track) this.options.track(closing);
   }
-}
-
-/** What the page showed after a delivery: the SP's answer, or the harness's "stopped here" page. */
-interface ShownPage {
-  url: string;
-  html: string;
-  status: number;
-  contentType: string | undefined;
-}
-
-/** How long the SP's final page, shown again, may take to load before the screenshot is taken anyway. */
-const SHOW_AGAIN_MS = 3000;
-
-function stoppedPageFor(stop: NonNullable<FlowResult['stop']>): string {
-  return stoppedPage(
-    stop.kind === 'idp'
-      ? 'The SP sent the browser back to the IdP.'
-      : 'The SP redirected the browser off its own origin; samlspec does not follow.',
-    stop.url,
-  );
 }

@@ -10,33 +10,35 @@ import { PageSession } from './page-session.js';
 
 const OPTIONS = { viewport: { width: 800, height: 600 }, tracing: false, timeoutMs: 50 };
 
+/** A stand-in browser whose contexts open as `newContext` says (or never). */
+function browserOpening(newContext: () => Promise<BrowserContext>): Browser {
+  return { newContext } as unknown as Browser;
+}
+
+/** A stand-in context that never makes a page; `close` records that PageSession closed it. */
+function contextWithoutPages(): { context: BrowserContext; close: ReturnType<typeof vi.fn> } {
+  const close = vi.fn(() => Promise.resolve());
+  const context = { newPage: () => new Promise<never>(() => undefined), close } as unknown as BrowserContext;
+  return { context, close };
+}
+
 describe('PageSession.open', () => {
   it('rejects when the browser never opens a context', async () => {
-    const browser = { newContext: () => new Promise<never>(() => undefined) } as unknown as Browser;
+    const browser = browserOpening(() => new Promise<never>(() => undefined));
     await expect(PageSession.open(browser, OPTIONS)).rejects.toThrow();
   });
 
   it('rejects when the context never makes a page, and closes that context', async () => {
-    const close = vi.fn(() => Promise.resolve());
-    const context = {
-      newPage: () => new Promise<never>(() => undefined),
-      close,
-    } as unknown as BrowserContext;
-    const browser = { newContext: () => Promise.resolve(context) } as unknown as Browser;
+    const { context, close } = contextWithoutPages();
+    const browser = browserOpening(() => Promise.resolve(context));
     await expect(PageSession.open(browser, OPTIONS)).rejects.toThrow();
     expect(close).toHaveBeenCalled();
   });
 
   it('closes a context that turns up after the time limit', async () => {
-    const close = vi.fn(() => Promise.resolve());
-    const context = {
-      newPage: () => new Promise<never>(() => undefined),
-      close,
-    } as unknown as BrowserContext;
+    const { context, close } = contextWithoutPages();
     let deliver!: (value: BrowserContext) => void;
-    const browser = {
-      newContext: () => new Promise<BrowserContext>((resolve) => (deliver = resolve)),
-    } as unknown as Browser;
+    const browser = browserOpening(() => new Promise<BrowserContext>((resolve) => (deliver = resolve)));
     await expect(PageSession.open(browser, OPTIONS)).rejects.toThrow();
     expect(close).not.toHaveBeenCalled();
     deliver(context);
