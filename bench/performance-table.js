@@ -23,19 +23,19 @@ export function renderPerformanceTable(results) {
   const rows = [
     [
       'Mock IdP signing, in process (Sign SAML assertion)',
-      `${fmt(idp.ratio, 2)}x raw RSA-2048 (${int(idp.responsesPerSec)} responses/s)`,
+      `${idp.ratio.toFixed(2)}x raw RSA-2048 (${int(idp.responsesPerSec)} responses/s)`,
       'the physical limit is 1x',
       undefined,
     ],
     [
       'Mock IdP over HTTP, SP-initiated sign-ins per CPU second',
-      `${fmt(idpHttp.ratio, 2)}x raw RSA-2048 (${int(idpHttp.signInsPerCpuSec)}/s)`,
+      `${idpHttp.ratio.toFixed(2)}x raw RSA-2048 (${int(idpHttp.signInsPerCpuSec)}/s)`,
       `>= ${idpHttp.targets.ratio}x`,
       idpHttp.ratio >= idpHttp.targets.ratio,
     ],
     [
       '`samlspec demo` wall time (whole process, all reports)',
-      `${fmt(demo.processMs / 1000, 1)} s (${demo.runs} runs)`,
+      `${(demo.processMs / 1000).toFixed(1)} s (${demo.runs} runs)`,
       `<= ${demo.targets.processMs / 1000} s`,
       demo.processMs <= demo.targets.processMs,
     ],
@@ -47,13 +47,13 @@ export function renderPerformanceTable(results) {
     ],
     [
       'Harness CPU per scenario run (`samlspec run`, SP in its own process)',
-      `${fmt(catalog.harnessCpuMsPerRun, 1)} ms`,
+      `${catalog.harnessCpuMsPerRun.toFixed(1)} ms`,
       `<= ${catalog.targets.harnessCpuMsPerRun} ms`,
       catalog.harnessCpuMsPerRun <= catalog.targets.harnessCpuMsPerRun,
     ],
     [
       'Reference SP CPU per scenario run',
-      `${fmt(catalog.spCpuMsPerRun, 1)} ms`,
+      `${catalog.spCpuMsPerRun.toFixed(1)} ms`,
       '<= 4 ms',
       catalog.spCpuMsPerRun <= 4,
     ],
@@ -65,13 +65,13 @@ export function renderPerformanceTable(results) {
     ],
     [
       'HTML report of the all-pass demo',
-      `${fmt(demo.reportKb['samlspec-report.html'] / 1024, 2)} MB, first paint ${int(demo.htmlReportPaint.firstContentfulPaintMs)} ms`,
+      `${(demo.reportKb['samlspec-report.html'] / 1024).toFixed(2)} MB, first paint ${int(demo.htmlReportPaint.firstContentfulPaintMs)} ms`,
       '<= 2 MB, first paint < 1 s',
       demo.reportKb['samlspec-report.html'] <= 2048 && demo.htmlReportPaint.firstContentfulPaintMs < 1000,
     ],
     [
       'JSON report of the all-pass demo',
-      `${fmt(demo.reportKb['samlspec-report.json'] / 1024, 2)} MB`,
+      `${(demo.reportKb['samlspec-report.json'] / 1024).toFixed(2)} MB`,
       '<= 1.5 MB',
       demo.reportKb['samlspec-report.json'] <= 1536,
     ],
@@ -112,11 +112,6 @@ export function withPerformanceTable(readme, table) {
   const end = readme.indexOf(END);
   if (begin === -1 || end < begin) throw new Error(`README.md has no ${BEGIN} ... ${END} section`);
   return `${readme.slice(0, begin + BEGIN.length)}\n${table}\n${readme.slice(end)}`;
-}
-
-/** @param {number} n @param {number} digits */
-function fmt(n, digits) {
-  return n.toFixed(digits);
 }
 
 /** @param {number} n */

@@ -54,44 +54,35 @@ export function keysReadyOrPending(count: number): Promise<void> {
  */
 const MAX_GENERATING = 2;
 let generating = 0;
+/** Generations waiting for a slot, in order. */
 const queued: (() => void)[] = [];
 
 function generateOne(): Promise<void> {
-  const done = turn().then(
-    () =>
-      new Promise<void>((resolve) =>
-        generateKeyPair(
-          'rsa',
-          {
-            modulusLength: PREPARED_KEY_BITS,
-            publicExponent: 65537,
-            publicKeyEncoding: { type: 'spki', format: 'pem' },
-            privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-          },
-          (error, _publicKey, privateKey) => {
-            if (!error) ready.push(privateKey);
-            pending.delete(done);
-            generating--;
-            queued.shift()?.();
-            resolve();
-          },
-        ),
-      ),
-  );
+  const done = new Promise<void>((resolve) => {
+    const start = (): void => {
+      generating++;
+      generateKeyPair(
+        'rsa',
+        {
+          modulusLength: PREPARED_KEY_BITS,
+          publicExponent: 65537,
+          publicKeyEncoding: { type: 'spki', format: 'pem' },
+          privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+        },
+        (error, _publicKey, privateKey) => {
+          if (!error) ready.push(privateKey);
+          pending.delete(done);
+          generating--;
+          queued.shift()?.();
+          resolve();
+        },
+      );
+    };
+    if (generating < MAX_GENERATING) start();
+    else queued.push(start);
+  });
   pending.add(done);
   return done;
-}
-
-/** Resolves when this generation may start (a slot among MAX_GENERATING is free, and taken). */
-function turn(): Promise<void> {
-  return new Promise((start) => {
-    const take = (): void => {
-      generating++;
-      start();
-    };
-    if (generating < MAX_GENERATING) take();
-    else queued.push(take);
-  });
 }
 
 /** How many are left (tests). */

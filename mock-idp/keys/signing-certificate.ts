@@ -49,8 +49,7 @@ export function generatePrivateKeyPem(bits: number): string {
 }
 
 function selfSign(privateKeyPem: string, options: CertificateOptions): string {
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forgePublicKey(privateKeyPem);
+  const cert = certificateFor(privateKeyPem);
   // 16 random bytes, top bit cleared so the DER INTEGER stays positive and exactly 16 bytes long.
   const serial = randomBytes(16);
   serial[0] = (serial[0]! & 0x7f) | 0x10;
@@ -67,8 +66,7 @@ function selfSign(privateKeyPem: string, options: CertificateOptions): string {
   ] as unknown as forge.pki.CertificateField[];
   cert.setSubject(name);
   cert.setIssuer(name);
-  signWithNodeCrypto(cert, privateKeyPem);
-  return forge.pki.certificateToPem(cert).replace(/\r\n/g, '\n');
+  return signedPem(cert, privateKeyPem);
 }
 
 /**
@@ -77,28 +75,32 @@ function selfSign(privateKeyPem: string, options: CertificateOptions): string {
  */
 export function cloneCertificate(templatePem: string, privateKeyPem: string): string {
   const template = forge.pki.certificateFromPem(templatePem);
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forgePublicKey(privateKeyPem);
+  const cert = certificateFor(privateKeyPem);
   cert.serialNumber = template.serialNumber;
   cert.validity.notBefore = template.validity.notBefore;
   cert.validity.notAfter = template.validity.notAfter;
   cert.setSubject(template.subject.attributes);
   cert.setIssuer(template.issuer.attributes);
-  signWithNodeCrypto(cert, privateKeyPem);
-  return forge.pki.certificateToPem(cert).replace(/\r\n/g, '\n');
-}
-
-/** The key's public half for forge, read from node's SPKI export (parsing the private key in forge is slow). */
-function forgePublicKey(privateKeyPem: string): forge.pki.PublicKey {
-  const spki = createPublicKey(privateKeyPem).export({ type: 'spki', format: 'pem' }).toString();
-  return forge.pki.publicKeyFromPem(spki);
+  return signedPem(cert, privateKeyPem);
 }
 
 /**
- * What forge's `cert.sign(key, sha256)` does, with node's native RSA instead of forge's JavaScript
- * big-number code (≈50 ms per certificate): set the algorithm, DER-encode the TBSCertificate, sign it.
+ * A new certificate holding the key's public half, read from node's SPKI export (parsing the private key in
+ * forge is slow).
  */
-function signWithNodeCrypto(cert: forge.pki.Certificate, privateKeyPem: string): void {
+function certificateFor(privateKeyPem: string): forge.pki.Certificate {
+  const cert = forge.pki.createCertificate();
+  const spki = createPublicKey(privateKeyPem).export({ type: 'spki', format: 'pem' }).toString();
+  cert.publicKey = forge.pki.publicKeyFromPem(spki);
+  return cert;
+}
+
+/**
+ * The certificate self-signed and as PEM. What forge's `cert.sign(key, sha256)` does, with node's native RSA
+ * instead of forge's JavaScript big-number code (≈50 ms per certificate): set the algorithm, DER-encode the
+ * TBSCertificate, sign it.
+ */
+function signedPem(cert: forge.pki.Certificate, privateKeyPem: string): string {
   const fields = cert as forge.pki.Certificate & {
     md: forge.md.MessageDigest;
     signatureOid: string;
@@ -115,6 +117,7 @@ function signWithNodeCrypto(cert: forge.pki.Certificate, privateKeyPem: string):
   fields.tbsCertificate = pki.getTBSCertificate(cert);
   const tbs = Buffer.from(forge.asn1.toDer(fields.tbsCertificate).getBytes(), 'binary');
   fields.signature = nodeSign('sha256', tbs, createPrivateKey(privateKeyPem)).toString('binary');
+  return forge.pki.certificateToPem(cert).replace(/\r\n/g, '\n');
 }
 
 function truncateToSeconds(date: Date): Date {

@@ -11,9 +11,7 @@ import type { Flow, ScenarioResult } from '../../reports/types.js';
 import type { Scenario } from '../../scenarios/types.js';
 import type { RunEnvironment } from './run-environment.js';
 import { runScenario } from './run-scenario.js';
-
-/** The outcomes a trace is kept for (the browser target's evidence keeper keeps it for these). */
-const TRACED = new Set<ScenarioResult['outcome']>(['fail', 'error']);
+import { TRACED_OUTCOMES } from '../targets/browser/evidence.js';
 
 export async function runScenarioTracingFailures(
   scenario: Scenario,
@@ -21,7 +19,7 @@ export async function runScenarioTracingFailures(
   env: RunEnvironment,
 ): Promise<ScenarioResult> {
   const result = await runScenario(scenario, flow, env);
-  if (!env.createTracedTarget || !TRACED.has(result.outcome)) return result;
+  if (!env.createTracedTarget || !TRACED_OUTCOMES.has(result.outcome)) return result;
   const repeat = await runScenario(scenario, flow, { ...env, createTarget: env.createTracedTarget });
   const traces = (repeat.evidence.artifacts ?? []).filter((path) => path.endsWith('.zip'));
   const artifacts = [...(result.evidence.artifacts ?? []), ...traces];

@@ -27,6 +27,9 @@ export type ScreenshotPolicy = (typeof SCREENSHOT_POLICIES)[number];
 /** The outcomes whose reports show the SP's final page under 'failures': the ones a reader looks into. */
 const SHOWN = new Set<ScenarioResult['outcome']>(['fail', 'error', 'inconclusive']);
 
+/** The outcomes a trace is kept for (trace-failures.ts repeats exactly these scenarios, traced). */
+export const TRACED_OUTCOMES: ReadonlySet<ScenarioResult['outcome']> = new Set(['fail', 'error']);
+
 /** Whether a scenario with this outcome keeps a screenshot (undefined: not known yet, keep one if cheap). */
 export function wantsScreenshot(
   options: BrowserArtifactOptions | undefined,
@@ -68,7 +71,7 @@ export class ScenarioEvidenceKeeper {
     const settings = this.options;
     if (!settings) return { artifacts, notes };
     const base = artifactBase(settings.subdir, result.id, result.flow);
-    const keepTrace = settings.traces && (result.outcome === 'fail' || result.outcome === 'error');
+    const keepTrace = settings.traces && TRACED_OUTCOMES.has(result.outcome);
     try {
       if (this.screenshot && wantsScreenshot(settings, result.outcome)) {
         await writeArtifact(settings.reportDir, `${base}.jpg`, this.screenshot);
