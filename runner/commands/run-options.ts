@@ -191,7 +191,7 @@ export const SHARED_RUN_OPTIONS: readonly OptionSpec[] = [
   {
     flags: '--browser-path <file>',
     description:
-      'the Chromium executable for --browser (default: $SAMLSPEC_CHROMIUM, then /usr/bin/chromium)',
+      'the Chromium executable for --browser (default: $SAMLSPEC_CHROMIUM, then /usr/bin/chromium-headless-shell, then /usr/bin/chromium)',
     config: ['run', 'browserPath'],
   },
   {

@@ -14,10 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../reports/types.js';
+import { resolveChromiumPath } from '../browser/launch.js';
 import { runReferenceSpCatalog } from '../targets/browser/test-support/run-browser-catalog.js';
 
 const BIN = join(process.cwd(), 'bin/samlspec.js');
-const CHROMIUM = process.env.SAMLSPEC_CHROMIUM ?? '/usr/bin/chromium';
+/** Debian's full browser (package chromium); browser mode prefers the headless shell when both are there. */
+const FULL_CHROMIUM = '/usr/bin/chromium';
 const REPRESENTATIVE = [
   'profiles/4.1.4.5',
   'profiles/4.1.4.3',
@@ -34,6 +36,8 @@ const FULL = process.env.SAMLSPEC_BROWSER_FULL === '1';
  * the browser target does not offer that yet, so browser mode skips them with the reason.
  */
 const HTTP_ONLY = new Set(['attacks/app/session-fixation']);
+/** Scenarios that need a browser's cookie rules: HTTP mode skips them. */
+const BROWSER_ONLY = 'browser/';
 const LAX_SUBSET = ['profiles/4.1.4.5/entra-default-response', 'profiles/4.1.4.3', 'browser/'];
 
 const dirs: string[] = [];
@@ -68,11 +72,19 @@ describe('browser mode: the strict reference SP', () => {
       );
       expect(findings(browser.report)).toEqual([]);
       expect(ran.length).toBeGreaterThan(FULL ? 300 : 50);
-      const httpOutcomes = Object.entries(outcomes(http.report)).map(([key, outcome]) => [
-        key,
-        HTTP_ONLY.has(key.slice(0, key.lastIndexOf('@'))) ? 'skipped' : outcome,
-      ]);
-      expect(outcomes(browser.report)).toEqual(Object.fromEntries(httpOutcomes));
+      const httpOutcomes = Object.entries(outcomes(http.report))
+        .filter(([key]) => !key.startsWith(BROWSER_ONLY))
+        .map(([key, outcome]) => [
+          key,
+          HTTP_ONLY.has(key.slice(0, key.lastIndexOf('@'))) ? 'skipped' : outcome,
+        ]);
+      const browserOutcomes = Object.entries(outcomes(browser.report));
+      expect(Object.fromEntries(browserOutcomes.filter(([key]) => !key.startsWith(BROWSER_ONLY)))).toEqual(
+        Object.fromEntries(httpOutcomes),
+      );
+      // The browser-only group (skipped in HTTP mode) passes here, when the run includes it.
+      for (const [key, outcome] of browserOutcomes.filter(([k]) => k.startsWith(BROWSER_ONLY)))
+        expect(outcome, key).toBe('pass');
       expect(browser.report.target.mode).toBe('browser');
       expect(browser.report.target.notes.join('\n')).toMatch(/on different sites, so the browser applies/);
       // Screenshots by default only for fail, error and inconclusive; no trace without a failure.
@@ -122,6 +134,27 @@ describe('browser mode: SameSite', () => {
   }, 120_000);
 });
 
+describe('browser mode: which Chromium', () => {
+  it('picks the headless shell when it is installed, and the full browser gives the same outcomes', async () => {
+    const picked = resolveChromiumPath(undefined, {}).path;
+    expect(picked).toBe('/usr/bin/chromium-headless-shell');
+    // The SameSite subset: passes, a cookie the browser withholds cross-site (fail), a traced repeat.
+    const sp = { cookie: { sameSite: 'Lax' as const } };
+    const shell = await runReferenceSpCatalog({ mode: 'browser', sp, scenarios: LAX_SUBSET });
+    const full = await runReferenceSpCatalog({
+      mode: 'browser',
+      sp,
+      scenarios: LAX_SUBSET,
+      browserPath: FULL_CHROMIUM,
+    });
+    expect(shell.report.target.notes.join('\n')).toContain('/usr/bin/chromium-headless-shell');
+    expect(full.report.target.notes.join('\n')).toContain(`(${FULL_CHROMIUM})`);
+    expect(outcomes(full.report)).toEqual(outcomes(shell.report));
+    expect(Object.values(outcomes(shell.report))).toContain('fail');
+    expect(Object.values(outcomes(shell.report))).toContain('pass');
+  }, 180_000);
+});
+
 describe('samlspec CLI in browser mode', () => {
   it('a missing browser is exit 2, naming --browser-path, SAMLSPEC_CHROMIUM and the Debian package', () => {
     const out = tempDir();
@@ -156,7 +189,7 @@ describe('samlspec CLI in browser mode', () => {
     const out = tempDir();
     // Chromium in one process starts and answers Playwright, but never makes a page (Chromium 140+).
     const stalled = join(out, 'stalled-chromium');
-    writeFileSync(stalled, `#!/bin/sh\nexec ${CHROMIUM} --single-process --no-zygote "$@"\n`, {
+    writeFileSync(stalled, `#!/bin/sh\nexec ${FULL_CHROMIUM} --single-process --no-zygote "$@"\n`, {
       mode: 0o755,
     });
     const run = spawnSync(

@@ -103,7 +103,7 @@ export const runConfigSchema = z.strictObject({
       timeoutMs: z.number().int().min(1000).default(30_000),
       /** 'browser': drive the SP with headless Chromium (real cookies, scripts, redirects). */
       mode: z.enum(['http', 'browser']).default('http'),
-      /** Browser mode's Chromium executable (default: SAMLSPEC_CHROMIUM, then /usr/bin/chromium). */
+      /** Browser mode's Chromium executable (default: SAMLSPEC_CHROMIUM, then /usr/bin/chromium-headless-shell, then /usr/bin/chromium). */
       browserPath: z.string().min(1).optional(),
       /** Browser mode: which scenarios keep a JPEG of the SP's final page (fail, error, inconclusive by default). */
       screenshots: z.enum(['failures', 'all', 'off']).default('failures'),

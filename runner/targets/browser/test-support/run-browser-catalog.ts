@@ -27,6 +27,8 @@ export async function runReferenceSpCatalog(options: {
   outputDir?: string;
   reporters?: string[];
   workers?: number;
+  /** Browser mode's Chromium (default: the one browser mode finds itself). */
+  browserPath?: string;
 }): Promise<BrowserCatalogRun> {
   const host = '127.0.0.1';
   return withFreePort((port) => runOnPort(port, host, options), { host });
@@ -55,6 +57,7 @@ async function runOnPort(
           workers: options.workers ?? 4,
           quiet: true,
           mode: options.mode,
+          ...(options.browserPath ? { browserPath: options.browserPath } : {}),
         },
       },
       'e2e',
