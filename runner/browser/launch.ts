@@ -1,7 +1,7 @@
 /**
  * @module Browser mode's Chromium: found (--browser-path, then SAMLSPEC_CHROMIUM, then the usual system
- * paths, Chromium's headless shell first) and started headless through Playwright, with the flags that keep it off the network: no
- * background networking, component updates, sync or QUIC. Playwright gives every launch a new, empty
+ * paths, Chromium's headless shell first) and started headless through Playwright, with the flags that
+ * keep it off the network: no background networking, component updates, sync or QUIC. Playwright gives every launch a new, empty
  * profile directory (its own --user-data-dir, removed on close), so nothing carries over between runs.
  * A missing or broken browser is a HarnessError('BROWSER_FAILED') that says how to get one (exit 2).
  */

@@ -38,7 +38,7 @@ const FULL = process.env.SAMLSPEC_BROWSER_FULL === '1';
 const HTTP_ONLY = new Set(['attacks/app/session-fixation']);
 /** Scenarios that need a browser's cookie rules: HTTP mode skips them. */
 const BROWSER_ONLY = 'browser/';
-const LAX_SUBSET = ['profiles/4.1.4.5/entra-default-response', 'profiles/4.1.4.3', 'browser/'];
+const LAX_SUBSET = ['profiles/4.1.4.5/entra-default-response', 'profiles/4.1.4.3', BROWSER_ONLY];
 
 const dirs: string[] = [];
 const tempDir = (): string => {
