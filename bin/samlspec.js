@@ -1,24 +1,23 @@
 #!/usr/bin/env node
-// Entry point: the compiled CLI lives in dist/ (built by `npm run build`, also run by `npm ci` via prepare).
+// Entry point: the CLI is bundled into dist/cli/ (by `npm run build`, also run by `npm ci` via prepare;
+// runner/build/bundle-cli.ts says why).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 
-const cli = fileURLToPath(new URL('../dist/runner/cli.js', import.meta.url));
+const cli = fileURLToPath(new URL('../dist/cli/cli.js', import.meta.url));
 if (!existsSync(cli)) {
   console.error('samlspec: the CLI is not built. Run `npm run build` (or `npm ci`, which builds it) first.');
   process.exit(2);
 }
 // A CLI process lives seconds: V8 optimizes only its hottest functions instead of spending a third of the
-// run's CPU compiling code that runs a few hundred times (dist/runner/jit-budget.js says why and how much).
+// run's CPU compiling code that runs a few hundred times (runner/jit-budget.ts says why and how much).
 // Set before the CLI's modules load, so every function they define starts with the larger budget.
-const { jitBudgetFlag } = await import(
-  fileURLToPath(new URL('../dist/runner/jit-budget.js', import.meta.url))
-);
+const { jitBudgetFlag } = await import(fileURLToPath(new URL('../dist/cli/jit-budget.js', import.meta.url)));
 const budget = jitBudgetFlag(process.execArgv);
 if (budget) setFlagsFromString(budget);
 // `samlspec demo` needs RSA keys before its first scenario: started now, they are made while the CLI's
-// modules load instead of after (dist/runner/commands/demo-keys.js is small and loads nothing else).
-const demoKeys = fileURLToPath(new URL('../dist/runner/commands/demo-keys.js', import.meta.url));
+// modules load instead of after (runner/commands/demo-keys.ts; its bundle entry is small and loads nothing else).
+const demoKeys = fileURLToPath(new URL('../dist/cli/demo-keys.js', import.meta.url));
 (await import(demoKeys)).startDemoKeysEarly(process.argv.slice(2));
 await import(cli);

@@ -36,8 +36,12 @@ const SCRIPTS = [
 ];
 
 // Beside this module when run from source; from dist/reports/html/ the build leaves the assets in the
-// source tree, three levels up.
-const CANDIDATES = [new URL('./', import.meta.url), new URL('../../../reports/html/', import.meta.url)];
+// source tree, three levels up; from the CLI's bundle (dist/cli/, runner/build/bundle-cli.ts), two.
+const CANDIDATES = [
+  new URL('./', import.meta.url),
+  new URL('../../../reports/html/', import.meta.url),
+  new URL('../../reports/html/', import.meta.url),
+];
 
 /** Read the template, CSS and script once; a missing file is a configuration error, found before the run. */
 export function loadAssets(dirs: readonly URL[] = CANDIDATES): PageAssets {

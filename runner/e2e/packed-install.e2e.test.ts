@@ -89,6 +89,7 @@ describe('the packed tarball', () => {
         'README.md',
         'package.json',
         'bin/samlspec.js',
+        'dist/cli/cli.js',
         'dist/runner/cli.js',
         'dist/runner/index.d.ts',
         'dist/mock-idp/index.js',
@@ -96,6 +97,8 @@ describe('the packed tarball', () => {
       ]),
     );
     expect(packedFiles.filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([]);
+    // The bundler is a build tool (esbuild is a dev dependency): it is not part of the package.
+    expect(packedFiles.filter((p) => p.startsWith('dist/runner/build/'))).toEqual([]);
     expect(packedFiles.filter((p) => /\.map$|\.test\.|(^|\/)(e2e|test-support)\//.test(p))).toEqual([]);
   });
 

@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Metafile } from 'esbuild';
+import { bundleCli } from './bundle-cli.js';
+import { VERSION } from '../version.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const outdir = mkdtempSync(join(tmpdir(), 'samlspec-bundle-'));
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+/** Output file per bundled module, for modules found in more than one output file. */
+function modulesInSeveralFiles(metafile: Metafile): Record<string, string[]> {
+  const places = new Map<string, string[]>();
+  for (const [file, output] of Object.entries(metafile.outputs))
+    for (const input of Object.keys(output.inputs)) places.set(input, [...(places.get(input) ?? []), file]);
+  return Object.fromEntries([...places].filter(([, files]) => files.length > 1));
+}
+
+describe('the CLI bundle', () => {
+  // The e2e globalSetup has compiled dist/ (the bundle's input) and bundled it once already.
+  it('holds every module exactly once, so state the entry points share (the early keys) is one state', async () => {
+    const metafile = await bundleCli(root, outdir);
+    expect(
+      Object.keys(metafile.inputs).some((input) => input.endsWith('mock-idp/keys/prepared-keys.js')),
+    ).toBe(true);
+    expect(modulesInSeveralFiles(metafile)).toEqual({});
+  });
+
+  it('leaves the on-demand packages outside, and the library API to tsc', async () => {
+    const metafile = await bundleCli(root, outdir);
+    const inputs = Object.keys(metafile.inputs);
+    expect(inputs.filter((input) => /node_modules\/(playwright-core|yaml)\//.test(input))).toEqual([]);
+    expect(inputs.some((input) => input.endsWith('runner/index.js'))).toBe(false);
+  });
+
+  it('runs on its own from dist/cli/ (it finds its package.json from there)', () => {
+    const out = execFileSync(process.execPath, [join(root, 'dist/cli/cli.js'), '--version'], {
+      encoding: 'utf8',
+    });
+    expect(out.trim()).toBe(VERSION);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * @module Bundles the command line for start-up speed: `npm run build` runs it after tsc.
+ *
+ * Node 20's ES module loader resolves, reads and links each of the CLI's ~400 modules (its own and its
+ * dependencies') one by one: about 0.7 s before `samlspec --version` prints anything, paid by every CLI
+ * process (each run, each CI shard, each `idp serve`). Bundled into a few files it is about 0.4 s
+ * (docs/performance.md). Only the CLI is bundled; the library API (`dist/runner/index.js`,
+ * `dist/mock-idp/index.js`) stays tsc's output, module for module.
+ *
+ * Three entry points, one copy of every module: bin/samlspec.js loads the tiering budget first
+ * (jit-budget.ts), then the demo's early keys (demo-keys.ts), then the CLI. Code splitting puts what they
+ * share into common chunks, so the keys started early land in the same pool the CLI takes them from.
+ * Playwright stays outside (large, loaded only by browser mode); the YAML parser too (loaded on first use).
+ */
+import { build, type Metafile } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where the bundle goes, beside tsc's output (bin/samlspec.js loads it from there). */
+export const BUNDLE_DIR = 'dist/cli';
+
+const ENTRY_POINTS = ['dist/runner/cli.js', 'dist/runner/jit-budget.js', 'dist/runner/commands/demo-keys.js'];
+
+/** Packages loaded only on demand: bundling them would make every start parse code most runs never use. */
+const LOADED_ON_DEMAND = ['playwright-core', 'yaml'];
+
+/** Bundles tsc's output under `root` into `outdir`; returns which modules went into which file. */
+export async function bundleCli(root: string, outdir = join(root, BUNDLE_DIR)): Promise<Metafile> {
+  rmSync(outdir, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: ENTRY_POINTS,
+    outdir,
+    entryNames: '[name]',
+    chunkNames: 'chunk-[hash]',
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: LOADED_ON_DEMAND,
+    // Whitespace and syntax only: identifiers and function names stay readable (an error's class name
+    // is part of what it says), and the smaller text is parsed sooner and held in less memory.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    keepNames: true,
+    legalComments: 'none',
+    // CommonJS dependencies bundled into an ES module still call require() for Node's built-ins.
+    banner: {
+      js: "import { createRequire as __samlspecRequire } from 'node:module'; const require = __samlspecRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+    metafile: true,
+  });
+  return result.metafile;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const root = fileURLToPath(new URL('../../..', import.meta.url));
+  bundleCli(root).catch((error: unknown) => {
+    console.error(`bundle-cli: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}
