@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Metafile } from 'esbuild';
 import { bundleCli } from './bundle-cli.js';
 import { VERSION } from '../version.js';
@@ -11,6 +11,11 @@ import { VERSION } from '../version.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outdir = mkdtempSync(join(tmpdir(), 'samlspec-bundle-'));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+// One bundling for the checks that read its metafile (each takes about half a second).
+let metafile: Metafile;
+beforeAll(async () => {
+  metafile = await bundleCli(root, outdir);
+});
 
 /** Output file per bundled module, for modules found in more than one output file. */
 function modulesInSeveralFiles(metafile: Metafile): Record<string, string[]> {
@@ -22,16 +27,14 @@ function modulesInSeveralFiles(metafile: Metafile): Record<string, string[]> {
 
 describe('the CLI bundle', () => {
   // The e2e globalSetup has compiled dist/ (the bundle's input) and bundled it once already.
-  it('holds every module exactly once, so state the entry points share (the early keys) is one state', async () => {
-    const metafile = await bundleCli(root, outdir);
+  it('holds every module exactly once, so state the entry points share (the early keys) is one state', () => {
     expect(
       Object.keys(metafile.inputs).some((input) => input.endsWith('mock-idp/keys/prepared-keys.js')),
     ).toBe(true);
     expect(modulesInSeveralFiles(metafile)).toEqual({});
   });
 
-  it('leaves the on-demand packages outside, and the library API to tsc', async () => {
-    const metafile = await bundleCli(root, outdir);
+  it('leaves the on-demand packages outside, and the library API to tsc', () => {
     const inputs = Object.keys(metafile.inputs);
     expect(inputs.filter((input) => /node_modules\/(playwright-core|yaml)\//.test(input))).toEqual([]);
     expect(inputs.some((input) => input.endsWith('runner/index.js'))).toBe(false);

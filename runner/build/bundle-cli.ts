@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Where the bundle goes, beside tsc's output (bin/samlspec.js loads it from there). */
-export const BUNDLE_DIR = 'dist/cli';
+const BUNDLE_DIR = 'dist/cli';
 
 const ENTRY_POINTS = ['dist/runner/cli.js', 'dist/runner/jit-budget.js', 'dist/runner/commands/demo-keys.js'];
 
