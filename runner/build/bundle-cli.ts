@@ -7,9 +7,10 @@
  * (docs/performance.md). Only the CLI is bundled; the library API (`dist/runner/index.js`,
  * `dist/mock-idp/index.js`) stays tsc's output, module for module.
  *
- * Three entry points, one copy of every module: bin/samlspec.js loads the tiering budget first
- * (jit-budget.ts), then the demo's early keys (demo-keys.ts), then the CLI. Code splitting puts what they
- * share into common chunks, so the keys started early land in the same pool the CLI takes them from.
+ * Four entry points, one copy of every module: bin/samlspec.js loads the V8 settings first
+ * (v8-tuning.ts), then the demo's early keys (demo-keys.ts), then the CLI; the demo starts its SP's worker
+ * thread from the fourth (sp-thread-main.ts). Code splitting puts what they share into common chunks, so the
+ * keys started early land in the same pool the CLI takes them from.
  * Playwright stays outside (large, loaded only by browser mode); the YAML parser too (loaded on first use).
  */
 import { build, type Metafile } from 'esbuild';
@@ -20,7 +21,13 @@ import { fileURLToPath } from 'node:url';
 /** Where the bundle goes, beside tsc's output (bin/samlspec.js loads it from there). */
 const BUNDLE_DIR = 'dist/cli';
 
-const ENTRY_POINTS = ['dist/runner/cli.js', 'dist/runner/jit-budget.js', 'dist/runner/commands/demo-keys.js'];
+const ENTRY_POINTS = [
+  'dist/runner/cli.js',
+  'dist/runner/v8-tuning.js',
+  'dist/runner/commands/demo-keys.js',
+  // The demo's SP thread: fixtures/sps/profile-sps/sp-thread.ts loads it by this name from beside itself.
+  'dist/fixtures/sps/profile-sps/sp-thread-main.js',
+];
 
 /** Packages loaded only on demand: bundling them would make every start parse code most runs never use. */
 const LOADED_ON_DEMAND = ['playwright-core', 'yaml'];

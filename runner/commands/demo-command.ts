@@ -15,6 +15,7 @@ import { list } from '../options.js';
 import { addOptionTable, configFromOptions, type OptionSpec, type OptionValues } from './option-table.js';
 import { SHARED_RUN_OPTIONS } from './run-options.js';
 import { startDemoSp } from './demo-sp.js';
+import { launchSpThread } from '../../fixtures/sps/profile-sps/sp-thread.js';
 import { demoStartKeys, prepareDemoLaterKeys } from './demo-keys.js';
 import { freePort } from '../run/free-port.js';
 
@@ -47,23 +48,27 @@ export function registerDemoCommand(
       .argument('[ID_PREFIX...]', 'scenario id prefixes (default: all)'),
     [...DEMO_SP_OPTIONS, ...SHARED_RUN_OPTIONS],
   ).action(async (prefixes: string[], flags: DemoFlags) => {
-    // RSA keys made in parallel on both cores rather than one after another on this one (demo-keys.ts).
-    const startKeys = demoStartKeys();
-    if (runsRollover(prefixes)) prepareDemoLaterKeys();
-    await startKeys;
-    const host = '127.0.0.1';
-    const port = await freePort(host);
-    // Browser mode: the IdP on another site (localhost) than the SP (127.0.0.1), as Entra is.
-    const idpBaseUrl = flags.browser ? `http://localhost:${port}` : baseUrlFor(host, port);
-    const state = openConfiguredState({});
-    const app = ensureApp(state.defaultTenant);
-    const profile = parseProfile(flags.profile);
-    const sp = await startDemoSp(
-      profile ?? 'generic',
-      { state, app, baseUrl: idpBaseUrl },
-      { host, ...(flags.broken ? { broken: flags.broken } : {}) },
-    );
+    // The SP's own thread (demo-sp.ts) loads the SP's modules while this one makes keys and the IdP.
+    const spThread = launchSpThread({
+      onCrash: (error) => console.error(`samlspec: the built-in SP's thread failed: ${error.message}`),
+    });
     try {
+      // RSA keys made in parallel on both cores rather than one after another on this one (demo-keys.ts).
+      const startKeys = demoStartKeys();
+      if (runsRollover(prefixes)) prepareDemoLaterKeys();
+      await startKeys;
+      const host = '127.0.0.1';
+      const port = await freePort(host);
+      // Browser mode: the IdP on another site (localhost) than the SP (127.0.0.1), as Entra is.
+      const idpBaseUrl = flags.browser ? `http://localhost:${port}` : baseUrlFor(host, port);
+      const state = openConfiguredState({});
+      const app = ensureApp(state.defaultTenant);
+      const profile = parseProfile(flags.profile);
+      const sp = await startDemoSp(
+        profile ?? 'generic',
+        { state, app, baseUrl: idpBaseUrl },
+        { host, ...(flags.broken ? { broken: flags.broken } : {}), thread: spThread },
+      );
       // The shared flags map onto the config exactly as for `run`; demo adds its own SP and IdP address.
       const shared = configFromOptions(SHARED_RUN_OPTIONS, flags);
       const config = parseRunConfig(
@@ -78,10 +83,12 @@ export function registerDemoCommand(
         state,
         ...(sp.metadataXml ? { spMetadataXml: sp.metadataXml } : {}),
         describeTarget: sp.description,
-        notes: ['demo: the mock IdP and the fixture SP run in this process; the IdP state is in memory'],
+        notes: [
+          'demo: the mock IdP and the fixture SP run in this process (the SP on its own thread); the IdP state is in memory',
+        ],
       });
     } finally {
-      await sp.close();
+      await spThread.close();
     }
   });
 }

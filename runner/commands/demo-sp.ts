@@ -7,6 +7,7 @@
 import { appMetadataFor, certificateBase64, tenantUrls } from '../../mock-idp/internal.js';
 import type { EnterpriseApp, MockIdpState } from '../../mock-idp/internal.js';
 import { startProfileSp, type ProfileSpOptions } from '../../fixtures/sps/profile-sps/index.js';
+import type { SpThreadLauncher } from '../../fixtures/sps/profile-sps/sp-thread.js';
 import { SP_PROFILES, type SpProfileName } from '../../scenarios/sp-profiles/index.js';
 import type { RunConfigInput } from '../run/run-config.js';
 
@@ -34,7 +35,15 @@ export interface DemoIdp {
 export async function startDemoSp(
   profile: SpProfileName,
   idp: DemoIdp,
-  options: { host: string; broken?: readonly string[] } = { host: '127.0.0.1' },
+  options: {
+    host: string;
+    broken?: readonly string[];
+    /**
+     * Start the SP in this thread launched beforehand (the CLI: the SP's checks and the harness's signing
+     * overlap on two cores; fixtures/sps/profile-sps/sp-thread.ts). Default: in the caller's thread.
+     */
+    thread?: SpThreadLauncher;
+  } = { host: '127.0.0.1' },
 ): Promise<DemoSp> {
   const tenant = idp.state.defaultTenant;
   const metadataXml = appMetadataFor(tenant, idp.app, idp.baseUrl, idp.state.ids).toString('utf8');
@@ -58,7 +67,7 @@ export async function startDemoSp(
   // The strict reference SP re-reads the mock's live App Federation Metadata Url when the run's
   // --refresh-idp-metadata hook POSTs to it (the certificate rollover phase).
   const rollover = profile === 'generic';
-  const sp = await startProfileSp(profile, {
+  const spOptions = {
     ...idpSource,
     ...(rollover ? { idpMetadataRefreshUrl: urls.appMetadataUrl(idp.app.appId) } : {}),
     host: options.host,
@@ -69,7 +78,10 @@ export async function startDemoSp(
     ...(options.broken?.includes('no-jit')
       ? { accounts: [{ key: `B.Simon@${DEMO_DOMAIN}`, email: `B.Simon@${DEMO_DOMAIN}` }] }
       : {}),
-  });
+  } satisfies ProfileSpOptions;
+  const sp = options.thread
+    ? await options.thread.start(profile, spOptions)
+    : await startProfileSp(profile, spOptions);
   return {
     description: `built-in ${profile === 'generic' ? 'strict reference' : `${SP_PROFILES[profile].product}-like`} fixture SP at ${sp.baseUrl}${
       sp.broken.length > 0 ? ` (broken: ${sp.broken.join(', ')})` : ''

@@ -25,15 +25,18 @@ describe('refreshIdpMetadata', () => {
   let server: Server | undefined;
   const calls: string[] = [];
   afterEach(async () => {
+    // The harness keeps connections alive (node-exchange.ts): close them, or close() waits for them.
+    server?.closeAllConnections();
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     server = undefined;
     calls.length = 0;
   });
-  const serve = async (status: number): Promise<string> => {
+  const serve = async (status: number, answerAfterMs = 0): Promise<string> => {
     server = createServer((req, res) => {
       calls.push(req.method ?? '');
       res.statusCode = status;
-      res.end();
+      if (status >= 300 && status < 400) res.setHeader('location', 'http://127.0.0.1:1/elsewhere');
+      setTimeout(() => res.end('{"refreshed":true}'), answerAfterMs);
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}/refresh-idp-metadata`;
@@ -47,6 +50,17 @@ describe('refreshIdpMetadata', () => {
   it('POSTs to a URL and takes a 2xx as done', async () => {
     const url = await serve(204);
     await refreshIdpMetadata(parseRefreshHook(url));
+    expect(calls).toEqual(['POST']);
+  });
+
+  it('an endpoint that does not answer in time is a configuration error', async () => {
+    const url = await serve(204, 2_000);
+    expect(await codeOf(refreshIdpMetadata(parseRefreshHook(url), { urlTimeoutMs: 200 }))).toBe('BAD_CONFIG');
+  });
+
+  it('a redirect is not followed: not refreshed, a configuration error', async () => {
+    const url = await serve(302);
+    expect(await codeOf(refreshIdpMetadata(parseRefreshHook(url)))).toBe('BAD_CONFIG');
     expect(calls).toEqual(['POST']);
   });
 

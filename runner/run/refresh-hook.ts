@@ -7,6 +7,8 @@
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HarnessError } from '../errors.js';
+import { exchange } from '../http/node-exchange.js';
+import { UserAgentError } from '../http/user-agent-error.js';
 
 export type RefreshHook =
   { kind: 'url'; url: string } | { kind: 'wait'; seconds: number } | { kind: 'command'; command: string };
@@ -80,16 +82,25 @@ export async function refreshIdpMetadata(hook: RefreshHook, limits: RefreshLimit
   return runCommand(hook.command, limits.commandTimeoutMs ?? COMMAND_TIMEOUT_MS);
 }
 
+/** A refresh endpoint's answer body is read (so the connection can be reused) up to this, then ignored. */
+const MAX_REFRESH_BODY_BYTES = 64 * 1024;
+
 async function postRefresh(url: string, timeoutMs: number): Promise<void> {
   let status: number;
   try {
-    const res = await fetch(url, {
+    // node:http, as every other request of the run: a first fetch() would load undici (~13 MB) for one POST.
+    const res = await exchange({
+      url: new URL(url),
       method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      headers: {},
+      body: '',
+      timeoutMs,
+      maxBodyBytes: MAX_REFRESH_BODY_BYTES,
+      what: `POST ${url}`,
+      hops: [],
     });
     status = res.status;
-    await res.body?.cancel();
+    await res.body().catch(() => undefined);
   } catch (error) {
     throw new HarnessError(
       'BAD_CONFIG',
@@ -140,7 +151,7 @@ function runCommand(command: string, timeoutMs: number): Promise<void> {
 }
 
 function causeOf(error: unknown): string {
+  if (error instanceof UserAgentError && error.code === 'TIMEOUT') return 'no answer in time';
   const err = error as Error & { cause?: { code?: string } };
-  if (err.name === 'TimeoutError') return 'no answer in time';
   return err.cause?.code ?? err.message;
 }

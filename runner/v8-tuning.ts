@@ -1,0 +1,44 @@
+/**
+ * @module The V8 settings of a samlspec CLI process: a process that lives seconds, not days.
+ *
+ * Tiering budget. A run or a demo executes a wide spread of code (XML parsing and serializing, signing, HTTP,
+ * reporters) a few hundred times each. With V8's default tiering budget, TurboFan compiles about 280
+ * functions in a catalog run, several of them two or three times after deoptimizations (xmldom's nodes come
+ * in many shapes), and that compiling costs about 1.8 s of CPU on V8's background threads: about a third of
+ * the process's CPU, for code that then runs a few hundred more times. With a budget about four and a half
+ * times the default only the ~120 hottest functions are optimized (~0.55 s of compiling): the process's CPU
+ * falls by about a sixth and the main thread's time stays the same within noise, where a larger budget
+ * (1,000,000) starts to slow the main thread. The budget is V8's `--interrupt-budget`: bytecode executed
+ * between two tiering decisions (default 66 KB in Node 20).
+ *
+ * Heap growth. After each full collection V8 lets the old generation grow by a factor it picks for a
+ * long-lived server (up to 4x the live data) before the next one. A demo's live data stays near 20 MB, but
+ * its heap grew to 60 MB per thread (the harness's and the SP's) without ever being collected again: most of
+ * its peak memory. With growth capped at 20% (`--heap-growing-percent=20`) the demo collects a few times more
+ * (~5 more full collections, ~20 ms each) and its peak RSS falls by about 20 MB (docs/performance.md).
+ *
+ * Both are tuning, not correctness: a long-lived process (`samlspec idp serve`) still optimizes its hot
+ * paths, a little later, and collects a little more often. The entry script (bin/samlspec.js) applies them
+ * before the CLI's modules load; they hold for every thread of the process (the demo's SP thread too).
+ */
+
+/** The tiering budget samlspec's CLI runs with (bytes of bytecode). */
+export const CLI_INTERRUPT_BUDGET = 300_000;
+/** How far the old generation may grow past the live data before the next full collection, in percent. */
+export const CLI_HEAP_GROWING_PERCENT = 20;
+
+/**
+ * The V8 flags the CLI sets, each left out when the user chose that setting on node's command line
+ * (`node --interrupt-budget=N bin/samlspec.js ...`): theirs wins. Node refuses V8 flags of this kind in
+ * NODE_OPTIONS, so the command line is the only place a user can set one.
+ */
+export function cliV8Flags(execArgv: readonly string[]): string[] {
+  const chosen = (name: string): boolean => {
+    const pattern = new RegExp(`^--${name.replace(/-/g, '[-_]')}(=|$)`);
+    return execArgv.some((arg) => pattern.test(arg));
+  };
+  const flags: string[] = [];
+  if (!chosen('interrupt-budget')) flags.push(`--interrupt-budget=${CLI_INTERRUPT_BUDGET}`);
+  if (!chosen('heap-growing-percent')) flags.push(`--heap-growing-percent=${CLI_HEAP_GROWING_PERCENT}`);
+  return flags;
+}
