@@ -123,7 +123,7 @@ const figures = {
   },
   method: {
     rounds,
-    command: 'samlspec demo --quiet (all reporters; SP in-process)',
+    command: 'samlspec demo --quiet (all reporters; SP in-process, on its own thread)',
     statistic: "median over rounds; processMs = the whole process, catalogMs = the report's durationMs",
     cpus: cpus().length,
     // Wall times mean little on a busy machine: say how busy it was.

@@ -16,6 +16,7 @@ import { addOptionTable, configFromOptions, type OptionSpec, type OptionValues }
 import { SHARED_RUN_OPTIONS } from './run-options.js';
 import { startDemoSp } from './demo-sp.js';
 import { launchSpThread } from '../../fixtures/sps/profile-sps/sp-thread.js';
+import { BrokenFlags } from '../../fixtures/sps/profile-sps/broken-flags.js';
 import { demoStartKeys, prepareDemoLaterKeys } from './demo-keys.js';
 import { freePort } from '../run/free-port.js';
 
@@ -64,6 +65,7 @@ export function registerDemoCommand(
       const state = openConfiguredState({});
       const app = ensureApp(state.defaultTenant);
       const profile = parseProfile(flags.profile);
+      checkBrokenFlags(profile ?? 'generic', flags.broken);
       const sp = await startDemoSp(
         profile ?? 'generic',
         { state, app, baseUrl: idpBaseUrl },
@@ -101,6 +103,15 @@ function runsRollover(prefixes: readonly string[]): boolean {
       s.phase !== 'logout' &&
       (prefixes.length === 0 || prefixes.some((prefix) => s.id.startsWith(prefix))),
   );
+}
+
+/** An unknown --broken flag is the user's configuration error (exit 2), said before the SP starts. */
+function checkBrokenFlags(profile: SpProfileName, broken: readonly string[] | undefined): void {
+  try {
+    new BrokenFlags(profile, broken ?? []);
+  } catch (error) {
+    throw new HarnessError('BAD_CONFIG', `--broken: ${(error as Error).message}`);
+  }
 }
 
 function parseProfile(name: string | undefined): SpProfileName | undefined {

@@ -46,6 +46,23 @@ describe('config discovery', () => {
   });
 });
 
+describe('demo', () => {
+  it('an unknown --broken flag is a configuration error (exit 2), not an unexpected one', () => {
+    const demo = samlspec([
+      'demo',
+      '--profile',
+      'sentry',
+      '--broken',
+      'no-such-flag',
+      '--output-dir',
+      work(),
+    ]);
+    expect(demo.status).toBe(2);
+    expect(demo.stderr).toMatch(/--broken: .*no-such-flag/);
+    expect(demo.stderr).not.toMatch(/unexpected error/);
+  });
+});
+
 describe('filters', () => {
   it('demo --tag and --grep run only the scenarios that match both', () => {
     const cwd = work();
