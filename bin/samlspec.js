@@ -11,11 +11,11 @@ if (!existsSync(cli)) {
   process.exit(2);
 }
 // A CLI process lives seconds: V8 optimizes only its hottest functions instead of spending a third of the
-// run's CPU compiling code that runs a few hundred times, and keeps its heap near the live data
-// (runner/v8-tuning.ts says why and how much). Set before the CLI's modules load, so every function they
+// run's CPU compiling code that runs a few hundred times, and the demo keeps its two heaps near their live
+// data (runner/v8-tuning.ts says why and how much). Set before the CLI's modules load, so every function they
 // define starts with the larger budget.
 const { cliV8Flags } = await import(fileURLToPath(new URL('../dist/cli/v8-tuning.js', import.meta.url)));
-for (const flag of cliV8Flags(process.execArgv)) setFlagsFromString(flag);
+for (const flag of cliV8Flags(process.execArgv, process.argv.slice(2))) setFlagsFromString(flag);
 // `samlspec demo` needs RSA keys before its first scenario: started now, they are made while the CLI's
 // modules load instead of after (runner/commands/demo-keys.ts; its bundle entry is small and loads nothing else).
 const demoKeys = fileURLToPath(new URL('../dist/cli/demo-keys.js', import.meta.url));

@@ -37,8 +37,11 @@ export interface Judgement extends Decision {
 /** A response on its way to the ACS, as the evidence keeps it. */
 export interface SentResponse {
   xml: string;
-  /** The unmodified baseline it was derived from (the report diffs the two). */
-  baselineXml: string;
+  /**
+   * The unmodified baseline it was derived from (the report diffs the two). May be a getter: it is read
+   * only for results a report shows in full (scenario-response.ts builds it then).
+   */
+  readonly baselineXml: string;
   acsUrl: string;
   relayState: string | undefined;
 }
@@ -79,7 +82,9 @@ export async function deliverAndJudge(
   const ordinal = options.ordinal ?? 1;
   const responseSent = {
     xml: clip(sent.xml),
-    baselineXml: clip(sent.baselineXml),
+    get baselineXml() {
+      return clip(sent.baselineXml);
+    },
     relayState: sent.relayState,
     acsUrl: sent.acsUrl,
     deliveries: ordinal,

@@ -68,7 +68,14 @@ async function judgeCrafted(
   } as const;
   const judged = await deliverAndJudge(
     ctx,
-    { xml: built.xml, baselineXml: built.baselineXml, acsUrl: delivery.acsUrl, relayState },
+    {
+      xml: built.xml,
+      get baselineXml() {
+        return built.baselineXml;
+      },
+      acsUrl: delivery.acsUrl,
+      relayState,
+    },
     { identities, send: () => target.deliver(delivery), replay: scenario.delivery?.replay },
   );
   const landed = judgeDelivery(scenario, judged, delivery.acsUrl);

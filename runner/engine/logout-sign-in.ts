@@ -100,7 +100,9 @@ async function signInAs(
     const { verdict } = await env.oracle.judge({ reply, target, identities: who });
     evidence.responseSent = {
       xml: clip(built.xml),
-      baselineXml: clip(built.baselineXml),
+      get baselineXml() {
+        return clip(built.baselineXml);
+      },
       acsUrl: start.target.acsUrl,
       relayState: start.relayState,
       deliveries: 1,

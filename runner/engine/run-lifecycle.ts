@@ -85,7 +85,9 @@ export async function judgeLifecycle(ctx: RunContext): Promise<Judgement> {
         ctx,
         {
           xml: built.xml,
-          baselineXml: built.baselineXml,
+          get baselineXml() {
+            return built.baselineXml;
+          },
           acsUrl: delivery.acsUrl,
           relayState: delivery.relayState,
         },

@@ -59,8 +59,11 @@ export interface ScenarioIdp {
 export interface BuiltResponse {
   /** The exact text posted (before base64). */
   xml: string;
-  /** The unmodified baseline for the same inputs, for showing the mutation as a diff. */
-  baselineXml: string;
+  /**
+   * The unmodified baseline for the same inputs, for showing the mutation as a diff. Built when first
+   * read: only a report that shows the result in full reads it (a pass's evidence is dropped unread).
+   */
+  readonly baselineXml: string;
 }
 
 export async function buildScenarioResponse(
@@ -116,9 +119,10 @@ export async function buildScenarioResponse(
   };
   // The baseline draft and the sent response take the same ids, so the report's diff shows only the change.
   const ids = replayingIds(idp.ids);
-  const baselineXml = serializeXml(
-    buildResponseDraft(content, { ids: ids.replay(), now: issuedAt }).document,
-  );
+  const baselineIds = ids.replay();
+  let baselineXml: string | undefined;
+  const baseline = (): string =>
+    (baselineXml ??= serializeXml(buildResponseDraft(content, { ids: baselineIds, now: issuedAt }).document));
   const deps = { ids: ids.replay(), now: issuedAt };
   const beforeSignWork = before.length > 0 || hasDomOverrides(overrides);
   // After-sign mutations edit the signed draft itself (no serialize and parse in between); with the DOM
@@ -144,7 +148,12 @@ export async function buildScenarioResponse(
     xml = serializeXml(doc);
   }
   for (const m of text) xml = m.apply(xml, ctx);
-  return { xml, baselineXml };
+  return {
+    xml,
+    get baselineXml() {
+      return baseline();
+    },
+  };
 }
 
 function hasDomOverrides(o: ResponseOverrides): boolean {

@@ -170,6 +170,14 @@ async function signIn(
     verdict,
     reply,
     authnRequest: start.evidence,
-    responseSent: { xml: built.xml, baselineXml: built.baselineXml, relayState, acsUrl, deliveries: 1 },
+    responseSent: {
+      xml: built.xml,
+      get baselineXml() {
+        return built.baselineXml;
+      },
+      relayState,
+      acsUrl,
+      deliveries: 1,
+    },
   };
 }
