@@ -7,7 +7,7 @@
 import { FileTooLargeError, readBoundedFile } from '../mock-idp/internal.js';
 import { HarnessError } from './errors.js';
 import { OriginPolicy } from './http/origin-policy.js';
-import { readBounded } from './http/response-reading.js';
+import { exchange, type ExchangeResponse } from './http/node-exchange.js';
 import { UserAgentError } from './http/user-agent-error.js';
 
 export const MAX_DOCUMENT_BYTES = 2_000_000;
@@ -48,20 +48,33 @@ async function loadUrl(
 ): Promise<string> {
   const policy = new OriginPolicy([source, ...(allowed?.origins ?? [])]);
   // One deadline for every hop and every body byte.
-  const signal = AbortSignal.timeout(timeoutMs);
+  const deadline = Date.now() + timeoutMs;
   const fail = (detail: string, cause?: unknown): HarnessError =>
     new HarnessError('BAD_CONFIG', `cannot fetch ${what} from ${source}: ${detail}`, { cause });
+  const timedOut = (error: unknown): boolean => error instanceof UserAgentError && error.code === 'TIMEOUT';
   let url = source;
   for (let hop = 0; ; hop++) {
-    let response: Response;
+    // node:http, as every request of a run: a first fetch() would load undici and its WebAssembly
+    // parser (~13 MB, ~40 ms of CPU) for this one document.
+    let response: ExchangeResponse;
     try {
-      response = await fetch(url, { signal, redirect: 'manual' });
+      response = await exchange({
+        url: new URL(url),
+        method: 'GET',
+        headers: {},
+        timeoutMs: Math.max(1, deadline - Date.now()),
+        maxBodyBytes: maxBytes,
+        what: `GET ${url}`,
+        hops: [],
+      });
     } catch (error) {
-      throw fail(signal.aborted ? `no answer within ${timeoutMs} ms` : describe(error), error);
+      if (error instanceof UserAgentError && error.code === 'BODY_TOO_LARGE')
+        throw fail(`larger than ${maxBytes} bytes`, error);
+      throw fail(timedOut(error) ? `no answer within ${timeoutMs} ms` : describe(error), error);
     }
-    const location = response.headers.get('location');
-    if (response.status >= 300 && response.status < 400 && location !== null) {
-      await response.body?.cancel().catch(() => undefined);
+    const location = response.headers.location;
+    if (response.status >= 300 && response.status < 400 && location !== undefined) {
+      void response.body().catch(() => undefined);
       const next = URL.canParse(location, url) ? new URL(location, url).href : undefined;
       if (next === undefined || !policy.allows(next))
         throw fail(
@@ -71,16 +84,16 @@ async function loadUrl(
       url = next;
       continue;
     }
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => undefined);
+    if (response.status < 200 || response.status > 299) {
+      void response.body().catch(() => undefined);
       throw fail(`HTTP ${response.status}`);
     }
     try {
-      return await readBounded(response, maxBytes, `GET ${url}`, []);
+      return await response.body();
     } catch (error) {
       if (error instanceof UserAgentError && error.code === 'BODY_TOO_LARGE')
         throw fail(`larger than ${maxBytes} bytes`, error);
-      throw fail(signal.aborted ? `the body did not arrive within ${timeoutMs} ms` : describe(error), error);
+      throw fail(timedOut(error) ? `the body did not arrive within ${timeoutMs} ms` : describe(error), error);
     }
   }
 }

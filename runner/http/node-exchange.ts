@@ -9,7 +9,6 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Hop } from './types.js';
 import { UserAgentError } from './user-agent-error.js';
-import { charsetOf } from './response-reading.js';
 
 // Idle sockets are dropped when the server's Keep-Alive hint says so; a reused socket the server closed
 // meanwhile is retried once on a new one (below), as browsers do.
@@ -168,7 +167,17 @@ function headerRecord(res: IncomingMessage): { headers: Record<string, string>; 
 }
 
 function decode(bytes: Buffer, contentType: string | undefined): string {
-  return new TextDecoder(charsetOf(contentType ?? null)).decode(bytes);
+  return new TextDecoder(charsetOf(contentType)).decode(bytes);
+}
+
+/** The decoder label of a Content-Type's charset; UTF-8 when absent or unknown. */
+function charsetOf(contentType: string | undefined): string {
+  const label = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ?? 'utf-8';
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return 'utf-8';
+  }
 }
 
 function networkError(error: unknown, what: string, hops: readonly Hop[]): UserAgentError {
