@@ -4,6 +4,7 @@ import {
   addPreparedKeys,
   clearPreparedKeys,
   prepareKeysInBackground,
+  keysReadyOrPending,
   preparedKeyCount,
   takePreparedKey,
 } from './prepared-keys.js';
@@ -49,6 +50,16 @@ describe('prepared keys', () => {
       expect([details?.modulusLength, details?.publicExponent]).toEqual([2048, 65537n]);
     }
     expect(takePreparedKey(2048)).toBeUndefined();
+  });
+
+  it('asked for several, resolves as soon as the first ones are ready, while the rest are still made', async () => {
+    await keysReadyOrPending(3, 1);
+    // Two are made at a time: the third cannot be done when the first is.
+    expect(preparedKeyCount()).toBeGreaterThanOrEqual(1);
+    expect(preparedKeyCount()).toBeLessThan(3);
+    // Asked again, nothing new is started: waiting for none pending leaves exactly three.
+    await keysReadyOrPending(3, Number.MAX_SAFE_INTEGER);
+    expect(preparedKeyCount()).toBe(3);
   });
 
   it('keeps them for the size they have: another size is generated', () => {

@@ -37,14 +37,29 @@ export function prepareKeysInBackground(count: number): Promise<void> {
   return Promise.all(Array.from({ length: count }, generateOne)).then(() => undefined);
 }
 
+/** Callers of keysReadyOrPending waiting for a number of ready keys. */
+const waiters: { readyCount: number; resolve: () => void }[] = [];
+
 /**
  * Makes sure `count` keys are ready or on their way (starting only the ones missing, so a process may ask
- * early, before its modules load, and again where it needs them), and resolves when none is pending.
+ * early, before its modules load, and again where it needs them), and resolves when `readyCount` of them
+ * (default: all) are ready, or when none is pending any more (a failed generation leaves one key fewer).
  */
-export function keysReadyOrPending(count: number): Promise<void> {
+export function keysReadyOrPending(count: number, readyCount = count): Promise<void> {
   const missing = count - ready.length - pending.size;
   if (missing > 0) void prepareKeysInBackground(missing);
-  return Promise.all([...pending]).then(() => undefined);
+  if (ready.length >= readyCount || pending.size === 0) return Promise.resolve();
+  return new Promise((resolve) => waiters.push({ readyCount, resolve }));
+}
+
+function wakeWaiters(): void {
+  for (let i = waiters.length - 1; i >= 0; i--) {
+    const waiter = waiters[i]!;
+    if (ready.length >= waiter.readyCount || pending.size === 0) {
+      waiters.splice(i, 1);
+      waiter.resolve();
+    }
+  }
 }
 
 /**
@@ -72,6 +87,7 @@ function generateOne(): Promise<void> {
         (error, _publicKey, privateKey) => {
           if (!error) ready.push(privateKey);
           pending.delete(done);
+          wakeWaiters();
           generating--;
           queued.shift()?.();
           resolve();

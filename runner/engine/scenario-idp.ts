@@ -20,13 +20,20 @@ export function createScenarioIdp(
   } = {},
 ): ScenarioIdp {
   const tenant = state.defaultTenant;
-  const otherTenant =
-    state.findTenant(OTHER_TENANT_DOMAIN) ??
-    state.createTenant({ displayName: 'Fabrikam', primaryDomain: OTHER_TENANT_DOMAIN });
-  const otherApp = mirrorApp(otherTenant, app);
+  // The second tenant and the attacker key are made on first use: each needs an RSA key (~100 ms), and
+  // a run's first scenarios (calibration included) need neither, so they need not wait for them.
+  const other = once(() => {
+    const otherTenant =
+      state.findTenant(OTHER_TENANT_DOMAIN) ??
+      state.createTenant({ displayName: 'Fabrikam', primaryDomain: OTHER_TENANT_DOMAIN });
+    return { otherTenant, otherApp: mirrorApp(otherTenant, app) };
+  });
   // K': same subject as Entra's certificates, so only the key tells it apart (SAML Raider's "clone").
   // Kept in the state directory beside the tenant's keys, so later runs need not generate it again.
-  const attacker = tenant.persistedKey('samlspec-attacker', { commonName: ENTRA_CERT_SUBJECT });
+  const attacker = once((): ScenarioIdp['attacker'] => {
+    const key = tenant.persistedKey('samlspec-attacker', { commonName: ENTRA_CERT_SUBJECT });
+    return { privateKey: key.privateKey, certificatePem: key.certificatePem };
+  });
   const baselineUser =
     options.baselineUser ??
     tenant.findUser(`${BASELINE_USER}@${tenant.tenant.primaryDomain}`)?.userPrincipalName ??
@@ -34,15 +41,27 @@ export function createScenarioIdp(
   return {
     tenant,
     app,
-    otherTenant,
-    otherApp,
-    attacker: { privateKey: attacker.privateKey, certificatePem: attacker.certificatePem },
+    get otherTenant() {
+      return other().otherTenant;
+    },
+    get otherApp() {
+      return other().otherApp;
+    },
+    get attacker() {
+      return attacker();
+    },
     ids: state.ids,
     baselineUser,
     victim: `admin@${tenant.tenant.primaryDomain}`,
     spEncryptionCertificate: options.spEncryptionCertificate,
     spDomain: options.spDomain,
   };
+}
+
+/** `make()` on the first call, its value after. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 /** The same SP registered in another tenant (its own certificate), so cross-tenant responses are well-formed. */
