@@ -12,6 +12,7 @@ import type { Identities } from '../oracles/types.js';
 import type { SpReply, SpTarget } from '../targets/types.js';
 import { applyLanding, decideOutcome, type Decision } from './decide-outcome.js';
 import type { RunEnvironment } from './run-environment.js';
+import type { BuiltResponse } from './scenario-response.js';
 
 /** One scenario run in one flow: what runs, where, and the evidence it gathers. */
 export interface RunContext {
@@ -70,6 +71,38 @@ export function clip(text: string): string {
   return `${text.slice(0, MAX_EVIDENCE_CHARS)}\n[… ${text.length - MAX_EVIDENCE_CHARS} more characters not kept as evidence]`;
 }
 
+/** A built response on its way to `acsUrl`; its baseline stays unbuilt until read (scenario-response.ts). */
+export function sentResponse(
+  built: BuiltResponse,
+  acsUrl: string,
+  relayState: string | undefined,
+): SentResponse {
+  return {
+    xml: built.xml,
+    get baselineXml() {
+      return built.baselineXml;
+    },
+    acsUrl,
+    relayState,
+  };
+}
+
+/** The evidence of a sent response, clipped; its baseline is read (and clipped) only when a report shows it. */
+export function responseSentEvidence(
+  sent: SentResponse,
+  deliveries: number,
+): NonNullable<Evidence['responseSent']> {
+  return {
+    xml: clip(sent.xml),
+    get baselineXml() {
+      return clip(sent.baselineXml);
+    },
+    relayState: sent.relayState,
+    acsUrl: sent.acsUrl,
+    deliveries,
+  };
+}
+
 export function recordLogin(ctx: RunContext, authnRequest: Evidence['authnRequest']): void {
   ctx.evidence.authnRequest = authnRequest;
 }
@@ -80,15 +113,7 @@ export async function deliverAndJudge(
   options: DeliverOptions,
 ): Promise<Judged> {
   const ordinal = options.ordinal ?? 1;
-  const responseSent = {
-    xml: clip(sent.xml),
-    get baselineXml() {
-      return clip(sent.baselineXml);
-    },
-    relayState: sent.relayState,
-    acsUrl: sent.acsUrl,
-    deliveries: ordinal,
-  };
+  const responseSent = responseSentEvidence(sent, ordinal);
   ctx.evidence.responseSent = responseSent;
   let reply = await options.send();
   let judged = await ctx.env.oracle.judge({ reply, target: ctx.target, identities: options.identities });

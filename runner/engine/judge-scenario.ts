@@ -12,6 +12,7 @@ import { canSignInInteractively, type InteractiveSignIn } from '../targets/brows
 import type { SpTarget } from '../targets/types.js';
 import {
   deliverAndJudge,
+  sentResponse,
   judgeDelivery,
   recordLogin,
   type Judgement,
@@ -66,18 +67,11 @@ async function judgeCrafted(
     relayState,
     method: scenario.delivery?.method ?? 'POST',
   } as const;
-  const judged = await deliverAndJudge(
-    ctx,
-    {
-      xml: built.xml,
-      get baselineXml() {
-        return built.baselineXml;
-      },
-      acsUrl: delivery.acsUrl,
-      relayState,
-    },
-    { identities, send: () => target.deliver(delivery), replay: scenario.delivery?.replay },
-  );
+  const judged = await deliverAndJudge(ctx, sentResponse(built, delivery.acsUrl, relayState), {
+    identities,
+    send: () => target.deliver(delivery),
+    replay: scenario.delivery?.replay,
+  });
   const landed = judgeDelivery(scenario, judged, delivery.acsUrl);
   // The SP's pages of this flow, checked for the marker or for leaked signature details.
   const { decision, evidence: replyCheck } = applyReplyCheck(landed, {

@@ -13,7 +13,7 @@ import { HarnessError } from '../errors.js';
 import type { Identities } from '../oracles/types.js';
 import type { SpTarget } from '../targets/types.js';
 import { baselineScenario } from './calibrate.js';
-import { clip } from './deliver-and-judge.js';
+import { responseSentEvidence, sentResponse } from './deliver-and-judge.js';
 import type { RunEnvironment } from './run-environment.js';
 import { addRunUser, removeRunUser } from './run-users.js';
 import { buildScenarioResponse } from './scenario-response.js';
@@ -98,15 +98,10 @@ async function signInAs(
     });
     const who = { ...baselineIdentities(env), ...(user ? { baseline: user.userPrincipalName } : {}) };
     const { verdict } = await env.oracle.judge({ reply, target, identities: who });
-    evidence.responseSent = {
-      xml: clip(built.xml),
-      get baselineXml() {
-        return clip(built.baselineXml);
-      },
-      acsUrl: start.target.acsUrl,
-      relayState: start.relayState,
-      deliveries: 1,
-    };
+    evidence.responseSent = responseSentEvidence(
+      sentResponse(built, start.target.acsUrl, start.relayState),
+      1,
+    );
     return { target, facts: sessionFacts(built.xml), verdict, identities: who, close };
   } catch (error) {
     await close();

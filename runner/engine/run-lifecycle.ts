@@ -21,6 +21,7 @@ import { addRunUser, removeRunUser } from './run-users.js';
 import {
   askOracle,
   deliverAndJudge,
+  sentResponse,
   recordLogin,
   type Judgement,
   type RunContext,
@@ -81,22 +82,11 @@ export async function judgeLifecycle(ctx: RunContext): Promise<Judgement> {
         relayState: start.relayState,
         method: 'POST',
       } as const;
-      const judged = await deliverAndJudge(
-        ctx,
-        {
-          xml: built.xml,
-          get baselineXml() {
-            return built.baselineXml;
-          },
-          acsUrl: delivery.acsUrl,
-          relayState: delivery.relayState,
-        },
-        {
-          identities: { baseline: current.userPrincipalName, victim: env.idp.victim },
-          send: () => target.deliver(delivery),
-          ordinal: steps.length + 1,
-        },
-      );
+      const judged = await deliverAndJudge(ctx, sentResponse(built, delivery.acsUrl, delivery.relayState), {
+        identities: { baseline: current.userPrincipalName, victim: env.idp.victim },
+        send: () => target.deliver(delivery),
+        ordinal: steps.length + 1,
+      });
       const reply = judged.reply;
       if (judged.verdict.login === 'inconclusive')
         throw new HarnessError('ORACLE_INCONCLUSIVE', judged.verdict.because);

@@ -17,7 +17,7 @@ import { HarnessError } from '../errors.js';
 import { hasCookieAccess, type CookieAccess } from '../targets/reply-access.js';
 import type { SpTarget } from '../targets/types.js';
 import { decideOutcome, outcomeFor } from './decide-outcome.js';
-import type { RunContext, Judgement } from './deliver-and-judge.js';
+import { sentResponse, type RunContext, type Judgement } from './deliver-and-judge.js';
 import type { RunEnvironment } from './run-environment.js';
 import { buildScenarioResponse } from './scenario-response.js';
 import { startFlow } from './start-flow.js';
@@ -170,14 +170,6 @@ async function signIn(
     verdict,
     reply,
     authnRequest: start.evidence,
-    responseSent: {
-      xml: built.xml,
-      get baselineXml() {
-        return built.baselineXml;
-      },
-      relayState,
-      acsUrl,
-      deliveries: 1,
-    },
+    responseSent: Object.assign(sentResponse(built, acsUrl, relayState), { deliveries: 1 }),
   };
 }
