@@ -16,8 +16,9 @@ if (!existsSync(cli)) {
 // define starts with the larger budget.
 const { cliV8Flags } = await import(fileURLToPath(new URL('../dist/cli/v8-tuning.js', import.meta.url)));
 for (const flag of cliV8Flags(process.execArgv, process.argv.slice(2))) setFlagsFromString(flag);
-// `samlspec demo` needs RSA keys before its first scenario: started now, they are made while the CLI's
-// modules load instead of after (runner/commands/demo-keys.ts; its bundle entry is small and loads nothing else).
-const demoKeys = fileURLToPath(new URL('../dist/cli/demo-keys.js', import.meta.url));
-(await import(demoKeys)).startDemoKeysEarly(process.argv.slice(2));
+// `samlspec demo` needs an RSA key and its built-in SP's thread before its first scenario: started now, they are
+// made and loaded while the CLI's modules load instead of after (runner/commands/demo-early-start.ts; its bundle
+// entry is small and loads nothing else).
+const demoEarlyStart = fileURLToPath(new URL('../dist/cli/demo-early-start.js', import.meta.url));
+(await import(demoEarlyStart)).startDemoEarly(process.argv.slice(2));
 await import(cli);

@@ -7,10 +7,10 @@
  * (docs/performance.md). Only the CLI is bundled; the library API (`dist/runner/index.js`,
  * `dist/mock-idp/index.js`) stays tsc's output, module for module.
  *
- * Four entry points, one copy of every module: bin/samlspec.js loads the V8 settings first
- * (v8-tuning.ts), then the demo's early keys (demo-keys.ts), then the CLI; the demo starts its SP's worker
- * thread from the fourth (sp-thread-main.ts). Code splitting puts what they share into common chunks, so the
- * keys started early land in the same pool the CLI takes them from.
+ * Four entry points, one copy of every module: bin/samlspec.js loads the V8 settings first (v8-tuning.ts), then
+ * the demo's early start (demo-early-start.ts: its first keys and its SP's worker thread), then the CLI; the SP's
+ * worker thread runs the fourth (sp-thread-main.ts). Code splitting puts what they share into common chunks, so
+ * the keys started early land in the same pool the CLI takes them from.
  * Playwright stays outside (large, loaded only by browser mode); the YAML parser too (loaded on first use).
  */
 import { build, type Metafile } from 'esbuild';
@@ -24,7 +24,7 @@ const BUNDLE_DIR = 'dist/cli';
 const ENTRY_POINTS = [
   'dist/runner/cli.js',
   'dist/runner/v8-tuning.js',
-  'dist/runner/commands/demo-keys.js',
+  'dist/runner/commands/demo-early-start.js',
   // The demo's SP thread: fixtures/sps/profile-sps/sp-thread.ts loads it by this name from beside itself.
   'dist/fixtures/sps/profile-sps/sp-thread-main.js',
 ];
@@ -47,11 +47,13 @@ export async function bundleCli(root: string, outdir = join(root, BUNDLE_DIR)): 
     format: 'esm',
     target: 'node20',
     external: LOADED_ON_DEMAND,
-    // Whitespace and syntax only: identifiers and function names stay readable (an error's class name
-    // is part of what it says), and the smaller text is parsed sooner and held in less memory.
+    // Whitespace and syntax only: identifiers stay readable, and the smaller text is parsed sooner and held
+    // in less memory. No keepNames: it wraps every named function and class, nested ones included, in a
+    // __name() call that runs each time a closure is made (~8% of a run's CPU, docs/performance.md). Without
+    // identifier minification only top-level names that collide across modules change (`DOMParser2`), and
+    // no message samlspec prints is made from such a name.
     minifyWhitespace: true,
     minifySyntax: true,
-    keepNames: true,
     legalComments: 'none',
     // CommonJS dependencies bundled into an ES module still call require() for Node's built-ins.
     banner: {

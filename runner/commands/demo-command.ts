@@ -15,7 +15,7 @@ import { list } from '../options.js';
 import { addOptionTable, configFromOptions, type OptionSpec, type OptionValues } from './option-table.js';
 import { SHARED_RUN_OPTIONS } from './run-options.js';
 import { startDemoSp } from './demo-sp.js';
-import { launchSpThread } from '../../fixtures/sps/profile-sps/sp-thread.js';
+import { demoSpThread } from './demo-early-start.js';
 import { BrokenFlags } from '../../fixtures/sps/profile-sps/broken-flags.js';
 import { demoStartKeys, prepareDemoLaterKeys } from './demo-keys.js';
 import { freePort } from '../run/free-port.js';
@@ -49,10 +49,9 @@ export function registerDemoCommand(
       .argument('[ID_PREFIX...]', 'scenario id prefixes (default: all)'),
     [...DEMO_SP_OPTIONS, ...SHARED_RUN_OPTIONS],
   ).action(async (prefixes: string[], flags: DemoFlags) => {
-    // The SP's own thread (demo-sp.ts) loads the SP's modules while this one makes keys and the IdP.
-    const spThread = launchSpThread({
-      onCrash: (error) => console.error(`samlspec: the built-in SP's thread failed: ${error.message}`),
-    });
+    // Launched by bin/samlspec.js before the CLI's modules loaded (demo-early-start.ts), it has been loading
+    // the SP's modules since; the SP starts once the IdP it trusts exists.
+    const spThread = demoSpThread();
     try {
       // RSA keys made in parallel on both cores rather than one after another on this one (demo-keys.ts).
       const startKeys = demoStartKeys();

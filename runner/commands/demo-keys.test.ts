@@ -4,7 +4,7 @@ import {
   keysReadyOrPending,
   preparedKeyCount,
 } from '../../mock-idp/keys/prepared-keys.js';
-import { demoStartKeys, startDemoKeysEarly } from './demo-keys.js';
+import { demoStartKeys } from './demo-keys.js';
 
 describe('demo keys', () => {
   // The test setup hands every file a batch of keys: start from none.
@@ -13,22 +13,12 @@ describe('demo keys', () => {
     clearPreparedKeys();
   });
 
-  it('asked for early and again where needed, the demo gets its five keys once, not twice; it waits for three', async () => {
-    startDemoKeysEarly(['demo', '--quiet']);
+  it('asked for early and again where needed, the demo gets its three keys once, not twice; it waits for one', async () => {
+    void demoStartKeys();
     await demoStartKeys();
-    expect(preparedKeyCount()).toBeGreaterThanOrEqual(3);
-    // Nothing more is pending once five are ready: none was started twice.
+    expect(preparedKeyCount()).toBeGreaterThanOrEqual(1);
+    // Nothing more is pending once three are ready: none was started twice.
     await keysReadyOrPending(0, Number.MAX_SAFE_INTEGER);
-    expect(preparedKeyCount()).toBe(5);
-  });
-
-  it('starts nothing for other commands or for demo --help', async () => {
-    startDemoKeysEarly(['run', '--sp-metadata', 'x']);
-    startDemoKeysEarly(['demo', '--help']);
-    startDemoKeysEarly(['demo', '-h']);
-    expect(preparedKeyCount()).toBe(0);
-    await demoStartKeys();
-    await keysReadyOrPending(0, Number.MAX_SAFE_INTEGER);
-    expect(preparedKeyCount()).toBe(5);
+    expect(preparedKeyCount()).toBe(3);
   });
 });
