@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Metafile } from 'esbuild';
-import { bundleCli } from './bundle-cli.js';
+import { createRequire } from 'node:module';
+import { bundleCli, DATA_PACKAGES } from './bundle-cli.js';
 import { VERSION } from '../version.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,10 +35,24 @@ describe('the CLI bundle', () => {
     expect(modulesInSeveralFiles(metafile)).toEqual({});
   });
 
-  it('leaves the on-demand packages outside, and the library API to tsc', () => {
+  it('leaves the on-demand and data packages outside, and the library API to tsc', () => {
     const inputs = Object.keys(metafile.inputs);
-    expect(inputs.filter((input) => /node_modules\/(playwright-core|yaml)\//.test(input))).toEqual([]);
+    expect(
+      inputs.filter((input) => /node_modules\/(playwright-core|yaml|iconv-lite|mime-db)\//.test(input)),
+    ).toEqual([]);
     expect(inputs.some((input) => input.endsWith('runner/index.js'))).toBe(false);
+  });
+
+  it('finds each data package from dist/cli/ where the package that uses it finds it', () => {
+    const fromBundle = createRequire(join(root, 'dist/cli/cli.js'));
+    const users: Record<string, string> = { 'iconv-lite': 'body-parser', 'mime-db': 'mime-types' };
+    expect(Object.keys(users).sort()).toEqual([...DATA_PACKAGES].sort());
+    for (const [name, user] of Object.entries(users)) {
+      const fromUser = createRequire(
+        createRequire(join(root, 'node_modules/express/index.js')).resolve(user),
+      );
+      expect(fromBundle.resolve(name)).toBe(fromUser.resolve(name));
+    }
   });
 
   it('runs on its own from dist/cli/ (it finds its package.json from there)', () => {

@@ -11,7 +11,8 @@
  * the demo's early start (demo-early-start.ts: its first keys and its SP's worker thread), then the CLI; the SP's
  * worker thread runs the fourth (sp-thread-main.ts). Code splitting puts what they share into common chunks, so
  * the keys started early land in the same pool the CLI takes them from.
- * Playwright stays outside (large, loaded only by browser mode); the YAML parser too (loaded on first use).
+ * Playwright stays outside (large, loaded only by browser mode); the YAML parser too (loaded on first use), and
+ * two data packages of express's.
  */
 import { build, type Metafile } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -32,6 +33,15 @@ const ENTRY_POINTS = [
 /** Packages loaded only on demand: bundling them would make every start parse code most runs never use. */
 const LOADED_ON_DEMAND = ['playwright-core', 'yaml'];
 
+/**
+ * Express's dependencies that are mostly data: iconv-lite's code-page tables (~490 kB of the bundle) and mime-db's
+ * MIME type list (~150 kB). Bundled, they are JavaScript that every start compiles, twice in the demo (its SP
+ * thread is a second isolate); from node_modules iconv-lite reads a table only for an encoding that needs one
+ * and mime-db is one JSON.parse (docs/performance.md). package.json lists both at express's versions, so they
+ * resolve from dist/cli/ to the copies express uses (bundle-cli.e2e.test.ts checks that).
+ */
+export const DATA_PACKAGES = ['iconv-lite', 'mime-db'];
+
 /** Bundles tsc's output under `root` into `outdir`; returns which modules went into which file. */
 export async function bundleCli(root: string, outdir = join(root, BUNDLE_DIR)): Promise<Metafile> {
   rmSync(outdir, { recursive: true, force: true });
@@ -46,7 +56,7 @@ export async function bundleCli(root: string, outdir = join(root, BUNDLE_DIR)): 
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: LOADED_ON_DEMAND,
+    external: [...LOADED_ON_DEMAND, ...DATA_PACKAGES],
     // Whitespace and syntax only: identifiers stay readable, and the smaller text is parsed sooner and held
     // in less memory. No keepNames: it wraps every named function and class, nested ones included, in a
     // __name() call that runs each time a closure is made (~8% of a run's CPU, docs/performance.md). Without
