@@ -10,6 +10,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // `import { z }` takes zod's namespace object whole, every language's messages included: ~430 kB more
+      // for the CLI bundle to compile at each start (docs/performance.md).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+          message: "import * as z from 'zod' (the bundler then keeps only what is used)",
+        },
+      ],
     },
   },
   // samlify's bundled xmldom 0.8 typings pull in lib.dom and break the project's types: load it only

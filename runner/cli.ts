@@ -4,7 +4,7 @@
  * 0 all musts pass, 1 findings, 2 harness or configuration error (never a stack trace).
  */
 import { Command, CommanderError } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MockIdpError, formatIssues } from '../mock-idp/internal.js';
 import { ReporterConfigError } from '../reports/errors.js';
 import { EXIT, HarnessError } from './errors.js';

@@ -8,7 +8,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MockIdpError } from '../errors.js';
 import { tenantUrls } from '../model/tenant.js';
 import type { TenantState } from '../state/tenant-state.js';

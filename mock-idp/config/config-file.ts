@@ -4,7 +4,7 @@
  */
 import { extname } from 'node:path';
 import { parseYamlText } from '../util/yaml.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { appSchema } from '../model/app.js';
 import { groupSchema, userSchema } from '../model/user.js';
 import { tenantSchema } from '../model/tenant.js';

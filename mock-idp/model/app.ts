@@ -2,7 +2,7 @@
  * @module An Entra "Enterprise application" configured for SAML SSO: the portal's five sections
  * (Basic SAML Configuration, Attributes & Claims, SAML Certificates, Set up, Test) plus Properties.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Reply URLs: https only, except loopback hosts over http (Entra allows http://localhost). */
 export function isAllowedReplyUrl(value: string): boolean {

@@ -1,5 +1,5 @@
 /** @module The mock tenant: a stable GUID and the URLs Entra derives from it. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const tenantSchema = z.strictObject({
   tenantId: z.uuid(),

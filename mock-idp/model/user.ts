@@ -1,5 +1,5 @@
 /** @module Directory users and groups, as the mock tenant's directory holds them. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const groupSchema = z.strictObject({
   objectId: z.uuid(),

@@ -3,7 +3,7 @@
  * the mock IdP listens, and what to report. From CLI flags, a config file (JSON or YAML), or both
  * (flags win). Validated with zod so every mistake names its field.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   formatIssues,
   DEFAULT_STATE_DIR,

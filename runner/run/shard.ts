@@ -8,7 +8,7 @@
  * `samlspec merge-reports` can check that the shards belong together.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ReportShard } from '../../reports/types.js';
 import { scenarioCost } from '../../scenarios/costs.js';
 import type { Scenario } from '../../scenarios/types.js';
