@@ -29,9 +29,9 @@ export type ParsedScope = ReadonlyMap<string, string>;
 export interface SerializedNames {
   /** Every attribute in the text's start tag, fix-up declarations included, in written order. */
   written: Array<readonly [name: string, value: string]>;
-  /** What the serializer passes on to the children. */
-  childVisible: VisibleNamespace[];
-  /** What a parser has in scope for the children. */
+  /** What the serializer passes on to the children (the parent's own list when this element adds nothing). */
+  childVisible: readonly VisibleNamespace[];
+  /** What a parser has in scope for the children (the parent's own map when this element declares nothing). */
   childScope: ParsedScope;
 }
 
@@ -50,17 +50,22 @@ export function serializedNames(
   const attrs = Array.from(element.attributes);
   if (!SAFE_QNAME.test(element.tagName) || writtenPrefixedName(element, attrs, visible) !== element.tagName)
     return undefined;
-  const childVisible = visible.slice();
+  // Most elements declare nothing: the parent's list and map are passed on as they are, copied only
+  // when this element adds to them (the plan walks every element of every signed response).
+  let added: VisibleNamespace[] | undefined;
+  const addVisible = (entry: VisibleNamespace): void => {
+    (added ??= visible.slice()).push(entry);
+  };
   for (const attr of attrs) {
-    if (attr.prefix === 'xmlns') childVisible.push({ prefix: attr.localName ?? '', namespace: attr.value });
-    else if (attr.nodeName === 'xmlns') childVisible.push({ prefix: '', namespace: attr.value });
+    if (attr.prefix === 'xmlns') addVisible({ prefix: attr.localName ?? '', namespace: attr.value });
+    else if (attr.nodeName === 'xmlns') addVisible({ prefix: '', namespace: attr.value });
   }
   const written: Array<readonly [string, string]> = [];
   const fixUp = (node: Element | Attr): void => {
-    if (!needNamespaceDefine(node, childVisible)) return;
+    if (!needNamespaceDefine(node, added ?? visible)) return;
     const prefix = node.prefix || '';
     written.push([prefix ? `xmlns:${prefix}` : 'xmlns', node.namespaceURI!]);
-    childVisible.push({ prefix, namespace: node.namespaceURI! });
+    addVisible({ prefix, namespace: node.namespaceURI! });
   };
   for (const attr of attrs) {
     if (!SAFE_QNAME.test(attr.name)) return undefined;
@@ -69,7 +74,7 @@ export function serializedNames(
   }
   fixUp(element);
 
-  const childScope = new Map(scope);
+  let childScope: ParsedScope = scope;
   const names = new Set<string>();
   for (const [name, value] of written) {
     // A repeated attribute is not well-formed; each parser recovers its own way.
@@ -80,7 +85,8 @@ export function serializedNames(
     // Undeclaring a prefix, binding xml/xmlns or their namespaces: an error to one parser, not another.
     if ((prefix !== '' && value === '') || prefix === 'xml' || prefix === 'xmlns') return undefined;
     if (value === XML_NS || value === NS.xmlns) return undefined;
-    childScope.set(prefix, value);
+    if (childScope === scope) childScope = new Map(scope);
+    (childScope as Map<string, string>).set(prefix, value);
   }
   if (!readsBack(element.tagName, element, childScope, true)) return undefined;
   for (const attr of attrs) {
@@ -92,7 +98,7 @@ export function serializedNames(
     }
     if (!readsBack(attr.name, attr, childScope, false)) return undefined;
   }
-  return { written, childVisible, childScope };
+  return { written, childVisible: added ?? visible, childScope };
 }
 
 /** The serializer's element name: an unprefixed element may be written with a prefix bound to its namespace. */
