@@ -179,13 +179,7 @@ export async function spInitiatedLogout(
         "Entra has no Logout URL for this app (the SP's metadata names no HTTP-Redirect SingleLogoutService), so it shows its own signed-out page and the SP never gets a LogoutResponse",
         checked.problems,
       );
-    evidence.responseSent = {
-      xml: clip(answer.xml),
-      baselineXml: evidence.responseSent?.baselineXml ?? '',
-      acsUrl: answer.url,
-      relayState: login.relayState,
-      deliveries: 1,
-    };
+    evidence.responseSent = logoutMessageEvidence(evidence, answer.xml, answer.url, login.relayState);
     const reply = await target.fetchPage(answer.url);
     const judged = await env.oracle.judge({ reply, target, identities });
     evidence.spReply = reply;
@@ -237,13 +231,7 @@ export async function idpInitiatedLogout(
       now: env.now(),
       signingKey: key,
     });
-    evidence.responseSent = {
-      xml: clip(request.xml),
-      baselineXml: evidence.responseSent?.baselineXml ?? '',
-      acsUrl: request.url,
-      relayState: undefined,
-      deliveries: 1,
-    };
+    evidence.responseSent = logoutMessageEvidence(evidence, request.xml, request.url, undefined);
     const reply: SpReply = await (other ?? target).fetchPage(request.url);
     const judged = await env.oracle.judge({ reply, target, identities });
     evidence.spReply = reply;
@@ -269,4 +257,26 @@ function notRun(
   problems: string[] = [],
 ): StepResult {
   return { kind: 'not-run', outcome, why, problems };
+}
+
+/**
+ * The logout message as the evidence keeps it, beside the sign-in's baseline response: read (and built) only
+ * if a report shows this result in full, as for every sent response (deliver-and-judge.ts).
+ */
+function logoutMessageEvidence(
+  evidence: Evidence,
+  xml: string,
+  url: string,
+  relayState: string | undefined,
+): NonNullable<Evidence['responseSent']> {
+  const signIn = evidence.responseSent;
+  return {
+    xml: clip(xml),
+    get baselineXml() {
+      return signIn?.baselineXml ?? '';
+    },
+    acsUrl: url,
+    relayState,
+    deliveries: 1,
+  };
 }
