@@ -17,7 +17,7 @@ import { HarnessError } from '../errors.js';
 import { hasCookieAccess, type CookieAccess } from '../targets/reply-access.js';
 import type { SpTarget } from '../targets/types.js';
 import { decideOutcome, outcomeFor } from './decide-outcome.js';
-import { sentResponse, type RunContext, type Judgement } from './deliver-and-judge.js';
+import { responseSentEvidence, sentResponse, type RunContext, type Judgement } from './deliver-and-judge.js';
 import type { RunEnvironment } from './run-environment.js';
 import { buildScenarioResponse } from './scenario-response.js';
 import { startFlow } from './start-flow.js';
@@ -170,6 +170,6 @@ async function signIn(
     verdict,
     reply,
     authnRequest: start.evidence,
-    responseSent: Object.assign(sentResponse(built, acsUrl, relayState), { deliveries: 1 }),
+    responseSent: responseSentEvidence(sentResponse(built, acsUrl, relayState), 1),
   };
 }
