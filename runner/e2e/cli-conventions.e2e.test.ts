@@ -61,6 +61,15 @@ describe('demo', () => {
     expect(demo.stderr).toMatch(/--broken: .*no-such-flag/);
     expect(demo.stderr).not.toMatch(/unexpected error/);
   });
+
+  it('a usage error ends the demo (exit 2) although its SP thread was launched before the CLI parsed it', () => {
+    // The entry script starts the demo's SP thread before the command line is parsed (demo-early-start.ts);
+    // a thread left running would keep the process alive until spawnSync's time limit (status null).
+    for (const args of [['--no-such-flag'], ['--workers', 'many']]) {
+      const demo = samlspec(['demo', ...args, '--output-dir', work()]);
+      expect(demo.status, `demo ${args.join(' ')}: ${demo.stderr}`).toBe(2);
+    }
+  });
 });
 
 describe('filters', () => {
