@@ -5,6 +5,7 @@
  */
 import { ENTRA_CERT_SUBJECT } from '../../mock-idp/internal.js';
 import type { MockIdpState, EnterpriseApp, TenantState } from '../../mock-idp/internal.js';
+import { once } from './once.js';
 import type { ScenarioIdp } from './scenario-response.js';
 
 export const BASELINE_USER = 'B.Simon';
@@ -56,12 +57,6 @@ export function createScenarioIdp(
     spEncryptionCertificate: options.spEncryptionCertificate,
     spDomain: options.spDomain,
   };
-}
-
-/** `make()` on the first call, its value after. */
-function once<T>(make: () => T): () => T {
-  let made: { value: T } | undefined;
-  return () => (made ??= { value: make() }).value;
 }
 
 /** The same SP registered in another tenant (its own certificate), so cross-tenant responses are well-formed. */

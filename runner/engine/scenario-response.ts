@@ -27,6 +27,7 @@ import type {
   Scenario,
   TextMutation,
 } from '../../scenarios/types.js';
+import { once } from './once.js';
 import { shift } from './relative-time.js';
 import { HarnessError } from '../errors.js';
 
@@ -120,9 +121,9 @@ export async function buildScenarioResponse(
   // The baseline draft and the sent response take the same ids, so the report's diff shows only the change.
   const ids = replayingIds(idp.ids);
   const baselineIds = ids.replay();
-  let baselineXml: string | undefined;
-  const baseline = (): string =>
-    (baselineXml ??= serializeXml(buildResponseDraft(content, { ids: baselineIds, now: issuedAt }).document));
+  const baseline = once(() =>
+    serializeXml(buildResponseDraft(content, { ids: baselineIds, now: issuedAt }).document),
+  );
   const deps = { ids: ids.replay(), now: issuedAt };
   const beforeSignWork = before.length > 0 || hasDomOverrides(overrides);
   // After-sign mutations edit the signed draft itself (no serialize and parse in between); with the DOM
