@@ -61,7 +61,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/samlspec.js');
 const rounds = Number(process.env.BENCH_DEMO_ROUNDS ?? 3);
 
-if (!existsSync(join(root, 'dist/cli/cli.js'))) {
+if (!existsSync(join(root, 'dist/cli/cli.cjs'))) {
   console.error('dist/ is missing: run npm run build first');
   process.exit(2);
 }

@@ -6,6 +6,8 @@
  * A missing or broken browser is a HarnessError('BROWSER_FAILED') that says how to get one (exit 2).
  */
 import { accessSync, constants, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type * as Playwright from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { HarnessError } from '../errors.js';
 import { withTimeout } from '../targets/browser/settle.js';
@@ -88,8 +90,9 @@ export function resolveChromiumPath(
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
   const { path, source } = resolveChromiumPath(options.executablePath, options.env);
-  // Imported here so HTTP mode never loads Playwright.
-  const { chromium } = await import('playwright-core');
+  // Loaded here so HTTP mode never loads Playwright. With require, not import(): the CLI's bundle runs from
+  // V8's code cache, and a function restored from that cache cannot import() (runner/code-cache.ts).
+  const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof Playwright;
   let browser: Browser;
   try {
     browser = await chromium.launch({

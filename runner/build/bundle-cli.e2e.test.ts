@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Metafile } from 'esbuild';
 import { createRequire } from 'node:module';
-import { bundleCli, DATA_PACKAGES } from './bundle-cli.js';
+import { bundleCli, DATA_PACKAGES, refuseDynamicImports } from './bundle-cli.js';
 import { VERSION } from '../version.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,11 +28,19 @@ function modulesInSeveralFiles(metafile: Metafile): Record<string, string[]> {
 
 describe('the CLI bundle', () => {
   // The e2e globalSetup has compiled dist/ (the bundle's input) and bundled it once already.
-  it('holds every module exactly once, so state the entry points share (the early keys) is one state', () => {
-    expect(
-      Object.keys(metafile.inputs).some((input) => input.endsWith('mock-idp/keys/prepared-keys.js')),
-    ).toBe(true);
-    expect(modulesInSeveralFiles(metafile)).toEqual({});
+  it('puts the early start and the CLI in one file, so the state they share (the early keys) is one state', () => {
+    const cli = metafile.outputs[relative(root, join(outdir, 'cli.cjs'))];
+    const inputs = Object.keys(cli?.inputs ?? {});
+    for (const module of [
+      'runner/commands/demo-early-start.js',
+      'runner/cli-main.js',
+      'mock-idp/keys/prepared-keys.js',
+    ])
+      expect(inputs.some((input) => input.endsWith(module))).toBe(true);
+    // The SP thread is another isolate: its copy of what it shares with the CLI is the only duplication.
+    const spThread = relative(root, join(outdir, 'sp-thread-main.cjs'));
+    for (const files of Object.values(modulesInSeveralFiles(metafile)))
+      expect(files.filter((file) => file !== spThread)).toHaveLength(1);
   });
 
   it('leaves the on-demand and data packages outside, and the library API to tsc', () => {
@@ -43,8 +51,24 @@ describe('the CLI bundle', () => {
     expect(inputs.some((input) => input.endsWith('runner/index.js'))).toBe(false);
   });
 
+  it('holds no import(), which fails in code restored from the code cache, and refuses to build with one', () => {
+    expect(() => refuseDynamicImports(metafile)).not.toThrow();
+    const withImport: Metafile = {
+      inputs: {},
+      outputs: {
+        'dist/cli/cli.cjs': {
+          bytes: 1,
+          inputs: {},
+          exports: [],
+          imports: [{ path: 'playwright-core', kind: 'dynamic-import', external: true }],
+        },
+      },
+    };
+    expect(() => refuseDynamicImports(withImport)).toThrow(/playwright-core/);
+  });
+
   it('finds each data package from dist/cli/ where the package that uses it finds it', () => {
-    const fromBundle = createRequire(join(root, 'dist/cli/cli.js'));
+    const fromBundle = createRequire(join(root, 'dist/cli/cli.cjs'));
     const users: Record<string, string> = { 'iconv-lite': 'body-parser', 'mime-db': 'mime-types' };
     expect(Object.keys(users).sort()).toEqual([...DATA_PACKAGES].sort());
     for (const [name, user] of Object.entries(users)) {
@@ -55,10 +79,20 @@ describe('the CLI bundle', () => {
     }
   });
 
-  it('runs on its own from dist/cli/ (it finds its package.json from there)', () => {
-    const out = execFileSync(process.execPath, [join(root, 'dist/cli/cli.js'), '--version'], {
+  it('runs from dist/cli/ (it finds its package.json from there), through the command and through require', () => {
+    const viaCommand = execFileSync(process.execPath, [join(root, 'bin/samlspec.js'), '--version'], {
       encoding: 'utf8',
     });
-    expect(out.trim()).toBe(VERSION);
+    expect(viaCommand.trim()).toBe(VERSION);
+    // Plain CommonJS too, without the code cache's loader: nothing in it depends on being loaded by vm.Script.
+    const viaRequire = execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `require(${JSON.stringify(join(root, 'dist/cli/cli.cjs'))}).main(['node', 'samlspec', '--version'])`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(viaRequire.trim()).toBe(VERSION);
   });
 });

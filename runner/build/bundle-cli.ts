@@ -3,32 +3,48 @@
  *
  * Node 20's ES module loader resolves, reads and links each of the CLI's ~400 modules (its own and its
  * dependencies') one by one: about 0.7 s before `samlspec --version` prints anything, paid by every CLI
- * process (each run, each CI shard, each `idp serve`). Bundled into a few files it is about 0.4 s
- * (docs/performance.md). Only the CLI is bundled; the library API (`dist/runner/index.js`,
- * `dist/mock-idp/index.js`) stays tsc's output, module for module.
+ * process (each run, each CI shard, each `idp serve`). Bundled into one file it is about 0.4 s, and loaded
+ * through V8's code cache (runner/code-cache.ts) less again (docs/performance.md). Only the CLI is bundled; the
+ * library API (`dist/runner/index.js`, `dist/mock-idp/index.js`) stays tsc's output, module for module.
  *
- * Four entry points, one copy of every module: bin/samlspec.js loads the V8 settings first (v8-tuning.ts), then
- * the demo's early start (demo-early-start.ts: its first keys and its SP's worker thread), then the CLI; the SP's
- * worker thread runs the fourth (sp-thread-main.ts). Code splitting puts what they share into common chunks, so
- * the keys started early land in the same pool the CLI takes them from.
+ * Two bundles, CommonJS because only a script (vm.Script) takes a code cache in Node 20, not an ES module:
+ * - `cli.cjs` (entry runner/cli-bundle.ts), which bin/samlspec.js loads. One file, so what the demo's early
+ *   start and the CLI share (the keys made early) is one module instance.
+ * - `sp-thread-main.cjs`, the demo's SP thread (fixtures/sps/profile-sps/sp-thread-main.ts), a second isolate
+ *   with its own copy of what it uses. sp-thread.ts starts its worker from `sp-thread-main.js` beside itself
+ *   (here: beside the bundle), so the build writes a small ES module of that name that loads the bundle.
  * Playwright stays outside (large, loaded only by browser mode); the YAML parser too (loaded on first use), and
  * two data packages of express's.
  */
-import { build, type Metafile } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Where the bundle goes, beside tsc's output (bin/samlspec.js loads it from there). */
 const BUNDLE_DIR = 'dist/cli';
 
-const ENTRY_POINTS = [
-  'dist/runner/cli.js',
-  'dist/runner/v8-tuning.js',
-  'dist/runner/commands/demo-early-start.js',
-  // The demo's SP thread: fixtures/sps/profile-sps/sp-thread.ts loads it by this name from beside itself.
-  'dist/fixtures/sps/profile-sps/sp-thread-main.js',
-];
+/** Each bundle: its entry in tsc's output, and its file in BUNDLE_DIR. */
+export const BUNDLES = [
+  { entry: 'dist/runner/cli-bundle.js', file: 'cli.cjs' },
+  { entry: 'dist/fixtures/sps/profile-sps/sp-thread-main.js', file: 'sp-thread-main.cjs' },
+] as const;
+
+/**
+ * The SP thread's entry (see above): an ES module, like every .js file of this package. It keeps the bundle's
+ * code cache when the thread has run long enough to have compiled what a demo's SP runs, not when it ended
+ * early (a usage error after the thread was launched), whose cache would hold only the start-up's functions.
+ */
+const SP_THREAD_ENTRY = `// Written by runner/build/bundle-cli.ts: the demo SP thread's entry (fixtures/sps/profile-sps/sp-thread.ts).
+import { fileURLToPath } from 'node:url';
+import { loadBundle } from '../runner/code-cache.js';
+
+const started = Date.now();
+const bundle = loadBundle(fileURLToPath(new URL('./sp-thread-main.cjs', import.meta.url)));
+process.once('exit', () => {
+  if (Date.now() - started >= 1000) bundle.saveCodeCache();
+});
+`;
 
 /** Packages loaded only on demand: bundling them would make every start parse code most runs never use. */
 const LOADED_ON_DEMAND = ['playwright-core', 'yaml'];
@@ -45,16 +61,12 @@ export const DATA_PACKAGES = ['iconv-lite', 'mime-db'];
 /** Bundles tsc's output under `root` into `outdir`; returns which modules went into which file. */
 export async function bundleCli(root: string, outdir = join(root, BUNDLE_DIR)): Promise<Metafile> {
   rmSync(outdir, { recursive: true, force: true });
-  const result = await build({
+  mkdirSync(outdir, { recursive: true });
+  const shared = {
     absWorkingDir: root,
-    entryPoints: ENTRY_POINTS,
-    outdir,
-    entryNames: '[name]',
-    chunkNames: 'chunk-[hash]',
     bundle: true,
-    splitting: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
     external: [...LOADED_ON_DEMAND, ...DATA_PACKAGES],
     // Whitespace and syntax only: identifiers stay readable, and the smaller text is parsed sooner and held
@@ -65,14 +77,39 @@ export async function bundleCli(root: string, outdir = join(root, BUNDLE_DIR)): 
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
-    // CommonJS dependencies bundled into an ES module still call require() for Node's built-ins.
-    banner: {
-      js: "import { createRequire as __samlspecRequire } from 'node:module'; const require = __samlspecRequire(import.meta.url);",
-    },
+    // The modules find files relative to themselves (their package.json, the HTML report's assets, the SP
+    // thread's entry): in a CommonJS bundle that is the bundle's own file, as it was for the ES module bundle.
+    define: { 'import.meta.url': '__samlspecModuleUrl' },
+    banner: { js: "const __samlspecModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'warning',
     metafile: true,
-  });
-  return result.metafile;
+  } satisfies BuildOptions;
+  const results = await Promise.all(
+    BUNDLES.map(({ entry, file }) => build({ ...shared, entryPoints: [entry], outfile: join(outdir, file) })),
+  );
+  writeFileSync(join(outdir, 'sp-thread-main.js'), SP_THREAD_ENTRY);
+  const metafile: Metafile = { inputs: {}, outputs: {} };
+  for (const result of results) {
+    Object.assign(metafile.inputs, result.metafile.inputs);
+    Object.assign(metafile.outputs, result.metafile.outputs);
+  }
+  refuseDynamicImports(metafile);
+  return metafile;
+}
+
+/**
+ * A bundle runs from V8's code cache, where import() fails once the function holding it was restored from the
+ * cache (runner/code-cache.ts): only on the second run, and only in the code path that imports. A build that
+ * leaves one in fails here instead, naming it.
+ */
+export function refuseDynamicImports(metafile: Metafile): void {
+  const found = Object.entries(metafile.outputs).flatMap(([file, output]) =>
+    output.imports.filter((i) => i.kind === 'dynamic-import').map((i) => `${file}: import('${i.path}')`),
+  );
+  if (found.length > 0)
+    throw new Error(
+      `a CLI bundle must not import() (load on demand with createRequire instead): ${found.join(', ')}`,
+    );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

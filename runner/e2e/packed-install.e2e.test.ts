@@ -89,7 +89,9 @@ describe('the packed tarball', () => {
         'README.md',
         'package.json',
         'bin/samlspec.js',
-        'dist/cli/cli.js',
+        'dist/cli/cli.cjs',
+        'dist/cli/sp-thread-main.cjs',
+        'dist/cli/sp-thread-main.js',
         'dist/runner/cli.js',
         'dist/runner/index.d.ts',
         'dist/mock-idp/index.js',
@@ -100,6 +102,8 @@ describe('the packed tarball', () => {
     // The bundler is a build tool (esbuild is a dev dependency): it is not part of the package.
     expect(packedFiles.filter((p) => p.startsWith('dist/runner/build/'))).toEqual([]);
     expect(packedFiles.filter((p) => /\.map$|\.test\.|(^|\/)(e2e|test-support)\//.test(p))).toEqual([]);
+    // A code cache is made by this machine's runs for this machine's V8: never shipped.
+    expect(packedFiles.filter((p) => p.endsWith('.v8cache'))).toEqual([]);
   });
 
   it('installs a working `npx samlspec --version`', () => {
