@@ -6,6 +6,10 @@
  */
 import { DOMParser, XMLSerializer, type Document, type Element, type Node } from '@xmldom/xmldom';
 
+import { memoizeXmldomPatterns } from './xmldom-pattern-cache.js';
+
+memoizeXmldomPatterns();
+
 export type { Document, Element, Node };
 
 export const DEFAULT_MAX_XML_BYTES = 1_000_000;
