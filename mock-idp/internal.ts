@@ -16,6 +16,7 @@ export { signInPlace, signedText, domSigningEnabled } from './response/sign-on-d
 export { escapeXmlAttr } from './util/xml-escape.js';
 export { samlInstant } from './util/clock.js';
 export { ENTRA_CERT_SUBJECT, cloneCertificate } from './keys/signing-certificate.js';
+export { addPreparedKeys } from './keys/prepared-keys.js';
 
 // Tenant set-up: `idp`, `run` and `demo` open the same state, create the app the SP was configured
 // with, fill it from the SP's metadata and print the app's federation metadata, as an Entra admin would.

@@ -8,9 +8,7 @@ import { boundaryCrossings, importGraph } from './import-graph.js';
 const MOCK_IDP_BOUNDARY = {
   from: ['runner', 'scenarios'],
   into: 'mock-idp',
-  // prepared-keys.ts too: runner/commands/demo-keys.ts (via demo-early-start.ts) runs before the CLI's modules load, so it must not
-  // pull in the whole mock through internal.ts.
-  entries: ['mock-idp/index.ts', 'mock-idp/internal.ts', 'mock-idp/keys/prepared-keys.ts'],
+  entries: ['mock-idp/index.ts', 'mock-idp/internal.ts'],
 };
 
 describe('boundaryCrossings', () => {

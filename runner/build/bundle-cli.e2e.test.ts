@@ -28,14 +28,10 @@ function modulesInSeveralFiles(metafile: Metafile): Record<string, string[]> {
 
 describe('the CLI bundle', () => {
   // The e2e globalSetup has compiled dist/ (the bundle's input) and bundled it once already.
-  it('puts the early start and the CLI in one file, so the state they share (the early keys) is one state', () => {
+  it('puts the early start and the CLI in one file, so the state they share (the early SP thread) is one state', () => {
     const cli = metafile.outputs[relative(root, join(outdir, 'cli.cjs'))];
     const inputs = Object.keys(cli?.inputs ?? {});
-    for (const module of [
-      'runner/commands/demo-early-start.js',
-      'runner/cli-main.js',
-      'mock-idp/keys/prepared-keys.js',
-    ])
+    for (const module of ['runner/commands/demo-early-start.js', 'runner/cli-main.js'])
       expect(inputs.some((input) => input.endsWith(module))).toBe(true);
     // The SP thread is another isolate: its copy of what it shares with the CLI is the only duplication.
     const spThread = relative(root, join(outdir, 'sp-thread-main.cjs'));

@@ -6,7 +6,6 @@
  */
 import type { Command } from 'commander';
 import { openConfiguredState, baseUrlFor, ensureApp } from '../../mock-idp/internal.js';
-import { scenarios } from '../../scenarios/index.js';
 import { SP_PROFILE_NAMES, type SpProfileName } from '../../scenarios/sp-profiles/index.js';
 import { HarnessError } from '../errors.js';
 import { parseRunConfig, type RunConfig } from '../run/run-config.js';
@@ -17,7 +16,7 @@ import { SHARED_RUN_OPTIONS } from './run-options.js';
 import { startDemoSp } from './demo-sp.js';
 import { demoSpThread } from './demo-early-start.js';
 import { BrokenFlags } from '../../fixtures/sps/profile-sps/broken-flags.js';
-import { demoStartKeys, prepareDemoLaterKeys } from './demo-keys.js';
+import { seedDemoIdpKeys } from './demo-keys.js';
 import { freePort } from '../run/free-port.js';
 
 /** Demo's own flags: which built-in SP it starts (run's --profile and target flags do not apply). */
@@ -53,10 +52,8 @@ export function registerDemoCommand(
     // the SP's modules since; the SP starts once the IdP it trusts exists.
     const spThread = demoSpThread();
     try {
-      // RSA keys made in parallel on both cores rather than one after another on this one (demo-keys.ts).
-      const startKeys = demoStartKeys();
-      if (runsRollover(prefixes)) prepareDemoLaterKeys();
-      await startKeys;
+      // The in-memory IdP signs with fixed test keys instead of generating six (demo-keys.ts).
+      seedDemoIdpKeys();
       const host = '127.0.0.1';
       const port = await freePort(host);
       // Browser mode: the IdP on another site (localhost) than the SP (127.0.0.1), as Entra is.
@@ -92,16 +89,6 @@ export function registerDemoCommand(
       await spThread.close();
     }
   });
-}
-
-/** Whether the selected scenarios include the certificate rollover phase (the phases other than logout). */
-function runsRollover(prefixes: readonly string[]): boolean {
-  return scenarios.some(
-    (s) =>
-      s.phase !== undefined &&
-      s.phase !== 'logout' &&
-      (prefixes.length === 0 || prefixes.some((prefix) => s.id.startsWith(prefix))),
-  );
 }
 
 /** An unknown --broken flag is the user's configuration error (exit 2), said before the SP starts. */

@@ -1,9 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  clearPreparedKeys,
-  keysReadyOrPending,
-  preparedKeyCount,
-} from '../../mock-idp/keys/prepared-keys.js';
+import { clearPreparedKeys, preparedKeyCount } from '../../mock-idp/keys/prepared-keys.js';
 import { DEMO_SP_PRIVATE_KEYS } from '../../fixtures/sps/shared/demo-sp-keys.js';
 import type { SpThreadLauncher, SpThreadOptions } from '../../fixtures/sps/profile-sps/sp-thread.js';
 
@@ -19,30 +15,27 @@ vi.mock('../../fixtures/sps/profile-sps/sp-thread.js', () => ({
 const { demoSpThread, startDemoEarly } = await import('./demo-early-start.js');
 
 describe('startDemoEarly', () => {
-  beforeEach(async () => {
+  beforeEach(() => {
     // The test setup hands every file a batch of keys: start from none.
-    await keysReadyOrPending(0, Number.MAX_SAFE_INTEGER);
     clearPreparedKeys();
     launches.length = 0;
   });
 
-  it('starts nothing for other commands or for demo --help', async () => {
+  it('starts nothing for other commands or for demo --help', () => {
     startDemoEarly(['run', '--sp-metadata', 'x']);
     startDemoEarly(['demo', '--help']);
     startDemoEarly(['demo', '-h']);
     startDemoEarly([]);
-    await keysReadyOrPending(0, Number.MAX_SAFE_INTEGER);
     expect(preparedKeyCount()).toBe(0);
     expect(launches).toHaveLength(0);
   });
 
-  it("for a demo, launches the SP's thread with the fixed SP keys and makes the IdP's three keys", async () => {
+  it("for a demo, launches the SP's thread with the fixed SP keys, and generates no key", () => {
     startDemoEarly(['demo', '--quiet']);
     startDemoEarly(['demo', '--quiet']);
     expect(launches).toHaveLength(1);
     expect(launches[0]!.keys).toEqual(DEMO_SP_PRIVATE_KEYS);
-    await keysReadyOrPending(0, Number.MAX_SAFE_INTEGER);
-    expect(preparedKeyCount()).toBe(3);
+    expect(preparedKeyCount()).toBe(0);
     // The demo command takes that thread instead of launching another.
     const early = demoSpThread();
     expect(launches).toHaveLength(1);

@@ -1,22 +1,20 @@
 /**
  * @module What `samlspec demo` starts before the CLI's modules load: bin/samlspec.js calls startDemoEarly()
- * with the command line first. Its first RSA key (demo-keys.ts) is made on libuv's pool and its built-in SP's
- * worker thread (fixtures/sps/profile-sps/sp-thread.ts) loads the SP's modules on the other core while this
- * thread loads the CLI's; launched from the demo command instead, the thread's module load came after the
- * CLI's and the first scenario waited for it (docs/performance.md). This module stays light (node:crypto,
- * node:worker_threads and the SP's fixed keys) for the same reason.
+ * with the command line first. Its built-in SP's worker thread (fixtures/sps/profile-sps/sp-thread.ts) loads
+ * the SP's modules on the other core while this thread loads the CLI's; launched from the demo command
+ * instead, the thread's module load came after the CLI's and the first scenario waited for it
+ * (docs/performance.md). This module stays light (node:worker_threads and the SP's fixed keys) for the same
+ * reason.
  */
 import { launchSpThread, type SpThreadLauncher } from '../../fixtures/sps/profile-sps/sp-thread.js';
 import { DEMO_SP_PRIVATE_KEYS } from '../../fixtures/sps/shared/demo-sp-keys.js';
-import { demoStartKeys } from './demo-keys.js';
 
 let earlySpThread: SpThreadLauncher | undefined;
 
-/** Called by bin/samlspec.js with the command line: starts the demo's first keys and SP thread if it is a demo run. */
+/** Called by bin/samlspec.js with the command line: launches the demo's SP thread if it is a demo run. */
 export function startDemoEarly(args: readonly string[]): void {
   const help = args.some((a) => a === '-h' || a === '--help');
   if (args[0] !== 'demo' || help) return;
-  void demoStartKeys();
   earlySpThread ??= launchDemoSpThread();
 }
 
@@ -30,7 +28,7 @@ export function demoSpThread(): SpThreadLauncher {
   return thread;
 }
 
-/** The SP's keys are fixed test keys (demo-sp-keys.ts); the IdP's are made for each run. */
+/** The SP's keys are fixed test keys (demo-sp-keys.ts), as are the IdP's (demo-keys.ts). */
 function launchDemoSpThread(): SpThreadLauncher {
   return launchSpThread({
     keys: DEMO_SP_PRIVATE_KEYS,
