@@ -5,11 +5,12 @@
  * reporters) a few hundred times each. With V8's default tiering budget, TurboFan compiles about 280
  * functions in a catalog run, several of them two or three times after deoptimizations (xmldom's nodes come
  * in many shapes), and that compiling costs about 1.8 s of CPU on V8's background threads: about a third of
- * the process's CPU, for code that then runs a few hundred more times. With a budget about four and a half
- * times the default only the ~120 hottest functions are optimized (~0.55 s of compiling): the process's CPU
- * falls by about a sixth and the main thread's time stays the same within noise, where a larger budget
- * (1,000,000) starts to slow the main thread. The budget is V8's `--interrupt-budget`: bytecode executed
- * between two tiering decisions (default 66 KB in Node 20).
+ * the process's CPU, for code that then runs a few hundred more times. The budget is V8's `--interrupt-budget`:
+ * bytecode executed between two tiering decisions (default 66 KB in Node 20). At 300,000 only the ~120
+ * hottest functions were optimized and the process's CPU fell by about a sixth; since the CLI runs from a
+ * bundle through V8's code cache and the demo makes no keys, 1,000,000 does better again (eight interleaved
+ * rounds each: a catalog run's CPU -7% and its duration -5%, the demo's wall -5% and CPU -8%), and 2,000,000
+ * or 4,000,000 no better (docs/performance.md).
  *
  * Heap growth, `samlspec demo` only. After each full collection V8 lets the old generation grow by a factor
  * it picks for a long-lived server (up to 4x the live data) before the next one. The demo runs two isolates
@@ -25,7 +26,7 @@
  */
 
 /** The tiering budget samlspec's CLI runs with (bytes of bytecode). */
-export const CLI_INTERRUPT_BUDGET = 300_000;
+export const CLI_INTERRUPT_BUDGET = 1_000_000;
 /** `samlspec demo`: how far the old generation may grow past the live data before the next full collection, in percent. */
 export const DEMO_HEAP_GROWING_PERCENT = 40;
 
