@@ -19,6 +19,11 @@ const args = process.argv.slice(2);
 const { cliV8Flags } = await import(new URL('runner/v8-tuning.js', dist).href);
 for (const flag of cliV8Flags(process.execArgv, args)) setFlagsFromString(flag);
 const { loadBundle } = await import(new URL('runner/code-cache.js', dist).href);
+// `samlspec demo`'s built-in SP gets its worker thread now, so the thread boots and loads its own bundle on the
+// other core while this one loads the CLI's (runner/commands/demo-early-worker.ts). Made after the last await
+// here, so startDemoEarly() below is listening before the worker can emit anything.
+const { spawnDemoSpWorker } = await import(new URL('runner/commands/demo-early-worker.js', dist).href);
+const spWorker = spawnDemoSpWorker(args, new URL('cli/sp-thread-main.js', dist));
 const bundle = loadBundle(cli);
 // The cache is made by a run or a demo that finished (it holds what they compiled: nearly all the CLI runs),
 // once for each set of V8 flags; a command that ends at once (--help, a usage error) would leave a cache
@@ -27,7 +32,7 @@ if (args[0] === 'run' || args[0] === 'demo')
   process.once('exit', (code) => {
     if (code === 0 || code === 1) bundle.saveCodeCache();
   });
-// `samlspec demo` needs an RSA key and its built-in SP's thread before its first scenario: started now, they are
-// made and loaded while the CLI's modules are evaluated (runner/commands/demo-early-start.ts).
-bundle.exports.startDemoEarly(args);
+// `samlspec demo` needs its built-in SP's thread before its first scenario: launched now, on the worker made
+// above, the SP's modules load while the CLI's are evaluated (runner/commands/demo-early-start.ts).
+bundle.exports.startDemoEarly(args, spWorker);
 await bundle.exports.main(process.argv);

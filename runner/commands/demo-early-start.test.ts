@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearPreparedKeys, preparedKeyCount } from '../../mock-idp/keys/prepared-keys.js';
 import { DEMO_SP_PRIVATE_KEYS } from '../../fixtures/sps/shared/demo-sp-keys.js';
+import type { Worker } from 'node:worker_threads';
 import type { SpThreadLauncher, SpThreadOptions } from '../../fixtures/sps/profile-sps/sp-thread.js';
 
 // The real launcher runs compiled code on a worker thread (sp-thread.e2e.test.ts runs it); here only which
@@ -13,6 +14,12 @@ vi.mock('../../fixtures/sps/profile-sps/sp-thread.js', () => ({
   },
 }));
 const { demoSpThread, startDemoEarly } = await import('./demo-early-start.js');
+
+/** A worker as bin/samlspec.js hands it over; only whether it is used or ended matters here. */
+function fakeWorker(): Worker & { ended: boolean } {
+  const worker = { ended: false, terminate: () => ((worker.ended = true), Promise.resolve(0)) };
+  return worker as unknown as Worker & { ended: boolean };
+}
 
 describe('startDemoEarly', () => {
   beforeEach(() => {
@@ -43,5 +50,21 @@ describe('startDemoEarly', () => {
     expect(demoSpThread()).not.toBe(early);
     expect(launches).toHaveLength(2);
     expect(launches[1]!.keys).toEqual(DEMO_SP_PRIVATE_KEYS);
+  });
+
+  it('launches on the worker bin/samlspec.js made before the bundle loaded, and ends a worker it does not use', () => {
+    const early = fakeWorker();
+    startDemoEarly(['demo'], early);
+    expect(launches).toHaveLength(1);
+    expect(launches[0]!.worker).toBe(early);
+    expect(early.ended).toBe(false);
+    // A second early start, or one for another command, has no use for its worker.
+    const spare = fakeWorker();
+    startDemoEarly(['demo'], spare);
+    const notDemo = fakeWorker();
+    startDemoEarly(['run'], notDemo);
+    expect([spare.ended, notDemo.ended]).toEqual([true, true]);
+    expect(launches).toHaveLength(1);
+    demoSpThread();
   });
 });
