@@ -35,7 +35,7 @@ export function renderPerformanceTable(results) {
     ],
     [
       '`samlspec demo` wall time (whole process, all reports)',
-      `${(demo.processMs / 1000).toFixed(1)} s (${demo.runs} runs)`,
+      `${(demo.processMs / 1000).toFixed(2)} s (${demo.runs} runs)`,
       `<= ${demo.targets.processMs / 1000} s`,
       demo.processMs <= demo.targets.processMs,
     ],
