@@ -25,18 +25,20 @@ export function memoizeXmldomPatterns(): boolean {
   const original = grammar.reg as Reg;
   if (typeof original !== 'function') return false;
   if (original[MEMOIZED]) return true;
-  const constants = new Set(Object.values(grammar).filter((value) => value instanceof RegExp));
+  // The grammar's constant expressions, each with a short id for the cache key.
+  const ids = new Map(
+    Object.values(grammar)
+      .filter((value): value is RegExp => value instanceof RegExp)
+      .map((expression, id) => [expression, id] as const),
+  );
   const cache = new Map<string, RegExp>();
-  const ids = new Map<RegExp, number>();
   const keyOf = (parts: ReadonlyArray<unknown>): string | undefined => {
     let key = '';
     for (const part of parts) {
+      const id = part instanceof RegExp ? ids.get(part) : undefined;
       if (typeof part === 'string' && part.length <= MAX_LITERAL_LENGTH) key += `s${part.length}:${part}`;
-      else if (part instanceof RegExp && constants.has(part)) {
-        let id = ids.get(part);
-        if (id === undefined) ids.set(part, (id = ids.size));
-        key += `r${id};`;
-      } else return undefined;
+      else if (id !== undefined) key += `r${id};`;
+      else return undefined;
     }
     return key;
   };

@@ -8,12 +8,7 @@
  */
 import { DEMO_IDP_PRIVATE_KEYS } from '../../fixtures/keys/demo-idp-keys.js';
 import { addPreparedKeys } from '../../mock-idp/internal.js';
-
-let seeded = false;
+import { once } from '../engine/once.js';
 
 /** Makes the demo's fixed IdP keys the next ones handed out; once per process (a key is never handed out twice). */
-export function seedDemoIdpKeys(): void {
-  if (seeded) return;
-  seeded = true;
-  addPreparedKeys(DEMO_IDP_PRIVATE_KEYS);
-}
+export const seedDemoIdpKeys: () => void = once(() => addPreparedKeys(DEMO_IDP_PRIVATE_KEYS));
