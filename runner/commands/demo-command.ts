@@ -12,7 +12,7 @@ import { parseRunConfig, type RunConfig } from '../run/run-config.js';
 import type { ExecuteOptions } from '../run/execute-run.js';
 import { list } from '../options.js';
 import { addOptionTable, configFromOptions, type OptionSpec, type OptionValues } from './option-table.js';
-import { SHARED_RUN_OPTIONS } from './run-options.js';
+import { DEMO_SHARED_RUN_OPTIONS, DEMO_WORKERS } from './run-options.js';
 import { startDemoSp } from './demo-sp.js';
 import { demoSpThread } from './demo-early-start.js';
 import { BrokenFlags } from '../../fixtures/sps/profile-sps/broken-flags.js';
@@ -46,7 +46,7 @@ export function registerDemoCommand(
         'run the whole catalog against a built-in strict fixture SP (with --profile: the product-like one) and write all reports',
       )
       .argument('[ID_PREFIX...]', 'scenario id prefixes (default: all)'),
-    [...DEMO_SP_OPTIONS, ...SHARED_RUN_OPTIONS],
+    [...DEMO_SP_OPTIONS, ...DEMO_SHARED_RUN_OPTIONS],
   ).action(async (prefixes: string[], flags: DemoFlags) => {
     // Launched by bin/samlspec.js before the CLI's modules loaded (demo-early-start.ts), it has been loading
     // the SP's modules since; the SP starts once the IdP it trusts exists.
@@ -68,12 +68,12 @@ export function registerDemoCommand(
         { host, ...(flags.broken ? { broken: flags.broken } : {}), thread: spThread },
       );
       // The shared flags map onto the config exactly as for `run`; demo adds its own SP and IdP address.
-      const shared = configFromOptions(SHARED_RUN_OPTIONS, flags);
+      const shared = configFromOptions(DEMO_SHARED_RUN_OPTIONS, flags);
       const config = parseRunConfig(
         {
           sp: { ...sp.sp, ...shared.sp },
           idp: { port, host, ...(flags.browser ? { baseUrl: idpBaseUrl } : {}), ...shared.idp },
-          run: { ...(prefixes.length > 0 ? { scenarios: prefixes } : {}), ...shared.run },
+          run: demoRunSection(prefixes, shared.run),
         },
         'demo',
       );
@@ -89,6 +89,18 @@ export function registerDemoCommand(
       await spThread.close();
     }
   });
+}
+
+/** The run section of the demo's config: the flags' values over the demo's own defaults (DEMO_WORKERS). */
+export function demoRunSection(
+  prefixes: readonly string[],
+  fromFlags: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    workers: DEMO_WORKERS,
+    ...(prefixes.length > 0 ? { scenarios: [...prefixes] } : {}),
+    ...fromFlags,
+  };
 }
 
 /** An unknown --broken flag is the user's configuration error (exit 2), said before the SP starts. */

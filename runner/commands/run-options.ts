@@ -201,3 +201,19 @@ export const SHARED_RUN_OPTIONS: readonly OptionSpec[] = [
     config: ['run', 'screenshots'],
   },
 ];
+
+/**
+ * `samlspec demo`'s scenarios at a time. Its SP is built in: a thread of the same process, on the same machine,
+ * so nobody else's server is loaded by more at once. Each flow alternates between the harness and the SP, and
+ * with four in flight both threads often sat waiting for each other; with eight, each has work queued (on two
+ * CPUs, eight interleaved rounds: the demo's wall time -5%, its CPU no higher, the same outcome for every run).
+ * `run` keeps four: its SP is someone's server. Browser mode limits either to half the machine's CPUs.
+ */
+export const DEMO_WORKERS = 8;
+
+/** SHARED_RUN_OPTIONS as `demo` shows them: its own default for --workers. */
+export const DEMO_SHARED_RUN_OPTIONS: readonly OptionSpec[] = SHARED_RUN_OPTIONS.map((option) =>
+  option.flags === '--workers <n>'
+    ? { ...option, description: `scenarios run concurrently (default ${DEMO_WORKERS})` }
+    : option,
+);
