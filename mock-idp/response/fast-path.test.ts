@@ -28,6 +28,7 @@ import {
   fastSignedBaseline,
   FastPathNotApplicableError,
   signedBaseline,
+  clearFastPathTemplates,
   type FastSigning,
 } from './fast-path.js';
 import { finishResponse } from './finish-response.js';
@@ -262,9 +263,18 @@ describe('applicability', () => {
     },
   );
 
-  it('signedBaseline takes the fast path for the baseline and returns its ids', async () => {
-    const result = await signedBaseline(base, { ids: sequentialIds(), now: new Date() }, { signing });
-    expect(result.path).toBe('fast');
-    expect(result.xml).toContain(`ID="${result.assertionId}"`);
+  it('signedBaseline learns a shape the second time it meets it, with the same bytes either way', async () => {
+    clearFastPathTemplates();
+    const now = new Date('2026-03-01T12:00:00.000Z');
+    const first = await signedBaseline(base, { ids: sequentialIds(), now }, { signing });
+    const second = await signedBaseline(base, { ids: sequentialIds(), now }, { signing });
+    const third = await signedBaseline(base, { ids: sequentialIds(), now }, { signing });
+    expect([first.path, second.path, third.path]).toEqual(['xml-crypto', 'fast', 'fast']);
+    expect(second.xml).toBe(first.xml);
+    expect(third.xml).toBe(first.xml);
+    expect(second.xml).toContain(`ID="${second.assertionId}"`);
+    // Another shape (one claim value more) is a first sighting again.
+    const more = { ...base, claims: [...base.claims, { name: 'extra', values: ['x'] }] };
+    expect((await signedBaseline(more, { ids: sequentialIds(), now }, { signing })).path).toBe('xml-crypto');
   });
 });

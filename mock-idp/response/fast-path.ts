@@ -89,7 +89,7 @@ export async function fastSignedBaseline(
 ): Promise<SignedBaseline> {
   const problem = contentProblem(content);
   if (problem !== undefined) throw new FastPathNotApplicableError(problem);
-  return signChecked(content, deps, signing);
+  return signChecked(content, deps, signing, templateFor(content, signing));
 }
 
 /** fastSignedBaseline once contentProblem() found nothing: signedBaseline has just checked, once is enough. */
@@ -97,8 +97,9 @@ async function signChecked(
   content: AssertionContent,
   deps: { ids: IdGenerator; now: Date },
   signing: FastSigning,
+  learnt: Promise<BaselineTemplate>,
 ): Promise<SignedBaseline> {
-  const template = await templateFor(content, signing);
+  const template = await learnt;
   const values: string[] = [];
   visitContentValues(content, (value) => {
     values.push(value);
@@ -137,8 +138,9 @@ async function signChecked(
 }
 
 /**
- * The baseline response as the server sends it: the fast path when it applies, else the DOM draft and
- * finishResponse(). Both consume the same ids from `deps.ids` and give the same bytes.
+ * The baseline response as the server sends it: the fast path when it applies and its shape has been met
+ * before, else the DOM draft and finishResponse(). Both consume the same ids from `deps.ids` and give the
+ * same bytes.
  */
 export async function signedBaseline(
   content: AssertionContent,
@@ -146,9 +148,11 @@ export async function signedBaseline(
   options: FinishOptions,
 ): Promise<SignedBaseline> {
   const { signing } = options;
-  if (signing.option !== 'none' && fastPathApplies(content, options)) {
+  const fast = signing.option === 'none' ? undefined : { ...signing, option: signing.option };
+  const template = fast && fastPathApplies(content, options) ? templateIfSeen(content, fast) : undefined;
+  if (fast && template) {
     try {
-      return await signChecked(content, deps, { ...signing, option: signing.option });
+      return await signChecked(content, deps, fast, template);
     } catch (error) {
       // Thrown before any id is taken, so the DOM path below gives the response the same ids.
       if (!(error instanceof FastPathTemplateError)) throw error;
@@ -170,6 +174,14 @@ export async function signedBaseline(
 const MAX_CERTIFICATES = 16;
 const MAX_SHAPES_PER_CERTIFICATE = 256;
 const cache = new Map<string, Map<string, Promise<BaselineTemplate>>>();
+/**
+ * Shapes signedBaseline has met once, per certificate. Learning a template costs about what two DOM-path
+ * responses cost (the DOM path itself, a parse, canonicalizing and verifying), so signedBaseline learns a shape
+ * when it meets it a second time: a shape sent once (a claim variant in a catalog run, half the shapes there)
+ * never pays for a template it would not use again. The first response of a shape takes the DOM path, which
+ * gives the same bytes.
+ */
+const seenOnce = new Map<string, Set<string>>();
 
 /** Everything that changes the template's structure rather than its values. */
 function shapeKey(content: AssertionContent, signing: FastSigning): string {
@@ -182,6 +194,26 @@ function shapeKey(content: AssertionContent, signing: FastSigning): string {
     content.attributeNameFormat ?? '',
     claims,
   ].join('|');
+}
+
+/** The shape's template, learnt now if this is the second time signedBaseline meets it; undefined the first time. */
+function templateIfSeen(
+  content: AssertionContent,
+  signing: FastSigning,
+): Promise<BaselineTemplate> | undefined {
+  const certificate = signing.key.certificatePem;
+  const key = shapeKey(content, signing);
+  if (cache.get(certificate)?.has(key)) return templateFor(content, signing);
+  let seen = seenOnce.get(certificate);
+  if (!seen) {
+    if (seenOnce.size >= MAX_CERTIFICATES) seenOnce.delete(seenOnce.keys().next().value!);
+    seen = new Set();
+    seenOnce.set(certificate, seen);
+  }
+  if (seen.delete(key)) return templateFor(content, signing);
+  if (seen.size >= MAX_SHAPES_PER_CERTIFICATE) seen.delete(seen.values().next().value!);
+  seen.add(key);
+  return undefined;
 }
 
 function templateFor(content: AssertionContent, signing: FastSigning): Promise<BaselineTemplate> {
@@ -208,4 +240,5 @@ function templateFor(content: AssertionContent, signing: FastSigning): Promise<B
 /** Forgets every learnt template (tests; a changed build-response in a long-running process). */
 export function clearFastPathTemplates(): void {
   cache.clear();
+  seenOnce.clear();
 }
