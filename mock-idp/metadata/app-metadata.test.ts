@@ -1,5 +1,5 @@
 /** @module App federation metadata: Entra's exact bytes and element tree, and a signature two verifiers accept. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SignedXml } from 'xml-crypto';
 import { BINDING, NS } from '../constants/namespaces.js';
 import { certificateBase64, createSigningCertificate } from '../keys/signing-certificate.js';
@@ -8,6 +8,8 @@ import { TEST_TENANT_ID, testTenant } from '../test-support/fixtures.js';
 import { verifyWithXmlsec1 } from '../test-support/xmlsec1.js';
 import { sequentialIds } from '../util/ids.js';
 import { childElements, isElement, parseXml, serializeXml, type Element } from '../util/xml.js';
+import * as signModule from '../response/sign.js';
+import { setDomSigning } from '../response/sign-on-dom.js';
 import { appMetadataFor } from './app-metadata.js';
 import { OFFERED_CLAIM_TYPES } from './claim-types.js';
 
@@ -215,6 +217,22 @@ describe('app federation metadata signature', () => {
   it('verifies with xml-crypto, and a tampered copy does not', () => {
     expect(verifyWithXmlCrypto(xml, certificatePem)).toBe(true);
     expect(verifyWithXmlCrypto(xml.replace('Given Name', 'Given name'), certificatePem)).toBe(false);
+  });
+
+  it('is signed on the DOM it was built as, to the bytes the string path (xml-crypto) gives', () => {
+    const { state, app } = testTenant();
+    const calls = vi.spyOn(signModule, 'signElement');
+    try {
+      const onDom = appMetadataFor(state, app, BASE_URL, sequentialIds(100));
+      expect(calls).not.toHaveBeenCalled();
+      setDomSigning(false);
+      const viaString = appMetadataFor(state, app, BASE_URL, sequentialIds(100));
+      expect(calls).toHaveBeenCalledTimes(1);
+      expect(onDom.equals(viaString)).toBe(true);
+    } finally {
+      setDomSigning(true);
+      calls.mockRestore();
+    }
   });
 });
 

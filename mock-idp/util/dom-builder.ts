@@ -12,7 +12,10 @@ export function newDocument(): Document {
   return new DOMImplementation().createDocument(null, '');
 }
 
-/** Creates `qualifiedName` in namespace `ns`; `xmlns*` attributes become namespace declarations. */
+/**
+ * Creates `qualifiedName` in namespace `ns`; `xmlns*` attributes become namespace declarations and `xsi:*`
+ * attributes go in the XML Schema instance namespace (the element declares the prefix itself).
+ */
 export function element(
   doc: Document,
   ns: string | null,
@@ -24,6 +27,8 @@ export function element(
   for (const [name, value] of attrs) {
     if (value === undefined) continue;
     if (name === 'xmlns' || name.startsWith('xmlns:')) el.setAttributeNS(NS.xmlns, name, value);
+    // In the DOM as a parser reads it back (namespaced), so the DOM signer can prove the bytes it signs.
+    else if (name.startsWith('xsi:')) el.setAttributeNS(NS.xsi, name, value);
     else el.setAttribute(name, value);
   }
   for (const child of children) {
