@@ -38,9 +38,12 @@ export interface CodeCachedBundle {
 
 /** Loads and runs the CommonJS file `file` (an absolute path) as Node's loader would, through the code cache. */
 export function loadBundle(file: string): CodeCachedBundle {
-  const source = readFileSync(file, 'utf8');
+  // Read as bytes, hashed as bytes, decoded once: about half the time of readFileSync(file, 'utf8') and hashing
+  // that string (which encodes the 2 MB to UTF-8 again), for the same digest.
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8');
   const key = createHash('sha256')
-    .update(source)
+    .update(bytes)
     .update(`\0${cachedDataVersionTag()}`)
     .digest('hex')
     .slice(0, 16);
