@@ -149,7 +149,8 @@ export async function signedBaseline(
 ): Promise<SignedBaseline> {
   const { signing } = options;
   const fast = signing.option === 'none' ? undefined : { ...signing, option: signing.option };
-  const template = fast && fastPathApplies(content, options) ? templateIfSeen(content, fast) : undefined;
+  const template =
+    fast && fastPathApplies(content, options) ? templateFor(content, fast, 'on-second-sighting') : undefined;
   if (fast && template) {
     try {
       return await signChecked(content, deps, fast, template);
@@ -173,15 +174,14 @@ export async function signedBaseline(
 
 const MAX_CERTIFICATES = 16;
 const MAX_SHAPES_PER_CERTIFICATE = 256;
-const cache = new Map<string, Map<string, Promise<BaselineTemplate>>>();
 /**
- * Shapes signedBaseline has met once, per certificate. Learning a template costs about what two DOM-path
- * responses cost (the DOM path itself, a parse, canonicalizing and verifying), so signedBaseline learns a shape
- * when it meets it a second time: a shape sent once (a claim variant in a catalog run, half the shapes there)
- * never pays for a template it would not use again. The first response of a shape takes the DOM path, which
- * gives the same bytes.
+ * Per certificate, per shape: the learnt template, or null for a shape signedBaseline has met once. Learning
+ * costs about what two DOM-path responses cost (the DOM path itself, a parse, canonicalizing and verifying), so
+ * signedBaseline learns a shape when it meets it a second time: a shape sent once (a claim variant in a catalog
+ * run, half the shapes there) never pays for a template it would not use again. The first response of a shape
+ * takes the DOM path, which gives the same bytes.
  */
-const seenOnce = new Map<string, Set<string>>();
+const cache = new Map<string, Map<string, Promise<BaselineTemplate> | null>>();
 
 /** Everything that changes the template's structure rather than its values. */
 function shapeKey(content: AssertionContent, signing: FastSigning): string {
@@ -196,49 +196,44 @@ function shapeKey(content: AssertionContent, signing: FastSigning): string {
   ].join('|');
 }
 
-/** The shape's template, learnt now if this is the second time signedBaseline meets it; undefined the first time. */
-function templateIfSeen(
-  content: AssertionContent,
-  signing: FastSigning,
-): Promise<BaselineTemplate> | undefined {
-  const certificate = signing.key.certificatePem;
-  const key = shapeKey(content, signing);
-  if (cache.get(certificate)?.has(key)) return templateFor(content, signing);
-  let seen = seenOnce.get(certificate);
-  if (!seen) {
-    if (seenOnce.size >= MAX_CERTIFICATES) seenOnce.delete(seenOnce.keys().next().value!);
-    seen = new Set();
-    seenOnce.set(certificate, seen);
-  }
-  if (seen.delete(key)) return templateFor(content, signing);
-  if (seen.size >= MAX_SHAPES_PER_CERTIFICATE) seen.delete(seen.values().next().value!);
-  seen.add(key);
-  return undefined;
+/** `map.set(key, value)`, dropping the oldest entry first when a new key would pass `max`. */
+function setBounded<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  if (!map.has(key) && map.size >= max) map.delete(map.keys().next().value!);
+  map.set(key, value);
 }
 
-function templateFor(content: AssertionContent, signing: FastSigning): Promise<BaselineTemplate> {
+/** The shape's template, learnt now if need be. */
+function templateFor(content: AssertionContent, signing: FastSigning): Promise<BaselineTemplate>;
+/** The same on the shape's second sighting and later; the first time, undefined (the sighting is noted). */
+function templateFor(
+  content: AssertionContent,
+  signing: FastSigning,
+  learn: 'on-second-sighting',
+): Promise<BaselineTemplate> | undefined;
+function templateFor(
+  content: AssertionContent,
+  signing: FastSigning,
+  learn: 'now' | 'on-second-sighting' = 'now',
+): Promise<BaselineTemplate> | undefined {
   const certificate = signing.key.certificatePem;
   let shapes = cache.get(certificate);
-  if (!shapes) {
-    if (cache.size >= MAX_CERTIFICATES) cache.delete(cache.keys().next().value!);
-    shapes = new Map();
-    cache.set(certificate, shapes);
-  }
+  if (!shapes) setBounded(cache, certificate, (shapes = new Map()), MAX_CERTIFICATES);
   const key = shapeKey(content, signing);
-  let template = shapes.get(key);
-  if (!template) {
-    if (shapes.size >= MAX_SHAPES_PER_CERTIFICATE) shapes.delete(shapes.keys().next().value!);
-    const owner = shapes;
-    template = learnTemplate(content, signing);
-    // A failed learning attempt must not stick: the next call retries (and the caller falls back).
-    template.catch(() => owner.delete(key));
-    owner.set(key, template);
+  const known = shapes.get(key);
+  if (known) return known;
+  if (known === undefined && learn === 'on-second-sighting') {
+    setBounded(shapes, key, null, MAX_SHAPES_PER_CERTIFICATE);
+    return undefined;
   }
+  const owner = shapes;
+  const template = learnTemplate(content, signing);
+  // A failed learning attempt must not stick: the next call starts over (and the caller falls back).
+  template.catch(() => owner.delete(key));
+  setBounded(owner, key, template, MAX_SHAPES_PER_CERTIFICATE);
   return template;
 }
 
 /** Forgets every learnt template (tests; a changed build-response in a long-running process). */
 export function clearFastPathTemplates(): void {
   cache.clear();
-  seenOnce.clear();
 }

@@ -13,8 +13,9 @@ export function newDocument(): Document {
 }
 
 /**
- * Creates `qualifiedName` in namespace `ns`; `xmlns*` attributes become namespace declarations and `xsi:*`
- * attributes go in the XML Schema instance namespace (the element declares the prefix itself).
+ * Creates `qualifiedName` in namespace `ns`; `xmlns*` attributes become namespace declarations, and a prefixed
+ * attribute whose prefix one of them declares goes in that namespace, as a parser reads it back (so the DOM
+ * signer can prove the bytes it signs). Other names are set as given.
  */
 export function element(
   doc: Document,
@@ -26,9 +27,12 @@ export function element(
   const el = doc.createElementNS(ns, qualifiedName);
   for (const [name, value] of attrs) {
     if (value === undefined) continue;
-    if (name === 'xmlns' || name.startsWith('xmlns:')) el.setAttributeNS(NS.xmlns, name, value);
-    // In the DOM as a parser reads it back (namespaced), so the DOM signer can prove the bytes it signs.
-    else if (name.startsWith('xsi:')) el.setAttributeNS(NS.xsi, name, value);
+    if (name === 'xmlns' || name.startsWith('xmlns:')) {
+      el.setAttributeNS(NS.xmlns, name, value);
+      continue;
+    }
+    const namespace = name.includes(':') ? declaredIn(attrs, name.slice(0, name.indexOf(':'))) : undefined;
+    if (namespace !== undefined) el.setAttributeNS(namespace, name, value);
     else el.setAttribute(name, value);
   }
   for (const child of children) {
@@ -36,4 +40,9 @@ export function element(
     el.appendChild(typeof child === 'string' ? doc.createTextNode(child) : child);
   }
   return el;
+}
+
+/** The namespace `attrs` declare for `prefix` (an `xmlns:prefix` among them), if they do. */
+function declaredIn(attrs: Attrs, prefix: string): string | undefined {
+  return attrs.find(([name, value]) => value !== undefined && name === `xmlns:${prefix}`)?.[1];
 }

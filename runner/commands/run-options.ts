@@ -125,7 +125,7 @@ export const SHARED_RUN_OPTIONS: readonly OptionSpec[] = [
   },
   {
     flags: '--workers <n>',
-    description: `scenarios run concurrently (default ${RUN_DEFAULTS.workers})`,
+    description: workersHelp(RUN_DEFAULTS.workers),
     parse: parsePositiveInt,
     config: ['run', 'workers'],
   },
@@ -213,7 +213,9 @@ export const DEMO_WORKERS = 8;
 
 /** SHARED_RUN_OPTIONS as `demo` shows them: its own default for --workers. */
 export const DEMO_SHARED_RUN_OPTIONS: readonly OptionSpec[] = SHARED_RUN_OPTIONS.map((option) =>
-  option.flags === '--workers <n>'
-    ? { ...option, description: `scenarios run concurrently (default ${DEMO_WORKERS})` }
-    : option,
+  option.config?.join('.') === 'run.workers' ? { ...option, description: workersHelp(DEMO_WORKERS) } : option,
 );
+
+function workersHelp(defaultWorkers: number): string {
+  return `scenarios run concurrently (default ${defaultWorkers})`;
+}
