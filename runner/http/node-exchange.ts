@@ -1,42 +1,28 @@
 /**
- * @module One HTTP exchange on node:http/https over keep-alive connections (one pool per process): a
- * scenario makes a handful of hops to the same SP, and a new connection and an undici fetch (WHATWG
- * streams, Headers objects) per hop cost more CPU than the SP's answer. Nothing here is trusted: the
- * whole exchange (connect to last body byte) has one time limit, the body a byte limit (declared
- * Content-Length and bytes actually read), and failures are UserAgentError codes.
+ * @module One HTTP exchange over keep-alive connections (one pool per process): plain HTTP on the
+ * harness's own HTTP/1.1 client (http1-client.ts says why), HTTPS on node:https. A scenario makes a handful
+ * of hops to the same SP, and a new connection per hop costs more CPU than the SP's answer. Nothing here is
+ * trusted: the whole exchange (connect to last body byte) has one time limit, the body a byte limit
+ * (declared Content-Length and bytes actually read), and failures are UserAgentError codes.
  */
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import type { Hop } from './types.js';
+import {
+  bodyTooLarge,
+  decodeBody,
+  headerRecord,
+  networkError,
+  StaleSocketError,
+  type ExchangeRequest,
+  type ExchangeResponse,
+} from './exchange-parts.js';
+import { http1Attempt } from './http1-client.js';
 import { UserAgentError } from './user-agent-error.js';
+
+export type { ExchangeRequest, ExchangeResponse } from './exchange-parts.js';
 
 // Idle sockets are dropped when the server's Keep-Alive hint says so; a reused socket the server closed
 // meanwhile is retried once on a new one (below), as browsers do.
-const agentOptions = { keepAlive: true, maxSockets: 64, maxFreeSockets: 16 };
-const httpAgent = new HttpAgent(agentOptions);
-const httpsAgent = new HttpsAgent(agentOptions);
-
-export interface ExchangeRequest {
-  url: URL;
-  method: string;
-  headers: Record<string, string>;
-  body?: string | undefined;
-  timeoutMs: number;
-  maxBodyBytes: number;
-  /** "GET http://…" for messages. */
-  what: string;
-  /** The hops so far, carried by errors. */
-  hops: readonly Hop[];
-}
-
-export interface ExchangeResponse {
-  status: number;
-  /** Lowercase names, sorted; repeated headers joined by ", " (as fetch's Headers); set-cookie apart. */
-  headers: Record<string, string>;
-  setCookies: string[];
-  /** Reads the body (bounded, by the same deadline) and decodes it by its charset. */
-  body(): Promise<string>;
-}
+const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16 });
 
 /** Sends one request; resolves when the headers are in. A reused keep-alive socket the server closed is retried once. */
 export async function exchange(request: ExchangeRequest): Promise<ExchangeResponse> {
@@ -54,11 +40,14 @@ export async function exchange(request: ExchangeRequest): Promise<ExchangeRespon
   }
 }
 
-class StaleSocketError extends Error {}
-
 function attempt(request: ExchangeRequest, deadline: number): Promise<ExchangeResponse> {
+  return request.url.protocol === 'https:'
+    ? httpsAttempt(request, deadline)
+    : http1Attempt(request, deadline);
+}
+
+function httpsAttempt(request: ExchangeRequest, deadline: number): Promise<ExchangeResponse> {
   const { url, method, what, hops } = request;
-  const https = url.protocol === 'https:';
   const payload = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
   return new Promise<ExchangeResponse>((resolve, reject) => {
     let settled = false;
@@ -81,25 +70,19 @@ function attempt(request: ExchangeRequest, deadline: number): Promise<ExchangeRe
       method,
       protocol: url.protocol,
       hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-      port: url.port || (https ? 443 : 80),
+      port: url.port || 443,
       path: `${url.pathname}${url.search}`,
       headers: payload ? { ...request.headers, 'content-length': String(payload.length) } : request.headers,
-      agent: https ? httpsAgent : httpAgent,
+      agent: httpsAgent,
     };
-    const req = (https ? httpsRequest : httpRequest)(options, (res) => {
+    const req = httpsRequest(options, (res) => {
       settled = true;
       const declared = Number(res.headers['content-length'] ?? NaN);
-      const { headers, setCookies } = headerRecord(res);
+      const { headers, setCookies } = headerRecord(res.rawHeaders);
       if (declared > request.maxBodyBytes) {
         clearTimeout(timer);
         res.destroy();
-        reject(
-          new UserAgentError(
-            'BODY_TOO_LARGE',
-            `${what}: Content-Length ${declared} exceeds ${request.maxBodyBytes} bytes`,
-            hops,
-          ),
-        );
+        reject(bodyTooLarge(request, declared));
         return;
       }
       const body = new Promise<string>((resolveBody, rejectBody) => {
@@ -111,13 +94,7 @@ function attempt(request: ExchangeRequest, deadline: number): Promise<ExchangeRe
           if (total > request.maxBodyBytes) {
             clearTimeout(timer);
             // Rejected before destroying: destroy() emits 'aborted' at once, and the first reason must win.
-            rejectBody(
-              new UserAgentError(
-                'BODY_TOO_LARGE',
-                `${what}: body exceeds ${request.maxBodyBytes} bytes`,
-                hops,
-              ),
-            );
+            rejectBody(bodyTooLarge(request));
             res.destroy();
             return;
           }
@@ -125,7 +102,7 @@ function attempt(request: ExchangeRequest, deadline: number): Promise<ExchangeRe
         });
         res.on('end', () => {
           clearTimeout(timer);
-          resolveBody(decode(Buffer.concat(chunks), headers['content-type']));
+          resolveBody(decodeBody(Buffer.concat(chunks), headers['content-type']));
         });
         res.on('error', (error) => {
           clearTimeout(timer);
@@ -148,41 +125,4 @@ function attempt(request: ExchangeRequest, deadline: number): Promise<ExchangeRe
     });
     req.end(payload);
   });
-}
-
-function headerRecord(res: IncomingMessage): { headers: Record<string, string>; setCookies: string[] } {
-  const joined = new Map<string, string>();
-  const setCookies: string[] = [];
-  const raw = res.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i]!.toLowerCase();
-    const value = raw[i + 1]!;
-    if (name === 'set-cookie') setCookies.push(value);
-    else joined.set(name, joined.has(name) ? `${joined.get(name)!}, ${value}` : value);
-  }
-  if (setCookies.length > 0) joined.set('set-cookie', setCookies.join('\n'));
-  const headers: Record<string, string> = {};
-  for (const name of [...joined.keys()].sort()) headers[name] = joined.get(name)!;
-  return { headers, setCookies };
-}
-
-function decode(bytes: Buffer, contentType: string | undefined): string {
-  return new TextDecoder(charsetOf(contentType)).decode(bytes);
-}
-
-/** The decoder label of a Content-Type's charset; UTF-8 when absent or unknown. */
-function charsetOf(contentType: string | undefined): string {
-  const label = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ?? 'utf-8';
-  try {
-    return new TextDecoder(label).encoding;
-  } catch {
-    return 'utf-8';
-  }
-}
-
-function networkError(error: unknown, what: string, hops: readonly Hop[]): UserAgentError {
-  if (error instanceof UserAgentError) return error;
-  const e = error as NodeJS.ErrnoException;
-  const detail = e?.code ?? e?.message ?? String(error);
-  return new UserAgentError('TARGET_UNREACHABLE', `${what}: ${detail}`, hops, { cause: error });
 }

@@ -1,0 +1,85 @@
+/**
+ * @module What both of the harness's HTTP clients share (node-exchange.ts picks one per URL): the request
+ * and response shapes of one exchange, the header record a response is reduced to, body decoding, and
+ * the mapping of failures to UserAgentError codes.
+ */
+import type { Hop } from './types.js';
+import { UserAgentError } from './user-agent-error.js';
+
+export interface ExchangeRequest {
+  url: URL;
+  method: string;
+  headers: Record<string, string>;
+  body?: string | undefined;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  /** "GET http://…" for messages. */
+  what: string;
+  /** The hops so far, carried by errors. */
+  hops: readonly Hop[];
+}
+
+export interface ExchangeResponse {
+  status: number;
+  /** Lowercase names, sorted; repeated headers joined by ", " (as fetch's Headers); set-cookie apart. */
+  headers: Record<string, string>;
+  setCookies: string[];
+  /** Reads the body (bounded, by the same deadline) and decodes it by its charset. */
+  body(): Promise<string>;
+}
+
+/** A kept-alive connection the server had closed meanwhile: nothing was answered, so it is sent again once. */
+export class StaleSocketError extends Error {}
+
+/** The response's header fields (name, value, name, value...) as ExchangeResponse holds them. */
+export function headerRecord(raw: readonly string[]): {
+  headers: Record<string, string>;
+  setCookies: string[];
+} {
+  const joined = new Map<string, string>();
+  const setCookies: string[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    const value = raw[i + 1]!;
+    if (name === 'set-cookie') setCookies.push(value);
+    else joined.set(name, joined.has(name) ? `${joined.get(name)!}, ${value}` : value);
+  }
+  if (setCookies.length > 0) joined.set('set-cookie', setCookies.join('\n'));
+  const headers: Record<string, string> = {};
+  for (const name of [...joined.keys()].sort()) headers[name] = joined.get(name)!;
+  return { headers, setCookies };
+}
+
+/** The body's text, decoded by the Content-Type's charset (UTF-8 when absent or unknown). */
+export function decodeBody(bytes: Buffer, contentType: string | undefined): string {
+  return new TextDecoder(charsetOf(contentType)).decode(bytes);
+}
+
+function charsetOf(contentType: string | undefined): string {
+  const label = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ?? 'utf-8';
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return 'utf-8';
+  }
+}
+
+/** Any failure of an exchange as the UserAgentError the runner classifies (TARGET_UNREACHABLE unless it is one). */
+export function networkError(error: unknown, what: string, hops: readonly Hop[]): UserAgentError {
+  if (error instanceof UserAgentError) return error;
+  const e = error as NodeJS.ErrnoException;
+  const detail = e?.code ?? e?.message ?? String(error);
+  return new UserAgentError('TARGET_UNREACHABLE', `${what}: ${detail}`, hops, { cause: error });
+}
+
+/** The body (as read, or as its Content-Length declares) is over the exchange's byte limit. */
+export function bodyTooLarge(request: ExchangeRequest, declared?: number): UserAgentError {
+  const limit = `${request.maxBodyBytes} bytes`;
+  return new UserAgentError(
+    'BODY_TOO_LARGE',
+    declared === undefined
+      ? `${request.what}: body exceeds ${limit}`
+      : `${request.what}: Content-Length ${declared} exceeds ${limit}`,
+    request.hops,
+  );
+}

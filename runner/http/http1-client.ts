@@ -1,0 +1,242 @@
+/**
+ * @module The harness's plain-HTTP client: one HTTP/1.1 request and its response on a kept-alive TCP
+ * connection (one pool per process, per host and port), the response read by http1-response-parser.ts.
+ *
+ * Why not node:http: a catalog run makes ~1,300 short exchanges with the SP, each in a process that lives a
+ * few seconds, so most of them run node:http's client before V8 has optimized it. Measured on the reference
+ * SP with the CLI's V8 flags, a node:http keep-alive exchange costs ~250 µs of the harness's CPU (its
+ * ClientRequest and IncomingMessage streams, header validation, agent bookkeeping) and this client ~40 µs
+ * for the same request and response (docs/performance.md). HTTPS stays on node:https (node-exchange.ts).
+ *
+ * It sends what node:http would have sent for the same request (Host, the caller's fields, Content-Length
+ * for a body, Connection: keep-alive) and refuses what node:http refuses to send (a method, field or path
+ * with characters that would break the request). The limits are node-exchange's: one deadline for connect,
+ * head and body; the body's declared and actual size bounded.
+ */
+import { connect, type Socket } from 'node:net';
+import {
+  bodyTooLarge,
+  decodeBody,
+  headerRecord,
+  networkError,
+  StaleSocketError,
+  type ExchangeRequest,
+  type ExchangeResponse,
+} from './exchange-parts.js';
+import { Http1ResponseParser, type ResponseHead } from './http1-response-parser.js';
+import { UserAgentError } from './user-agent-error.js';
+
+/** Idle connections kept per host and port (node-exchange's agent kept 16 free sockets). */
+const MAX_IDLE_PER_ORIGIN = 16;
+
+interface IdleConnection {
+  socket: Socket;
+  /** Epoch ms after which the server may have dropped it (its Keep-Alive hint less a second, as node:http). */
+  expiresAt: number;
+  /** Drops the connection from the pool when the server closes it (or sends anything) while it is idle. */
+  onIdleEvent: () => void;
+}
+
+const idle = new Map<string, IdleConnection[]>();
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** What node:http refuses in a field value (its checkInvalidHeaderChar). */
+const INVALID_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+/** A request-target with a character that is not printable ASCII (node:http: ERR_UNESCAPED_CHARACTERS). */
+const INVALID_TARGET = /[^\x21-\x7e]/;
+
+/** Sends one request over http: and resolves with its head; the body is read by the response's body(). */
+export function http1Attempt(request: ExchangeRequest, deadline: number): Promise<ExchangeResponse> {
+  const { url, method } = request;
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const port = Number(url.port || 80);
+  const origin = `${host} ${port}`;
+  const bytes = requestBytes(request);
+  const pooled = takeIdle(origin);
+  const socket = pooled ?? connect({ host, port, noDelay: true });
+  return new Promise<ExchangeResponse>((resolve, reject) => {
+    let settled = false;
+    let received = 0;
+    const chunks: Buffer[] = [];
+    let head: ResponseHead | undefined;
+    let resolveBody: (bytes: Buffer) => void = () => undefined;
+    let rejectBody: (error: Error) => void = () => undefined;
+    const body = new Promise<Buffer>((res, rej) => {
+      resolveBody = res;
+      rejectBody = rej;
+    });
+    // A rejected body nobody awaited must not become an unhandled rejection.
+    body.catch(() => undefined);
+
+    const detach = (): void => {
+      clearTimeout(timer);
+      socket.off('data', onData);
+      socket.off('end', onEnd);
+      socket.off('close', onClose);
+      socket.off('error', onError);
+    };
+    const fail = (error: Error): void => {
+      detach();
+      socket.destroy();
+      if (!settled) {
+        settled = true;
+        reject(error);
+      } else rejectBody(error);
+    };
+    const timer = setTimeout(
+      () => fail(new UserAgentError('TIMEOUT', `${request.what}: timed out`, request.hops)),
+      Math.max(0, deadline - Date.now()),
+    );
+    const parser = new Http1ResponseParser(method, {
+      head: (h) => {
+        const declared = Number(contentLength(h.rawHeaders) ?? NaN);
+        if (declared > request.maxBodyBytes) throw bodyTooLarge(request, declared);
+        head = h;
+        settled = true;
+        const { headers, setCookies } = headerRecord(h.rawHeaders);
+        resolve({
+          status: h.status,
+          headers,
+          setCookies,
+          body: () => body.then((b) => decodeBody(b, headers['content-type'])),
+        });
+      },
+      data: (chunk) => {
+        received += chunk.length;
+        if (received > request.maxBodyBytes) throw bodyTooLarge(request);
+        chunks.push(chunk);
+      },
+      end: () => undefined,
+    });
+    const finished = (): void => {
+      detach();
+      if (head?.keepAlive) keepIdle(origin, socket, head.keepAliveSeconds);
+      else socket.destroy();
+      resolveBody(Buffer.concat(chunks));
+    };
+    // Nothing came back on a connection the pool handed out: the server had closed it; send again on a new one.
+    const staleOr = (error: Error): Error =>
+      pooled && !parser.started ? new StaleSocketError(error.message) : error;
+    const onData = (chunk: Buffer): void => {
+      try {
+        parser.push(chunk);
+      } catch (error) {
+        fail(networkError(error, request.what, request.hops));
+        return;
+      }
+      if (parser.complete) finished();
+    };
+    const onEnd = (): void => {
+      try {
+        parser.finish();
+      } catch (error) {
+        fail(staleOr(networkError(error, request.what, request.hops)));
+        return;
+      }
+      finished();
+    };
+    const onClose = (): void => {
+      if (!parser.complete)
+        fail(staleOr(networkError(new Error('connection closed'), request.what, request.hops)));
+    };
+    const onError = (error: NodeJS.ErrnoException): void => {
+      const reset = error.code === 'ECONNRESET' || error.code === 'EPIPE';
+      fail(
+        reset
+          ? staleOr(networkError(error, request.what, request.hops))
+          : networkError(error, request.what, request.hops),
+      );
+    };
+    socket.on('data', onData);
+    socket.on('end', onEnd);
+    socket.on('close', onClose);
+    socket.on('error', onError);
+    socket.ref();
+    socket.write(bytes);
+  });
+}
+
+/** The request as node:http writes it: request line, Host, the caller's fields, Content-Length, keep-alive. */
+function requestBytes(request: ExchangeRequest): Buffer {
+  const { url, method, headers } = request;
+  const target = `${url.pathname}${url.search}`;
+  if (!TOKEN.test(method)) throw new TypeError(`invalid method ${JSON.stringify(method)}`);
+  if (INVALID_TARGET.test(target))
+    throw Object.assign(new TypeError('unescaped characters in the request path'), {
+      code: 'ERR_UNESCAPED_CHARACTERS',
+    });
+  const payload = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
+  const lines = [`${method} ${target} HTTP/1.1`];
+  const names = new Set<string>();
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (lower === 'content-length' || lower === 'connection') continue;
+    if (!TOKEN.test(name))
+      throw Object.assign(new TypeError(`invalid header name ${JSON.stringify(name)}`), {
+        code: 'ERR_INVALID_HTTP_TOKEN',
+      });
+    if (INVALID_VALUE.test(value))
+      throw Object.assign(new TypeError(`invalid character in header ${name}`), { code: 'ERR_INVALID_CHAR' });
+    names.add(lower);
+    lines.push(`${name}: ${value}`);
+  }
+  if (!names.has('host')) lines.splice(1, 0, `Host: ${url.host}`);
+  if (payload) lines.push(`Content-Length: ${payload.length}`);
+  lines.push('Connection: keep-alive', '', '');
+  const head = Buffer.from(lines.join('\r\n'), 'latin1');
+  return payload ? Buffer.concat([head, payload]) : head;
+}
+
+function contentLength(rawHeaders: readonly string[]): string | undefined {
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2)
+    if (rawHeaders[i]!.toLowerCase() === 'content-length') return rawHeaders[i + 1];
+  return undefined;
+}
+
+/** A pooled connection still usable, or undefined. Expired ones are closed on the way. */
+function takeIdle(origin: string): Socket | undefined {
+  const list = idle.get(origin);
+  while (list && list.length > 0) {
+    const entry = list.pop()!;
+    detachIdle(entry);
+    if (!entry.socket.destroyed && Date.now() < entry.expiresAt) return entry.socket;
+    entry.socket.destroy();
+  }
+  return undefined;
+}
+
+function keepIdle(origin: string, socket: Socket, keepAliveSeconds: number | undefined): void {
+  if (socket.destroyed) return;
+  const list = idle.get(origin) ?? [];
+  idle.set(origin, list);
+  const entry: IdleConnection = {
+    socket,
+    expiresAt:
+      keepAliveSeconds === undefined ? Infinity : Date.now() + Math.max(0, keepAliveSeconds * 1000 - 1000),
+    onIdleEvent: () => {
+      detachIdle(entry);
+      socket.destroy();
+      const at = list.indexOf(entry);
+      if (at >= 0) list.splice(at, 1);
+    },
+  };
+  socket.on('data', entry.onIdleEvent);
+  socket.on('end', entry.onIdleEvent);
+  socket.on('close', entry.onIdleEvent);
+  socket.on('error', entry.onIdleEvent);
+  // An idle connection does not keep the process alive (as node:http's agent unrefs its free sockets).
+  socket.unref();
+  list.push(entry);
+  while (list.length > MAX_IDLE_PER_ORIGIN) {
+    const oldest = list.shift()!;
+    detachIdle(oldest);
+    oldest.socket.destroy();
+  }
+}
+
+function detachIdle(entry: IdleConnection): void {
+  entry.socket.off('data', entry.onIdleEvent);
+  entry.socket.off('end', entry.onIdleEvent);
+  entry.socket.off('close', entry.onIdleEvent);
+  entry.socket.off('error', entry.onIdleEvent);
+}
