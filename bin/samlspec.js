@@ -2,6 +2,7 @@
 // Entry point: the CLI is bundled into dist/cli/ (by `npm run build`, also run by `npm ci` via prepare;
 // runner/build/bundle-cli.ts says why) and loaded through V8's code cache (runner/code-cache.ts).
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 
@@ -16,13 +17,14 @@ const args = process.argv.slice(2);
 // run's CPU compiling code that runs a few hundred times, and the demo keeps its two heaps near their live
 // data (runner/v8-tuning.ts says why and how much). Set before the CLI is compiled, so every function it
 // defines starts with the larger budget, and so the code cache is the one made under the same flags.
-const { cliV8Flags } = await import(new URL('runner/v8-tuning.js', dist).href);
+// The helpers that run before the bundle come as one CommonJS file (runner/cli-loader.ts says why).
+const { cliV8Flags, loadBundle, spawnDemoSpWorker } = createRequire(import.meta.url)(
+  fileURLToPath(new URL('cli/loader.cjs', dist)),
+);
 for (const flag of cliV8Flags(process.execArgv, args)) setFlagsFromString(flag);
-const { loadBundle } = await import(new URL('runner/code-cache.js', dist).href);
 // `samlspec demo`'s built-in SP gets its worker thread now, so the thread boots and loads its own bundle on the
-// other core while this one loads the CLI's (runner/commands/demo-early-worker.ts). Made after the last await
-// here, so startDemoEarly() below is listening before the worker can emit anything.
-const { spawnDemoSpWorker } = await import(new URL('runner/commands/demo-early-worker.js', dist).href);
+// other core while this one loads the CLI's (runner/commands/demo-early-worker.ts). Nothing is awaited between
+// here and startDemoEarly() below, so it is listening before the worker can emit anything.
 const spWorker = spawnDemoSpWorker(args, new URL('cli/sp-thread-main.js', dist));
 const bundle = loadBundle(cli);
 // The cache is made by a run or a demo that finished (it holds what they compiled: nearly all the CLI runs),

@@ -11,7 +11,7 @@
  * await idp.close();
  */
 import type { AddressInfo } from 'node:net';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { MockIdpState } from './state/mock-idp-state.js';
 import { tenantUrls, type Tenant, type TenantUrls } from './model/tenant.js';
@@ -23,8 +23,7 @@ import {
 } from './model/app.js';
 import type { DirectoryUser, DirectoryUserInput } from './model/user.js';
 import type { TenantState } from './state/tenant-state.js';
-import { createServerContext } from './http/context.js';
-import { createMockIdpListener } from './http/server.js';
+import { createServerContext, type ServerContext } from './http/context.js';
 import { loadConfigFile, type ConfigFile } from './config/config-file.js';
 import { applyConfig } from './config/apply-config.js';
 import { applySpMetadataToApp } from './admin/apply-sp-metadata.js';
@@ -52,6 +51,15 @@ export interface StartMockIdpOptions {
   ids?: IdGenerator;
   /** Serve an already opened state (e.g. the one a test run configured); stateDir and config are then ignored. */
   state?: MockIdpState;
+  /**
+   * When the HTTP application (Express and every route) is loaded: 'at-start' (the default) before
+   * startMockIdp resolves, or 'on-first-request', for a process that may never get one (`samlspec run` in
+   * HTTP mode, where the harness plays the browser itself): loading it costs more CPU than a short run's
+   * scenarios. The first requests then wait while it loads; a client that half-closes its connection right
+   * after its request (HTTP clients of browsers and SPs do not) gets no answer in that moment, because
+   * node:http ends such a connection when nothing has answered yet.
+   */
+  httpApp?: 'at-start' | 'on-first-request';
 }
 
 export interface MockIdpAdmin {
@@ -136,7 +144,13 @@ export async function startMockIdp(options: StartMockIdpOptions = {}): Promise<M
     ...(options.autoSignIn !== undefined ? { autoSignIn: options.autoSignIn } : {}),
     adminToken,
   });
-  server.on('request', createMockIdpListener(ctx));
+  const app = httpApplication(ctx);
+  server.on('request', app.listener);
+  if (options.httpApp !== 'on-first-request')
+    await app.load().catch((error: unknown) => {
+      server.close();
+      throw error;
+    });
   // Never hang on a slow or stuck client.
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
@@ -187,6 +201,35 @@ export async function startMockIdp(options: StartMockIdpOptions = {}): Promise<M
     state,
     close: () => closeServer(server),
   };
+}
+
+type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * The server's request listener, over the HTTP application (http/server.ts) loaded by load() or by the first
+ * request, whichever comes first. Requests that arrive while it loads wait for it, their bodies unread; if it
+ * cannot load, each gets a 500 and the reason goes to stderr (no stack, no state).
+ */
+function httpApplication(ctx: ServerContext): {
+  listener: RequestListener;
+  load(): Promise<RequestListener>;
+} {
+  let ready: RequestListener | undefined;
+  let loading: Promise<RequestListener> | undefined;
+  const load = (): Promise<RequestListener> =>
+    (loading ??= import('./http/server.js').then((http) => (ready = http.createMockIdpListener(ctx))));
+  const listener: RequestListener = (req, res) => {
+    if (ready) return ready(req, res);
+    load().then(
+      (loaded) => loaded(req, res),
+      (error: unknown) => {
+        console.error(`samlspec mock IdP: internal error: ${(error as Error)?.message ?? String(error)}`);
+        res.statusCode = 500;
+        res.end('Internal error in the samlspec mock IdP\n');
+      },
+    );
+  };
+  return { listener, load };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,10 +34,18 @@ describe('the CLI bundle', () => {
     const inputs = Object.keys(cli?.inputs ?? {});
     for (const module of ['runner/commands/demo-early-start.js', 'runner/cli-main.js'])
       expect(inputs.some((input) => input.endsWith(module))).toBe(true);
-    // The SP thread is another isolate: its copy of what it shares with the CLI is the only duplication.
-    const spThread = relative(root, join(outdir, 'sp-thread-main.cjs'));
+    // The SP thread is another isolate, and the loader holds pure functions that run before the CLI is
+    // loaded: their copies of what they share with the CLI are the only duplication.
+    const apart = new Set(
+      ['sp-thread-main.cjs', 'loader.cjs'].map((file) => relative(root, join(outdir, file))),
+    );
     for (const files of Object.values(modulesInSeveralFiles(metafile)))
-      expect(files.filter((file) => file !== spThread)).toHaveLength(1);
+      expect(files.filter((file) => !apart.has(file))).toHaveLength(1);
+  });
+
+  it('keeps the bundles ASCII, so the code-cache loader reads them as one-byte strings', () => {
+    for (const file of ['cli.cjs', 'sp-thread-main.cjs', 'loader.cjs'])
+      expect(isAscii(readFileSync(join(outdir, file))), file).toBe(true);
   });
 
   it('leaves the on-demand and data packages outside, and the library API to tsc', () => {

@@ -7,9 +7,12 @@
  * through V8's code cache (runner/code-cache.ts) less again (docs/performance.md). Only the CLI is bundled; the
  * library API (`dist/runner/index.js`, `dist/mock-idp/index.js`) stays tsc's output, module for module.
  *
- * Two bundles, CommonJS because only a script (vm.Script) takes a code cache in Node 20, not an ES module:
+ * Three bundles, CommonJS because only a script (vm.Script) takes a code cache in Node 20, not an ES module:
  * - `cli.cjs` (entry runner/cli-bundle.ts), which bin/samlspec.js loads. One file, so what the demo's early
  *   start and the CLI share (the keys made early) is one module instance.
+ * - `loader.cjs` (entry runner/cli-loader.ts): what bin/samlspec.js runs before it loads cli.cjs (the V8 flags,
+ *   the code-cache loader, the demo's early SP thread), required as one file. It holds no state the CLI
+ *   shares: its copy of the early-thread helpers is pure functions.
  * - `sp-thread-main.cjs`, the demo's SP thread (fixtures/sps/profile-sps/sp-thread-main.ts), a second isolate
  *   with its own copy of what it uses. sp-thread.ts starts its worker from `sp-thread-main.js` beside itself
  *   (here: beside the bundle), so the build writes a small ES module of that name that loads the bundle.
@@ -27,6 +30,7 @@ const BUNDLE_DIR = 'dist/cli';
 /** Each bundle: its entry in tsc's output, and its file in BUNDLE_DIR. */
 export const BUNDLES = [
   { entry: 'dist/runner/cli-bundle.js', file: 'cli.cjs' },
+  { entry: 'dist/runner/cli-loader.js', file: 'loader.cjs' },
   { entry: 'dist/fixtures/sps/profile-sps/sp-thread-main.js', file: 'sp-thread-main.cjs' },
 ] as const;
 

@@ -6,7 +6,7 @@
  */
 import { appMetadataFor, certificateBase64, tenantUrls } from '../../mock-idp/internal.js';
 import type { EnterpriseApp, MockIdpState } from '../../mock-idp/internal.js';
-import { startProfileSp, type ProfileSpOptions } from '../../fixtures/sps/profile-sps/index.js';
+import type { ProfileSpOptions } from '../../fixtures/sps/profile-sps/index.js';
 import type { SpThreadLauncher } from '../../fixtures/sps/profile-sps/sp-thread.js';
 import { SP_PROFILES, type SpProfileName } from '../../scenarios/sp-profiles/index.js';
 import type { RunConfigInput } from '../run/run-config.js';
@@ -81,7 +81,8 @@ export async function startDemoSp(
   } satisfies ProfileSpOptions;
   const sp = options.thread
     ? await options.thread.start(profile, spOptions)
-    : await startProfileSp(profile, spOptions);
+    : // In this thread only when no SP thread was launched: loaded here, so other commands never evaluate it.
+      await (await import('../../fixtures/sps/profile-sps/index.js')).startProfileSp(profile, spOptions);
   return {
     description: `built-in ${profile === 'generic' ? 'strict reference' : `${SP_PROFILES[profile].product}-like`} fixture SP at ${sp.baseUrl}${
       sp.broken.length > 0 ? ` (broken: ${sp.broken.join(', ')})` : ''

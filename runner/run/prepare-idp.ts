@@ -101,6 +101,8 @@ export async function prepareIdp(
       port: config.idp.port,
       host: config.idp.host,
       ...(config.idp.baseUrl ? { baseUrl: config.idp.baseUrl } : {}),
+      // The harness answers the SP itself; the IdP's pages are loaded if the SP or a browser asks for one.
+      httpApp: 'on-first-request',
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

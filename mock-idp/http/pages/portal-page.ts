@@ -41,8 +41,8 @@ export function portalPage(info: PortalPageInfo): string {
       <td class="copy">${c.thumbprint}</td>
       <td>${c.notAfter}</td>
       <td>
-        <a href="${info.certificateDownloadUrl(c.id, 'base64')}">Certificate (Base64)</a> ·
-        <a href="${info.certificateDownloadUrl(c.id, 'raw')}">Certificate (Raw)</a> ·
+        <a href="${info.certificateDownloadUrl(c.id, 'base64')}">Certificate (Base64)</a> &middot;
+        <a href="${info.certificateDownloadUrl(c.id, 'raw')}">Certificate (Raw)</a> &middot;
         <a href="${info.certificateDownloadUrl(c.id, 'pem')}">PEM certificate</a>
       </td>
     </tr>`;
@@ -53,8 +53,8 @@ export function portalPage(info: PortalPageInfo): string {
     `${app.displayName} - SAML-based Sign-on`,
     html`<h1>${app.displayName} | SAML-based Sign-on</h1>
       <p class="muted">
-        Application ID <code>${app.appId}</code> · Object ID <code>${app.objectId}</code> ·
-        ${app.enabled ? 'Enabled' : 'Disabled'} for users to sign in · Assignment required:
+        Application ID <code>${app.appId}</code> &middot; Object ID <code>${app.objectId}</code> &middot;
+        ${app.enabled ? 'Enabled' : 'Disabled'} for users to sign in &middot; Assignment required:
         ${app.assignmentRequired ? 'Yes' : 'No'}
       </p>
       <h2 id="basic"><span class="step">1</span>Basic SAML Configuration</h2>
@@ -88,8 +88,8 @@ export function portalPage(info: PortalPageInfo): string {
         ${certificates}
       </table>
       <p class="muted">
-        Verification certificates (optional): Required ${app.verification.required ? 'Yes' : 'No'} · Active
-        ${verificationActive} · Expired 0
+        Verification certificates (optional): Required ${app.verification.required ? 'Yes' : 'No'} &middot;
+        Active ${verificationActive} &middot; Expired 0
       </p>
       <h2 id="setup"><span class="step">4</span>Set up ${app.displayName}</h2>
       <table>

@@ -21,7 +21,9 @@ export function signInPage(info: SignInPageInfo): string {
   return page(
     'Sign in to your account',
     html`<h1>Sign in</h1>
-      <p class="muted">to continue to <strong>${info.appName}</strong> · samlspec mock Microsoft Entra ID</p>
+      <p class="muted">
+        to continue to <strong>${info.appName}</strong> &middot; samlspec mock Microsoft Entra ID
+      </p>
       ${info.error ? html`<p class="error" role="alert" id="sign-in-error">${info.error}</p>` : ''}
       <form method="POST" action="${info.action}" id="sign-in-form">
         <input type="hidden" name="ctx" value="${info.contextId}" />
