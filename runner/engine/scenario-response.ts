@@ -87,6 +87,7 @@ export async function buildScenarioResponse(
   );
   const material = tenant.signingMaterial(app);
   const idpKey: KeyPair = { privateKey: material.privateKey, certificatePem: material.certificatePem };
+  let nonce: string | undefined;
   const ctx: MutationContext = {
     keys: { idp: idpKey, attacker: idp.attacker },
     identities: { baseline: user.userPrincipalName, victim: idp.victim },
@@ -95,7 +96,11 @@ export async function buildScenarioResponse(
     issuer: content.issuer,
     now,
     spDomain: idp.spDomain,
-    nonce: randomBytes(6).toString('hex'),
+    // Drawn when a mutation first reads it (the signature-wrapping ones): a random draw is a system call,
+    // and most responses have no use for one.
+    get nonce() {
+      return (nonce ??= randomBytes(6).toString('hex'));
+    },
   };
   const mutations = scenario.mutations ?? [];
   const before = mutations.filter((m): m is DomMutation => m.stage === 'before-sign');

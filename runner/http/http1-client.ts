@@ -51,7 +51,7 @@ export function http1Attempt(request: ExchangeRequest, deadline: number): Promis
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const port = Number(url.port || 80);
   const origin = `${host} ${port}`;
-  const bytes = requestBytes(request);
+  const text = requestText(request);
   const pooled = takeIdle(origin);
   const socket = pooled ?? connect({ host, port, noDelay: true });
   return new Promise<ExchangeResponse>((resolve, reject) => {
@@ -152,23 +152,30 @@ export function http1Attempt(request: ExchangeRequest, deadline: number): Promis
     socket.on('close', onClose);
     socket.on('error', onError);
     socket.ref();
-    socket.write(bytes);
+    // One write (writev) of both parts, each encoded into it by the socket.
+    socket.cork();
+    socket.write(text.head, 'latin1');
+    if (text.body !== undefined) socket.write(text.body, 'utf8');
+    socket.uncork();
   });
 }
 
-/** The request as node:http writes it: request line, Host, the caller's fields, Content-Length, keep-alive. */
-function requestBytes(request: ExchangeRequest): Buffer {
-  const { url, method, headers } = request;
+/**
+ * The request as node:http writes it: request line, Host, the caller's fields, Content-Length, keep-alive.
+ * Text, not bytes: the socket encodes the head (Latin-1) and the body (UTF-8) straight into one write.
+ */
+function requestText(request: ExchangeRequest): { head: string; body: string | undefined } {
+  const { url, method, headers, body } = request;
   const target = `${url.pathname}${url.search}`;
   if (!TOKEN.test(method)) throw new TypeError(`invalid method ${JSON.stringify(method)}`);
   if (INVALID_TARGET.test(target))
     throw Object.assign(new TypeError('unescaped characters in the request path'), {
       code: 'ERR_UNESCAPED_CHARACTERS',
     });
-  const payload = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
-  const lines = [`${method} ${target} HTTP/1.1`];
-  const names = new Set<string>();
-  for (const [name, value] of Object.entries(headers)) {
+  let fields = '';
+  let host = false;
+  for (const name in headers) {
+    const value = headers[name]!;
     const lower = name.toLowerCase();
     if (lower === 'content-length' || lower === 'connection') continue;
     if (!TOKEN.test(name))
@@ -177,14 +184,15 @@ function requestBytes(request: ExchangeRequest): Buffer {
       });
     if (INVALID_VALUE.test(value))
       throw Object.assign(new TypeError(`invalid character in header ${name}`), { code: 'ERR_INVALID_CHAR' });
-    names.add(lower);
-    lines.push(`${name}: ${value}`);
+    if (lower === 'host') host = true;
+    fields += `${name}: ${value}\r\n`;
   }
-  if (!names.has('host')) lines.splice(1, 0, `Host: ${url.host}`);
-  if (payload) lines.push(`Content-Length: ${payload.length}`);
-  lines.push('Connection: keep-alive', '', '');
-  const head = Buffer.from(lines.join('\r\n'), 'latin1');
-  return payload ? Buffer.concat([head, payload]) : head;
+  const length = body === undefined ? '' : `Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n`;
+  const hostField = host ? '' : `Host: ${url.host}\r\n`;
+  return {
+    head: `${method} ${target} HTTP/1.1\r\n${hostField}${fields}${length}Connection: keep-alive\r\n\r\n`,
+    body,
+  };
 }
 
 function contentLength(rawHeaders: readonly string[]): string | undefined {
