@@ -165,27 +165,29 @@ export class Http1ResponseParser {
     }
     if (end.headLength > MAX_HEAD_BYTES)
       throw new Http1ProtocolError('HEADERS_TOO_LARGE', `response head over ${MAX_HEAD_BYTES} bytes`);
-    const lines = input.toString('latin1', 0, end.headLength).split(/\r?\n/);
+    const text = input.toString('latin1', 0, end.headLength);
     const rest = input.subarray(end.bodyStart);
-    const status = STATUS_LINE.exec(lines[0]!);
+    const firstBreak = text.indexOf('\n');
+    const status = STATUS_LINE.exec(withoutCr(firstBreak < 0 ? text : text.slice(0, firstBreak)));
     if (!status) throw new Http1ProtocolError('INVALID_RESPONSE', 'invalid status line');
     const code = Number(status[2]);
     const minor = Number(status[1]);
-    const rawHeaders = parseFields(lines.slice(1));
+    const fields = parseFields(text, firstBreak);
     // Interim responses (100 Continue, 103 Early Hints) precede the real one; 101 would switch protocols.
     if (code < 200) {
       if (code === 101) throw new Http1ProtocolError('INVALID_RESPONSE', 'unexpected protocol switch');
       return rest;
     }
-    const fields = fieldValues(rawHeaders);
-    const connection = (fields.get('connection') ?? []).join(',').toLowerCase();
-    const tokens = connection.split(',').map((t) => t.trim());
+    const tokens = fields.connection
+      .toLowerCase()
+      .split(',')
+      .map((t) => t.trim());
     let keepAlive = minor === 1 ? !tokens.includes('close') : tokens.includes('keep-alive');
-    const hint = /(?:^|[\s,])timeout=(\d+)/i.exec((fields.get('keep-alive') ?? []).join(','));
+    const hint = fields.keepAlive ? /(?:^|[\s,])timeout=(\d+)/i.exec(fields.keepAlive) : null;
     const keepAliveSeconds = hint ? Number(hint[1]) : undefined;
     const framing = this.framing(code, fields);
     if (framing.kind === 'close') keepAlive = false;
-    this.events.head({ status: code, rawHeaders, keepAlive, keepAliveSeconds });
+    this.events.head({ status: code, rawHeaders: fields.raw, keepAlive, keepAliveSeconds });
     if (framing.kind === 'none' || (framing.kind === 'length' && framing.remaining === 0)) {
       this.end();
       return rest;
@@ -197,26 +199,17 @@ export class Http1ResponseParser {
   /** How the body is delimited (RFC 9112 §6.3). */
   private framing(
     code: number,
-    fields: ReadonlyMap<string, string[]>,
+    fields: HeadFields,
   ): { kind: 'none' } | { kind: 'chunked' } | { kind: 'length'; remaining: number } | { kind: 'close' } {
     if (this.method === 'HEAD' || code === 204 || code === 304) return { kind: 'none' };
-    const transferEncoding = fields.get('transfer-encoding');
-    if (transferEncoding) {
-      const codings = transferEncoding
-        .join(',')
-        .split(',')
-        .map((c) => c.trim().toLowerCase());
+    const { transferEncoding, contentLength } = fields;
+    if (transferEncoding !== undefined) {
+      const codings = transferEncoding.split(',').map((c) => c.trim().toLowerCase());
       // Chunked last: that framing; any other coding last: the body runs to the connection's end.
       return codings[codings.length - 1] === 'chunked' ? { kind: 'chunked' } : { kind: 'close' };
     }
-    const lengths = fields.get('content-length');
-    if (lengths) {
-      const values = new Set(
-        lengths
-          .join(',')
-          .split(',')
-          .map((v) => v.trim()),
-      );
+    if (contentLength !== undefined) {
+      const values = new Set(contentLength.split(',').map((v) => v.trim()));
       const [value] = values;
       if (values.size !== 1 || !/^\d{1,15}$/.test(value!))
         throw new Http1ProtocolError('INVALID_RESPONSE', 'invalid Content-Length');
@@ -249,26 +242,66 @@ function headEnd(input: Buffer): { headLength: number; bodyStart: number } | und
   }
 }
 
-/** Field lines as name, value pairs. Folded lines (obs-fold) and names that are not tokens are refused. */
-function parseFields(lines: readonly string[]): string[] {
-  const raw: string[] = [];
-  for (const line of lines) {
+/** The head's fields: all of them as received, and the ones that frame the body and the connection, joined. */
+interface HeadFields {
+  raw: string[];
+  connection: string;
+  keepAlive: string;
+  transferEncoding: string | undefined;
+  contentLength: string | undefined;
+}
+
+/**
+ * The field lines after `from` (the status line's line break) as name, value pairs, values without the
+ * spaces and tabs around them. Folded lines (obs-fold) and names that are not tokens are refused.
+ */
+function parseFields(text: string, from: number): HeadFields {
+  const fields: HeadFields = {
+    raw: [],
+    connection: '',
+    keepAlive: '',
+    transferEncoding: undefined,
+    contentLength: undefined,
+  };
+  const join = (joined: string | undefined, value: string): string =>
+    joined === undefined || joined === '' ? value : `${joined},${value}`;
+  let at = from;
+  while (at >= 0 && at < text.length) {
+    const next = text.indexOf('\n', at + 1);
+    const line = withoutCr(text.slice(at + 1, next < 0 ? text.length : next));
+    at = next;
     const colon = line.indexOf(':');
     const name = colon > 0 ? line.slice(0, colon) : '';
     if (!TOKEN.test(name)) throw new Http1ProtocolError('INVALID_RESPONSE', 'invalid header field');
-    raw.push(name, line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, ''));
-  }
-  return raw;
-}
-
-/** Lowercase name → its values in order. */
-function fieldValues(rawHeaders: readonly string[]): Map<string, string[]> {
-  const fields = new Map<string, string[]>();
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    const name = rawHeaders[i]!.toLowerCase();
-    const values = fields.get(name);
-    if (values) values.push(rawHeaders[i + 1]!);
-    else fields.set(name, [rawHeaders[i + 1]!]);
+    const value = trimOws(line, colon + 1);
+    fields.raw.push(name, value);
+    switch (name.toLowerCase()) {
+      case 'connection':
+        fields.connection = join(fields.connection, value);
+        break;
+      case 'keep-alive':
+        fields.keepAlive = join(fields.keepAlive, value);
+        break;
+      case 'transfer-encoding':
+        fields.transferEncoding = join(fields.transferEncoding, value);
+        break;
+      case 'content-length':
+        fields.contentLength = join(fields.contentLength, value);
+        break;
+    }
   }
   return fields;
+}
+
+function withoutCr(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+/** line.slice(from) without the spaces and tabs (only those: RFC 9110's OWS) at either end. */
+function trimOws(line: string, from: number): string {
+  let start = from;
+  let end = line.length;
+  while (start < end && (line.charCodeAt(start) === 32 || line.charCodeAt(start) === 9)) start++;
+  while (end > start && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+  return line.slice(start, end);
 }
