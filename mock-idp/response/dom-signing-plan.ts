@@ -70,8 +70,12 @@ export function planDomSigning(doc: Document, elementId: string): DomSigningPlan
     if (element.namespaceURI === XHTML_NS) return undefined;
     const names = serializedNames(element, visible, scope);
     if (!names) return undefined;
-    if (names.written.some(([, value]) => UNSAFE_CHARS.test(value))) return undefined;
-    if (names.written.some(([name, value]) => name.endsWith('ID') && value === elementId)) holders++;
+    let holds = false;
+    for (const [name, value] of names.written) {
+      if (UNSAFE_CHARS.test(value)) return undefined;
+      if (value === elementId && name.endsWith('ID')) holds = true;
+    }
+    if (holds) holders++;
 
     let inner = c14nDefault;
     if (target === undefined && element.getAttribute('ID') === elementId) {

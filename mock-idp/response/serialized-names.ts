@@ -47,39 +47,55 @@ export function serializedNames(
   visible: readonly VisibleNamespace[],
   scope: ParsedScope,
 ): SerializedNames | undefined {
-  const attrs = Array.from(element.attributes);
+  // Indexed, not iterated: the plan runs this for every element of every signed response, mostly before V8
+  // has optimized it, where each iterator step and closure is paid in full.
+  const map = element.attributes;
+  const count = map.length;
+  const attrs: Attr[] = new Array<Attr>(count);
+  for (let i = 0; i < count; i++) attrs[i] = map[i]!;
   if (!SAFE_QNAME.test(element.tagName) || writtenPrefixedName(element, attrs, visible) !== element.tagName)
     return undefined;
   // Most elements declare nothing: the parent's list and map are passed on as they are, copied only
-  // when this element adds to them (the plan walks every element of every signed response).
-  let added: VisibleNamespace[] | undefined;
-  const addVisible = (entry: VisibleNamespace): void => {
-    (added ??= visible.slice()).push(entry);
-  };
+  // when this element adds to them.
+  let current: readonly VisibleNamespace[] = visible;
+  let copied = false;
   for (const attr of attrs) {
-    if (attr.prefix === 'xmlns') addVisible({ prefix: attr.localName ?? '', namespace: attr.value });
-    else if (attr.nodeName === 'xmlns') addVisible({ prefix: '', namespace: attr.value });
+    const declared =
+      attr.prefix === 'xmlns' ? (attr.localName ?? '') : attr.nodeName === 'xmlns' ? '' : undefined;
+    if (declared === undefined) continue;
+    if (!copied) {
+      current = visible.slice();
+      copied = true;
+    }
+    (current as VisibleNamespace[]).push({ prefix: declared, namespace: attr.value });
   }
   const written: Array<readonly [string, string]> = [];
-  const fixUp = (node: Element | Attr): void => {
-    if (!needNamespaceDefine(node, added ?? visible)) return;
-    const prefix = node.prefix || '';
-    written.push([prefix ? `xmlns:${prefix}` : 'xmlns', node.namespaceURI!]);
-    addVisible({ prefix, namespace: node.namespaceURI! });
-  };
-  for (const attr of attrs) {
-    if (!SAFE_QNAME.test(attr.name)) return undefined;
-    fixUp(attr);
-    written.push([attr.name, attr.value]);
+  for (let i = 0; i <= count; i++) {
+    // Each attribute, then the element itself: a declaration the serializer adds before its name.
+    const node: Element | Attr = i < count ? attrs[i]! : element;
+    if (i < count && !SAFE_QNAME.test(attrs[i]!.name)) return undefined;
+    if (needNamespaceDefine(node, current)) {
+      const prefix = node.prefix || '';
+      written.push([prefix ? `xmlns:${prefix}` : 'xmlns', node.namespaceURI!]);
+      if (!copied) {
+        current = visible.slice();
+        copied = true;
+      }
+      (current as VisibleNamespace[]).push({ prefix, namespace: node.namespaceURI! });
+    }
+    if (i < count) written.push([attrs[i]!.name, attrs[i]!.value]);
   }
-  fixUp(element);
 
   let childScope: ParsedScope = scope;
-  const names = new Set<string>();
-  for (const [name, value] of written) {
-    // A repeated attribute is not well-formed; each parser recovers its own way.
-    if (names.has(name)) return undefined;
-    names.add(name);
+  // A repeated attribute is not well-formed; each parser recovers its own way. (A set only for a long tag:
+  // most have a handful of attributes, compared pairwise for less than a set costs.)
+  const seen = written.length > 8 ? new Set<string>() : undefined;
+  for (let w = 0; w < written.length; w++) {
+    const [name, value] = written[w]!;
+    if (seen) {
+      if (seen.has(name)) return undefined;
+      seen.add(name);
+    } else for (let earlier = 0; earlier < w; earlier++) if (written[earlier]![0] === name) return undefined;
     if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
     const prefix = name === 'xmlns' ? '' : name.slice(6);
     // Undeclaring a prefix, binding xml/xmlns or their namespaces: an error to one parser, not another.
@@ -98,7 +114,7 @@ export function serializedNames(
     }
     if (!readsBack(attr.name, attr, childScope, false)) return undefined;
   }
-  return { written, childVisible: added ?? visible, childScope };
+  return { written, childVisible: current, childScope };
 }
 
 /** The serializer's element name: an unprefixed element may be written with a prefix bound to its namespace. */
