@@ -62,7 +62,8 @@ export class CookieJar {
   cookiesFor(url: URL, sameSiteContext?: SameSiteContext): Cookie[] {
     const now = this.now();
     // tough-cookie's own expiry check reads the wall clock; the jar's clock decides here (tests, replays).
-    const found = this.jar.getCookiesSync(url.href, {
+    // Given the URL object, tough-cookie reads its parts instead of parsing its text (twice) again.
+    const found = this.jar.getCookiesSync(url, {
       expire: false,
       sort: true,
       ...(sameSiteContext ? { sameSiteContext } : {}),
@@ -111,7 +112,7 @@ export class CookieJar {
       parsed.expires = new Date(parsed.maxAge <= 0 ? 0 : now + parsed.maxAge * 1000);
       parsed.maxAge = null;
     }
-    const stored = this.jar.setCookieSync(parsed, requestUrl.href, { now: new Date(now), ignoreError: true });
+    const stored = this.jar.setCookieSync(parsed, requestUrl, { now: new Date(now), ignoreError: true });
     if (!stored?.domain) return;
     const domain = stored.domain;
     const count = this.all().filter((c) => c.domain === domain);
