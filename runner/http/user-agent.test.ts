@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstForm } from './html-form.js';
-import { UserAgent, encodeForm } from './user-agent.js';
+import { UserAgent } from './user-agent.js';
 import { UserAgentError } from './user-agent-error.js';
 
 let server: Server;
@@ -234,50 +234,5 @@ describe('UserAgent', () => {
     expect((error as UserAgentError).harnessCode).toBe('OFF_ORIGIN');
     expect((error as UserAgentError).hops.map((h) => h.status)).toEqual([302]);
     expect(asked).toEqual(['/post-302', '/echo']);
-  });
-});
-
-describe('encodeForm', () => {
-  it('writes what URLSearchParams writes, for base64 values and for any other text', () => {
-    const alphabet = [
-      'A',
-      'z',
-      '0',
-      '+',
-      '/',
-      '=',
-      '-',
-      '_',
-      '.',
-      ' ',
-      '*',
-      '~',
-      '!',
-      "'",
-      '(',
-      ')',
-      '&',
-      '%',
-      'é',
-      '😀',
-      '\n',
-    ];
-    let seed = 7;
-    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
-    for (let n = 0; n < 500; n++) {
-      const text = () =>
-        Array.from(
-          { length: Math.floor(random() * 12) },
-          () => alphabet[Math.floor(random() * alphabet.length)],
-        ).join('');
-      const fields: Array<[string, string]> = [
-        [text(), text()],
-        ['SAMLResponse', Buffer.from(text()).toString('base64')],
-      ];
-      expect(encodeForm(fields)).toBe(new URLSearchParams(fields).toString());
-    }
-    expect(encodeForm({ SAMLResponse: 'ab+/cd==', RelayState: 'a b&c' })).toBe(
-      'SAMLResponse=ab%2B%2Fcd%3D%3D&RelayState=a+b%26c',
-    );
   });
 });
