@@ -3,10 +3,11 @@
  * connection (one pool per process, per host and port), the response read by http1-response-parser.ts.
  *
  * Why not node:http: a catalog run makes ~1,300 short exchanges with the SP, each in a process that lives a
- * few seconds, so most of them run node:http's client before V8 has optimized it. Measured on the reference
- * SP with the CLI's V8 flags, a node:http keep-alive exchange costs ~250 µs of the harness's CPU (its
- * ClientRequest and IncomingMessage streams, header validation, agent bookkeeping) and this client ~40 µs
- * for the same request and response (docs/performance.md). HTTPS stays on node:https (node-exchange.ts).
+ * few seconds, so most of them run node:http's client before V8 has optimized it. Measured against the
+ * reference SP with the CLI's V8 flags, a whole node:http keep-alive exchange (request, response, body
+ * decoded) costs ~330 µs of the harness's CPU (its ClientRequest and IncomingMessage streams, header
+ * validation, agent bookkeeping) and ~140 µs on this client (docs/performance.md). HTTPS stays on node:https
+ * (node-exchange.ts).
  *
  * It sends what node:http would have sent for the same request (Host, the caller's fields, Content-Length
  * for a body, Connection: keep-alive) and refuses what node:http refuses to send (a method, field or path
