@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Metafile } from 'esbuild';
 import { createRequire } from 'node:module';
-import { bundleCli, DATA_PACKAGES, refuseDynamicImports } from './bundle-cli.js';
+import { bundleCli, DATA_PACKAGES, lazyHtmlEntities, refuseDynamicImports } from './bundle-cli.js';
 import { VERSION } from '../version.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -99,5 +99,31 @@ describe('the CLI bundle', () => {
       { encoding: 'utf8' },
     );
     expect(viaRequire.trim()).toBe(VERSION);
+  });
+
+  it("builds xmldom's HTML entity table on first read, the same frozen table, in every copy of xmldom it holds", () => {
+    const copies = Object.keys(metafile.inputs).filter((input) =>
+      /@xmldom\/xmldom\/lib\/entities\.js$/.test(input),
+    );
+    expect(copies.length).toBeGreaterThanOrEqual(2);
+    const cli = readFileSync(join(outdir, 'cli.cjs'), 'latin1');
+    expect(cli.split('function samlspecHtmlEntities()').length - 1).toBe(copies.length);
+    for (const copy of copies) {
+      const file = join(root, copy);
+      const original = createRequire(file)(file) as Record<string, unknown>;
+      const lazy: Record<string, unknown> = {};
+      new Function('exports', 'require', lazyHtmlEntities(readFileSync(file, 'utf8'), file))(
+        lazy,
+        createRequire(file),
+      );
+      // Not built until read: a getter, not a value.
+      expect(Object.getOwnPropertyDescriptor(lazy, 'HTML_ENTITIES')?.get, copy).toBeTypeOf('function');
+      expect(lazy.HTML_ENTITIES, copy).toEqual(original.HTML_ENTITIES);
+      expect(Object.isFrozen(lazy.HTML_ENTITIES)).toBe(true);
+      expect(lazy.entityMap).toBe(lazy.HTML_ENTITIES);
+      expect(lazy.XML_ENTITIES).toEqual(original.XML_ENTITIES);
+      expect(Object.keys(lazy).sort()).toEqual(Object.keys(original).sort());
+    }
+    expect(() => lazyHtmlEntities('exports.HTML_ENTITIES = {};', 'x.js')).toThrow(/x\.js/);
   });
 });

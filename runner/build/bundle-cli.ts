@@ -19,8 +19,8 @@
  * Playwright stays outside (large, loaded only by browser mode); the YAML parser too (loaded on first use), and
  * two data packages of express's.
  */
-import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,6 +62,45 @@ const LOADED_ON_DEMAND = ['playwright-core', 'yaml'];
  */
 export const DATA_PACKAGES = ['iconv-lite', 'mime-db'];
 
+/**
+ * @xmldom/xmldom's entities.js builds and freezes its ~2,200-entry HTML entity table when the package loads (0.9
+ * copies it into a null-prototype object first), in each of the bundle's three copies of xmldom (0.9, and the
+ * 0.8 that xml-crypto and xml-encryption each bring): CPU at every start for a table only an HTML-mode parse
+ * reads (dom-parser.js, in parseFromString). The bundle gets the same module with HTML_ENTITIES and its alias
+ * entityMap as getters that build the same frozen table on first read. A release whose file no longer has
+ * that shape fails the build instead of being bundled unchanged unnoticed.
+ */
+export function lazyHtmlEntities(text: string, file: string): string {
+  const head = 'exports.HTML_ENTITIES = ';
+  const start = text.indexOf(`${head}freeze({`);
+  const end = start < 0 ? -1 : text.indexOf('\n});\n', start);
+  const alias = 'exports.entityMap = exports.HTML_ENTITIES;';
+  if (start < 0 || end < 0 || text.indexOf(alias, end) < 0 || text.indexOf(head, start + 1) >= 0)
+    throw new Error(
+      `${file}: not the shape lazyHtmlEntities expects (exports.HTML_ENTITIES = freeze({...}))`,
+    );
+  const table = text.slice(start + head.length, end + '\n})'.length);
+  const getter = (name: string) =>
+    `Object.defineProperty(exports, '${name}', { enumerable: true, get: samlspecHtmlEntities });`;
+  const lazy =
+    `var samlspecHtmlEntitiesTable;\nfunction samlspecHtmlEntities() {\n\treturn samlspecHtmlEntitiesTable || ` +
+    `(samlspecHtmlEntitiesTable = ${table});\n}\n${getter('HTML_ENTITIES')}`;
+  return `${text.slice(0, start)}${lazy}${text.slice(end + '\n});'.length)}`.replace(
+    alias,
+    getter('entityMap'),
+  );
+}
+
+const LAZY_HTML_ENTITIES: Plugin = {
+  name: 'lazy-xmldom-html-entities',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@xmldom[\\/]xmldom[\\/]lib[\\/]entities\.js$/ }, (args) => ({
+      contents: lazyHtmlEntities(readFileSync(args.path, 'utf8'), args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 /** Bundles tsc's output under `root` into `outdir`; returns which modules went into which file. */
 export async function bundleCli(root: string, outdir = join(root, BUNDLE_DIR)): Promise<Metafile> {
   rmSync(outdir, { recursive: true, force: true });
@@ -87,6 +126,7 @@ export async function bundleCli(root: string, outdir = join(root, BUNDLE_DIR)): 
     banner: { js: "const __samlspecModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'warning',
     metafile: true,
+    plugins: [LAZY_HTML_ENTITIES],
   } satisfies BuildOptions;
   const results = await Promise.all(
     BUNDLES.map(({ entry, file }) => build({ ...shared, entryPoints: [entry], outfile: join(outdir, file) })),
