@@ -3,6 +3,7 @@
  * and response shapes of one exchange, the header record a response is reduced to, body decoding, and
  * the mapping of failures to UserAgentError codes.
  */
+import { TextDecoder } from 'node:util';
 import type { Hop } from './types.js';
 import { UserAgentError } from './user-agent-error.js';
 
@@ -52,16 +53,27 @@ export function headerRecord(raw: readonly string[]): {
 
 /** The body's text, decoded by the Content-Type's charset (UTF-8 when absent or unknown). */
 export function decodeBody(bytes: Buffer, contentType: string | undefined): string {
-  return new TextDecoder(charsetOf(contentType)).decode(bytes);
+  return decoderFor(/charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ?? 'utf-8').decode(bytes);
 }
 
-function charsetOf(contentType: string | undefined): string {
-  const label = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ?? 'utf-8';
+/**
+ * One decoder per charset label seen (a decode() without `stream` keeps no state between calls): an SP
+ * names the same one or two labels on every page. Bounded: an SP cannot grow it past a few dozen entries.
+ */
+const decoders = new Map<string, TextDecoder>();
+const MAX_DECODERS = 64;
+
+function decoderFor(label: string): TextDecoder {
+  const known = decoders.get(label);
+  if (known) return known;
+  let decoder: TextDecoder;
   try {
-    return new TextDecoder(label).encoding;
+    decoder = new TextDecoder(label);
   } catch {
-    return 'utf-8';
+    decoder = decoderFor('utf-8');
   }
+  if (decoders.size < MAX_DECODERS) decoders.set(label, decoder);
+  return decoder;
 }
 
 /** Any failure of an exchange as the UserAgentError the runner classifies (TARGET_UNREACHABLE unless it is one). */

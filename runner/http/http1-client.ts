@@ -30,15 +30,46 @@ import { UserAgentError } from './user-agent-error.js';
 /** Idle connections kept per host and port (node-exchange's agent kept 16 free sockets). */
 const MAX_IDLE_PER_ORIGIN = 16;
 
-interface IdleConnection {
-  socket: Socket;
-  /** Epoch ms after which the server may have dropped it (its Keep-Alive hint less a second, as node:http). */
-  expiresAt: number;
-  /** Drops the connection from the pool when the server closes it (or sends anything) while it is idle. */
-  onIdleEvent: () => void;
+/** What a connection's socket events go to while it carries an exchange. */
+interface ExchangeEvents {
+  data(chunk: Buffer): void;
+  end(): void;
+  close(): void;
+  error(error: NodeJS.ErrnoException): void;
 }
 
-const idle = new Map<string, IdleConnection[]>();
+/**
+ * One TCP connection, with its socket's listeners attached once for its whole life: they go to the exchange
+ * it carries, or, while it waits in the pool, drop it from there (the server closed it, or sent something
+ * nobody asked for). Attaching and removing four listeners per exchange cost more than the dispatch.
+ */
+class Connection {
+  exchange: ExchangeEvents | undefined;
+  /** Epoch ms after which the server may have dropped it (its Keep-Alive hint less a second, as node:http). */
+  expiresAt = Infinity;
+
+  constructor(
+    readonly socket: Socket,
+    readonly origin: string,
+  ) {
+    socket.on('data', (chunk: Buffer) => (this.exchange ? this.exchange.data(chunk) : this.drop()));
+    socket.on('end', () => (this.exchange ? this.exchange.end() : this.drop()));
+    socket.on('close', () => (this.exchange ? this.exchange.close() : this.drop()));
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      this.exchange ? this.exchange.error(error) : this.drop(),
+    );
+  }
+
+  /** Out of the pool and closed. */
+  drop(): void {
+    const list = idle.get(this.origin);
+    const at = list ? list.indexOf(this) : -1;
+    if (at >= 0) list!.splice(at, 1);
+    this.socket.destroy();
+  }
+}
+
+const idle = new Map<string, Connection[]>();
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** What node:http refuses in a field value (its checkInvalidHeaderChar). */
@@ -54,7 +85,8 @@ export function http1Attempt(request: ExchangeRequest, deadline: number): Promis
   const origin = `${host} ${port}`;
   const text = requestText(request);
   const pooled = takeIdle(origin);
-  const socket = pooled ?? connect({ host, port, noDelay: true });
+  const connection = pooled ?? new Connection(connect({ host, port, noDelay: true }), origin);
+  const { socket } = connection;
   return new Promise<ExchangeResponse>((resolve, reject) => {
     let settled = false;
     let received = 0;
@@ -69,15 +101,9 @@ export function http1Attempt(request: ExchangeRequest, deadline: number): Promis
     // A rejected body nobody awaited must not become an unhandled rejection.
     body.catch(() => undefined);
 
-    const detach = (): void => {
-      clearTimeout(timer);
-      socket.off('data', onData);
-      socket.off('end', onEnd);
-      socket.off('close', onClose);
-      socket.off('error', onError);
-    };
     const fail = (error: Error): void => {
-      detach();
+      clearTimeout(timer);
+      connection.exchange = undefined;
       socket.destroy();
       if (!settled) {
         settled = true;
@@ -110,48 +136,44 @@ export function http1Attempt(request: ExchangeRequest, deadline: number): Promis
       end: () => undefined,
     });
     const finished = (): void => {
-      detach();
-      if (head?.keepAlive) keepIdle(origin, socket, head.keepAliveSeconds);
+      clearTimeout(timer);
+      connection.exchange = undefined;
+      if (head?.keepAlive) keepIdle(connection, head.keepAliveSeconds);
       else socket.destroy();
-      resolveBody(Buffer.concat(chunks));
+      resolveBody(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
     };
     // Nothing came back on a connection the pool handed out: the server had closed it; send again on a new one.
     const staleOr = (error: Error): Error =>
       pooled && !parser.started ? new StaleSocketError(error.message) : error;
-    const onData = (chunk: Buffer): void => {
-      try {
-        parser.push(chunk);
-      } catch (error) {
-        fail(networkError(error, request.what, request.hops));
-        return;
-      }
-      if (parser.complete) finished();
+    connection.exchange = {
+      data(chunk) {
+        try {
+          parser.push(chunk);
+        } catch (error) {
+          fail(networkError(error, request.what, request.hops));
+          return;
+        }
+        if (parser.complete) finished();
+      },
+      end() {
+        try {
+          parser.finish();
+        } catch (error) {
+          fail(staleOr(networkError(error, request.what, request.hops)));
+          return;
+        }
+        finished();
+      },
+      close() {
+        if (!parser.complete)
+          fail(staleOr(networkError(new Error('connection closed'), request.what, request.hops)));
+      },
+      error(error) {
+        const reset = error.code === 'ECONNRESET' || error.code === 'EPIPE';
+        const failure = networkError(error, request.what, request.hops);
+        fail(reset ? staleOr(failure) : failure);
+      },
     };
-    const onEnd = (): void => {
-      try {
-        parser.finish();
-      } catch (error) {
-        fail(staleOr(networkError(error, request.what, request.hops)));
-        return;
-      }
-      finished();
-    };
-    const onClose = (): void => {
-      if (!parser.complete)
-        fail(staleOr(networkError(new Error('connection closed'), request.what, request.hops)));
-    };
-    const onError = (error: NodeJS.ErrnoException): void => {
-      const reset = error.code === 'ECONNRESET' || error.code === 'EPIPE';
-      fail(
-        reset
-          ? staleOr(networkError(error, request.what, request.hops))
-          : networkError(error, request.what, request.hops),
-      );
-    };
-    socket.on('data', onData);
-    socket.on('end', onEnd);
-    socket.on('close', onClose);
-    socket.on('error', onError);
     socket.ref();
     // One write (writev) of both parts, each encoded into it by the socket.
     socket.cork();
@@ -203,49 +225,25 @@ function contentLength(rawHeaders: readonly string[]): string | undefined {
 }
 
 /** A pooled connection still usable, or undefined. Expired ones are closed on the way. */
-function takeIdle(origin: string): Socket | undefined {
+function takeIdle(origin: string): Connection | undefined {
   const list = idle.get(origin);
   while (list && list.length > 0) {
-    const entry = list.pop()!;
-    detachIdle(entry);
-    if (!entry.socket.destroyed && Date.now() < entry.expiresAt) return entry.socket;
-    entry.socket.destroy();
+    const connection = list.pop()!;
+    if (!connection.socket.destroyed && Date.now() < connection.expiresAt) return connection;
+    connection.socket.destroy();
   }
   return undefined;
 }
 
-function keepIdle(origin: string, socket: Socket, keepAliveSeconds: number | undefined): void {
+function keepIdle(connection: Connection, keepAliveSeconds: number | undefined): void {
+  const { socket, origin } = connection;
   if (socket.destroyed) return;
-  const list = idle.get(origin) ?? [];
-  idle.set(origin, list);
-  const entry: IdleConnection = {
-    socket,
-    expiresAt:
-      keepAliveSeconds === undefined ? Infinity : Date.now() + Math.max(0, keepAliveSeconds * 1000 - 1000),
-    onIdleEvent: () => {
-      detachIdle(entry);
-      socket.destroy();
-      const at = list.indexOf(entry);
-      if (at >= 0) list.splice(at, 1);
-    },
-  };
-  socket.on('data', entry.onIdleEvent);
-  socket.on('end', entry.onIdleEvent);
-  socket.on('close', entry.onIdleEvent);
-  socket.on('error', entry.onIdleEvent);
+  connection.expiresAt =
+    keepAliveSeconds === undefined ? Infinity : Date.now() + Math.max(0, keepAliveSeconds * 1000 - 1000);
   // An idle connection does not keep the process alive (as node:http's agent unrefs its free sockets).
   socket.unref();
-  list.push(entry);
-  while (list.length > MAX_IDLE_PER_ORIGIN) {
-    const oldest = list.shift()!;
-    detachIdle(oldest);
-    oldest.socket.destroy();
-  }
-}
-
-function detachIdle(entry: IdleConnection): void {
-  entry.socket.off('data', entry.onIdleEvent);
-  entry.socket.off('end', entry.onIdleEvent);
-  entry.socket.off('close', entry.onIdleEvent);
-  entry.socket.off('error', entry.onIdleEvent);
+  let list = idle.get(origin);
+  if (!list) idle.set(origin, (list = []));
+  list.push(connection);
+  while (list.length > MAX_IDLE_PER_ORIGIN) list.shift()!.socket.destroy();
 }
