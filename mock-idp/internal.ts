@@ -34,7 +34,8 @@ export { isAssigned } from './model/assignment.js';
 // The protocol, driven from the harness's side: it reads the SP's AuthnRequest as Entra would, then
 // builds (or takes the fast path for) the response a scenario delivers, and posts it as Entra's page does.
 export { decodeSamlMessage, parseRedirectQuery, parseSamlMessage } from './protocol/decode-message.js';
-export { parseAuthnRequest } from './protocol/authn-request.js';
+export { checkSamlId, parseAuthnRequest } from './protocol/authn-request.js';
+export type { ParsedAuthnRequest } from './protocol/authn-request.js';
 export { resolveAuthnRequest } from './protocol/resolve-request.js';
 export type { ReceivedRequest } from './protocol/resolve-request.js';
 export { signedBaseline } from './response/fast-path.js';

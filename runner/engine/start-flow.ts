@@ -8,8 +8,6 @@ import {
   defaultReplyUrl,
   decodeSamlMessage,
   parseRedirectQuery,
-  parseSamlMessage,
-  parseAuthnRequest,
   resolveAuthnRequest,
   type ReceivedRequest,
   AadstsError,
@@ -19,6 +17,10 @@ import { HarnessError } from '../errors.js';
 import type { LoginStart, SpTarget } from '../targets/types.js';
 import type { RunEnvironment } from './run-environment.js';
 import type { FlowTarget } from './scenario-response.js';
+import { AuthnRequestReader } from './authn-request-reader.js';
+
+/** Readings of AuthnRequest texts, by their template: content-addressed, so one for every run of the process. */
+const authnRequests = new AuthnRequestReader();
 
 export interface FlowStart {
   target: FlowTarget;
@@ -38,7 +40,7 @@ export async function startFlow(flow: Flow, target: SpTarget, env: RunEnvironmen
   const login = await target.startLogin();
   const { received, xml } = decodeLogin(login);
   try {
-    const request = parseAuthnRequest(parseSamlMessage(xml));
+    const request = authnRequests.read(xml);
     const resolved = resolveAuthnRequest(request, received, env.idp.tenant);
     return {
       target: {
