@@ -52,6 +52,9 @@ class Connection {
     readonly socket: Socket,
     readonly origin: string,
   ) {
+    // Never what keeps the process alive: an idle connection must not (node:http's agent unrefs its free
+    // sockets), and an exchange in flight has its deadline's timer, which does.
+    socket.unref();
     socket.on('data', (chunk: Buffer) => (this.exchange ? this.exchange.data(chunk) : this.drop()));
     socket.on('end', () => (this.exchange ? this.exchange.end() : this.drop()));
     socket.on('close', () => (this.exchange ? this.exchange.close() : this.drop()));
@@ -174,7 +177,6 @@ export function http1Attempt(request: ExchangeRequest, deadline: number): Promis
         fail(reset ? staleOr(failure) : failure);
       },
     };
-    socket.ref();
     // One write (writev) of both parts, each encoded into it by the socket.
     socket.cork();
     socket.write(text.head, 'latin1');
@@ -240,8 +242,6 @@ function keepIdle(connection: Connection, keepAliveSeconds: number | undefined):
   if (socket.destroyed) return;
   connection.expiresAt =
     keepAliveSeconds === undefined ? Infinity : Date.now() + Math.max(0, keepAliveSeconds * 1000 - 1000);
-  // An idle connection does not keep the process alive (as node:http's agent unrefs its free sockets).
-  socket.unref();
   let list = idle.get(origin);
   if (!list) idle.set(origin, (list = []));
   list.push(connection);
