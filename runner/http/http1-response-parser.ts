@@ -251,6 +251,14 @@ interface HeadFields {
   contentLength: string | undefined;
 }
 
+/** The fields that frame the body and the connection, by lowercase name: a map, so no other name can match. */
+const FRAMING_FIELDS = new Map<string, 'connection' | 'keepAlive' | 'transferEncoding' | 'contentLength'>([
+  ['connection', 'connection'],
+  ['keep-alive', 'keepAlive'],
+  ['transfer-encoding', 'transferEncoding'],
+  ['content-length', 'contentLength'],
+]);
+
 /**
  * The field lines after `from` (the status line's line break) as name, value pairs, values without the
  * spaces and tabs around them. Folded lines (obs-fold) and names that are not tokens are refused.
@@ -275,20 +283,8 @@ function parseFields(text: string, from: number): HeadFields {
     if (!TOKEN.test(name)) throw new Http1ProtocolError('INVALID_RESPONSE', 'invalid header field');
     const value = trimOws(line, colon + 1);
     fields.raw.push(name, value);
-    switch (name.toLowerCase()) {
-      case 'connection':
-        fields.connection = join(fields.connection, value);
-        break;
-      case 'keep-alive':
-        fields.keepAlive = join(fields.keepAlive, value);
-        break;
-      case 'transfer-encoding':
-        fields.transferEncoding = join(fields.transferEncoding, value);
-        break;
-      case 'content-length':
-        fields.contentLength = join(fields.contentLength, value);
-        break;
-    }
+    const framing = FRAMING_FIELDS.get(name.toLowerCase());
+    if (framing) fields[framing] = join(fields[framing], value);
   }
   return fields;
 }
