@@ -84,6 +84,10 @@ function onSignal(): void {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // A command parses each schema (state files, config, options) a handful of times: zod's JIT, which compiles
+  // every object schema into a function with `new Function` on its first parse, costs more than it saves there
+  // (~10 ms of each start). The library API keeps zod's default.
+  z.config({ jitless: true });
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
