@@ -41,7 +41,7 @@ export interface CodeCachedBundle {
 export function loadBundle(file: string): CodeCachedBundle {
   // Read as bytes, hashed as bytes, decoded once: about half the time of readFileSync(file, 'utf8') and hashing
   // that string (which encodes the 2 MB to UTF-8 again), for the same digest. An all-ASCII bundle (the build
-  // keeps it so: bundle-cli.test.ts) is decoded as Latin-1, a plain copy into a one-byte string, where UTF-8
+  // keeps it so: bundle-cli.e2e.test.ts) is decoded as Latin-1, a plain copy into a one-byte string, where UTF-8
   // decoding validates every byte (and any other character makes V8 hold all 2 MB as a two-byte string).
   const bytes = readFileSync(file);
   const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
