@@ -126,4 +126,18 @@ describe('the CLI bundle', () => {
     }
     expect(() => lazyHtmlEntities('exports.HTML_ENTITIES = {};', 'x.js')).toThrow(/x\.js/);
   });
+
+  it('bundles each version of xmldom once, however many packages nest a copy of it', () => {
+    const roots = new Set(
+      Object.keys(metafile.inputs)
+        .map((input) => /^(.*node_modules\/@xmldom\/xmldom)\//.exec(input)?.[1])
+        .filter((root): root is string => root !== undefined),
+    );
+    const versions = [...roots].map(
+      (dir) =>
+        (JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as { version: string }).version,
+    );
+    expect(versions.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(versions).size).toBe(versions.length);
+  });
 });
