@@ -15,7 +15,7 @@
  * be shown (dom-signing-plan.ts): then the caller takes the string path, exactly as before.
  */
 import { createHash, sign } from 'node:crypto';
-import { ExclusiveCanonicalization, ExclusiveCanonicalizationWithComments, SignedXml } from 'xml-crypto';
+import { ExclusiveCanonicalization, SignedXml } from 'xml-crypto';
 import { ALG, NS } from '../constants/namespaces.js';
 import { certificateBase64 } from '../keys/signing-certificate.js';
 import { element, type Attrs, type Child } from '../util/dom-builder.js';
@@ -23,13 +23,12 @@ import { parseXml, serializeXml, type Document, type Element } from '../util/xml
 import { planDomSigning } from './dom-signing-plan.js';
 import { SIGNATURE_ALGORITHM, signElement, type SignElementOptions } from './sign.js';
 
-/** The canonicalization methods whose output on these nodes is xml-crypto's on its own parse. */
-const CANONICALIZERS: Readonly<Record<string, () => ExclusiveCanonicalization>> = {
-  [ALG.excC14n]: () => new ExclusiveCanonicalization(),
-  // The Reference digest discards comments first (xml-crypto's calculateReferenceDigest), so only
-  // SignedInfo, which has none, goes through this one.
-  [ALG.excC14nWithComments]: () => new ExclusiveCanonicalizationWithComments(),
-};
+/**
+ * The canonicalization methods this signer reproduces: exclusive c14n for the Reference (xml-crypto's
+ * calculateReferenceDigest discards comments first, so WithComments gives the same digest) and for SignedInfo,
+ * which has no comments and is written as text (canonicalSignedInfoText).
+ */
+const CANONICALIZATIONS: ReadonlySet<string> = new Set([ALG.excC14n, ALG.excC14nWithComments]);
 const HASH = { sha256: 'sha256', sha1: 'sha1' } as const;
 const BASE64 = /^[A-Za-z0-9+/=]*$/;
 
@@ -55,12 +54,16 @@ export function domSigningEnabled(): boolean {
 export function signOnDom(doc: Document, options: SignElementOptions): boolean {
   if (!enabled) return false;
   const c14n = options.canonicalization ?? ALG.excC14n;
-  const canonicalizer = CANONICALIZERS[c14n];
   const algorithm = SIGNATURE_ALGORITHM[options.algorithm];
   const hash = HASH[options.algorithm];
   const certificate = certificateBase64(options.key.certificatePem);
   // PKCS#1 v1.5 is deterministic; another key type (RSA-PSS) makes signatures that differ run to run.
-  if (!canonicalizer || !algorithm || !hash || options.key.privateKey.asymmetricKeyType !== 'rsa')
+  if (
+    !CANONICALIZATIONS.has(c14n) ||
+    !algorithm ||
+    !hash ||
+    options.key.privateKey.asymmetricKeyType !== 'rsa'
+  )
     return false;
   // xml-crypto parses the certificate into the KeyInfo text; markup in it would read differently.
   if (!BASE64.test(certificate)) return false;
@@ -169,7 +172,7 @@ function signatureParts(
     digest: string;
     certificate: string;
   },
-): { signature: Element; signedInfo: Element; keyInfo: Element } {
+): { signature: Element; keyInfo: Element } {
   const ds = (name: string, attrs: Attrs = [], children: readonly Child[] = []) =>
     dsElement(doc, name, attrs, children);
   const transforms = [
@@ -195,5 +198,5 @@ function signatureParts(
     ],
   );
   const keyInfo = ds('KeyInfo', [], [ds('X509Data', [], [ds('X509Certificate', [], [o.certificate])])]);
-  return { signature: ds('Signature', [['xmlns', NS.ds]], [signedInfo, keyInfo]), signedInfo, keyInfo };
+  return { signature: ds('Signature', [['xmlns', NS.ds]], [signedInfo, keyInfo]), keyInfo };
 }

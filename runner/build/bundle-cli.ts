@@ -117,10 +117,14 @@ export function onePackagePerVersion(root: string, name: string): Plugin {
   const copies = [join(modules, name), ...packages.map((p) => join(modules, p, 'node_modules', name))]
     .filter((dir) => existsSync(join(dir, 'package.json')))
     .sort();
-  const versionOf = (dir: string): string =>
-    (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-  const chosen = new Map<string, string>();
-  for (const dir of copies) if (!chosen.has(versionOf(dir))) chosen.set(versionOf(dir), dir);
+  // Each copy's version, read once; the first copy of each version by path is the one bundled.
+  const chosenFor = new Map<string, string>();
+  const firstOfVersion = new Map<string, string>();
+  for (const dir of copies) {
+    const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string };
+    if (!firstOfVersion.has(version)) firstOfVersion.set(version, dir);
+    chosenFor.set(dir, firstOfVersion.get(version)!);
+  }
   const marker = `one-package-per-version:${name}`;
   return {
     name: marker,
@@ -136,8 +140,7 @@ export function onePackagePerVersion(root: string, name: string): Plugin {
         });
         const copy = copies.find((dir) => resolved.path.startsWith(`${dir}/`));
         if (resolved.errors.length > 0 || !copy) return undefined;
-        const target = chosen.get(versionOf(copy))!;
-        return { path: target + resolved.path.slice(copy.length) };
+        return { path: chosenFor.get(copy)! + resolved.path.slice(copy.length) };
       });
     },
   };

@@ -84,6 +84,27 @@ export function networkError(error: unknown, what: string, hops: readonly Hop[])
   return new UserAgentError('TARGET_UNREACHABLE', `${what}: ${detail}`, hops, { cause: error });
 }
 
+/** The exchange's one deadline (connect, head and body) passed. */
+export function timedOut(request: ExchangeRequest): UserAgentError {
+  return new UserAgentError('TIMEOUT', `${request.what}: timed out`, request.hops);
+}
+
+/** A response body's promise, settled by the client reading it; a rejection nobody awaited is not an unhandled one. */
+export function pendingBody<T>(): {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: Error): void;
+} {
+  let resolve: (value: T) => void = () => undefined;
+  let reject: (error: Error) => void = () => undefined;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
 /** The body (as read, or as its Content-Length declares) is over the exchange's byte limit. */
 export function bodyTooLarge(request: ExchangeRequest, declared?: number): UserAgentError {
   const limit = `${request.maxBodyBytes} bytes`;

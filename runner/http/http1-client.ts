@@ -20,12 +20,13 @@ import {
   decodeBody,
   headerRecord,
   networkError,
+  pendingBody,
   StaleSocketError,
+  timedOut,
   type ExchangeRequest,
   type ExchangeResponse,
 } from './exchange-parts.js';
 import { Http1ResponseParser, type ResponseHead } from './http1-response-parser.js';
-import { UserAgentError } from './user-agent-error.js';
 
 /** Idle connections kept per host and port (node-exchange's agent kept 16 free sockets). */
 const MAX_IDLE_PER_ORIGIN = 16;
@@ -95,14 +96,7 @@ export function http1Attempt(request: ExchangeRequest, deadline: number): Promis
     let received = 0;
     const chunks: Buffer[] = [];
     let head: ResponseHead | undefined;
-    let resolveBody: (bytes: Buffer) => void = () => undefined;
-    let rejectBody: (error: Error) => void = () => undefined;
-    const body = new Promise<Buffer>((res, rej) => {
-      resolveBody = res;
-      rejectBody = rej;
-    });
-    // A rejected body nobody awaited must not become an unhandled rejection.
-    body.catch(() => undefined);
+    const body = pendingBody<Buffer>();
 
     const fail = (error: Error): void => {
       clearTimeout(timer);
@@ -111,12 +105,9 @@ export function http1Attempt(request: ExchangeRequest, deadline: number): Promis
       if (!settled) {
         settled = true;
         reject(error);
-      } else rejectBody(error);
+      } else body.reject(error);
     };
-    const timer = setTimeout(
-      () => fail(new UserAgentError('TIMEOUT', `${request.what}: timed out`, request.hops)),
-      Math.max(0, deadline - Date.now()),
-    );
+    const timer = setTimeout(() => fail(timedOut(request)), Math.max(0, deadline - Date.now()));
     const parser = new Http1ResponseParser(method, {
       head: (h) => {
         const declared = Number(contentLength(h.rawHeaders) ?? NaN);
@@ -128,7 +119,7 @@ export function http1Attempt(request: ExchangeRequest, deadline: number): Promis
           status: h.status,
           headers,
           setCookies,
-          body: () => body.then((b) => decodeBody(b, headers['content-type'])),
+          body: () => body.promise.then((b) => decodeBody(b, headers['content-type'])),
         });
       },
       data: (chunk) => {
@@ -143,7 +134,7 @@ export function http1Attempt(request: ExchangeRequest, deadline: number): Promis
       connection.exchange = undefined;
       if (head?.keepAlive) keepIdle(connection, head.keepAliveSeconds);
       else socket.destroy();
-      resolveBody(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+      body.resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
     };
     // Nothing came back on a connection the pool handed out: the server had closed it; send again on a new one.
     const staleOr = (error: Error): Error =>

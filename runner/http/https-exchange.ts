@@ -9,11 +9,12 @@ import {
   decodeBody,
   headerRecord,
   networkError,
+  pendingBody,
   StaleSocketError,
+  timedOut,
   type ExchangeRequest,
   type ExchangeResponse,
 } from './exchange-parts.js';
-import { UserAgentError } from './user-agent-error.js';
 
 // Idle sockets are dropped when the server's Keep-Alive hint says so; a reused socket the server closed
 // meanwhile is sent again once on a new one (node-exchange.ts), as browsers do.
@@ -35,7 +36,7 @@ export function httpsAttempt(request: ExchangeRequest, deadline: number): Promis
     };
     const timer = setTimeout(
       () => {
-        fail(new UserAgentError('TIMEOUT', `${what}: timed out`, hops));
+        fail(timedOut(request));
         req.destroy();
       },
       Math.max(0, deadline - Date.now()),
@@ -59,34 +60,31 @@ export function httpsAttempt(request: ExchangeRequest, deadline: number): Promis
         reject(bodyTooLarge(request, declared));
         return;
       }
-      const body = new Promise<string>((resolveBody, rejectBody) => {
-        bodyReject = rejectBody;
-        const chunks: Buffer[] = [];
-        let total = 0;
-        res.on('data', (chunk: Buffer) => {
-          total += chunk.length;
-          if (total > request.maxBodyBytes) {
-            clearTimeout(timer);
-            // Rejected before destroying: destroy() emits 'aborted' at once, and the first reason must win.
-            rejectBody(bodyTooLarge(request));
-            res.destroy();
-            return;
-          }
-          chunks.push(chunk);
-        });
-        res.on('end', () => {
+      const body = pendingBody<string>();
+      bodyReject = body.reject;
+      const chunks: Buffer[] = [];
+      let total = 0;
+      res.on('data', (chunk: Buffer) => {
+        total += chunk.length;
+        if (total > request.maxBodyBytes) {
           clearTimeout(timer);
-          resolveBody(decodeBody(Buffer.concat(chunks), headers['content-type']));
-        });
-        res.on('error', (error) => {
-          clearTimeout(timer);
-          rejectBody(networkError(error, what, hops));
-        });
-        res.on('aborted', () => rejectBody(networkError(new Error('connection closed'), what, hops)));
+          // Rejected before destroying: destroy() emits 'aborted' at once, and the first reason must win.
+          body.reject(bodyTooLarge(request));
+          res.destroy();
+          return;
+        }
+        chunks.push(chunk);
       });
-      // A rejected body nobody awaited must not become an unhandled rejection.
-      body.catch(() => undefined);
-      resolve({ status: res.statusCode ?? 0, headers, setCookies, body: () => body });
+      res.on('end', () => {
+        clearTimeout(timer);
+        body.resolve(decodeBody(Buffer.concat(chunks), headers['content-type']));
+      });
+      res.on('error', (error) => {
+        clearTimeout(timer);
+        body.reject(networkError(error, what, hops));
+      });
+      res.on('aborted', () => body.reject(networkError(new Error('connection closed'), what, hops)));
+      resolve({ status: res.statusCode ?? 0, headers, setCookies, body: () => body.promise });
     });
     req.on('error', (error: NodeJS.ErrnoException) => {
       if (!settled && req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
