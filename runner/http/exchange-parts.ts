@@ -84,6 +84,16 @@ export function networkError(error: unknown, what: string, hops: readonly Hop[])
   return new UserAgentError('TARGET_UNREACHABLE', `${what}: ${detail}`, hops, { cause: error });
 }
 
+/**
+ * The server closed the connection before its response was complete: node:http's "socket hang up" /
+ * "aborted", with its code, ECONNRESET, which is what tells the run's liveness checks that the SP may have
+ * stopped (a crashed process's connections end with a FIN as often as with a reset).
+ */
+export function connectionLost(answered: boolean): NodeJS.ErrnoException {
+  const message = answered ? 'the connection closed before the response ended' : 'socket hang up';
+  return Object.assign(new Error(message), { code: 'ECONNRESET' });
+}
+
 /** The exchange's one deadline (connect, head and body) passed. */
 export function timedOut(request: ExchangeRequest): UserAgentError {
   return new UserAgentError('TIMEOUT', `${request.what}: timed out`, request.hops);

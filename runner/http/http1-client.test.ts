@@ -133,6 +133,25 @@ describe('the plain-HTTP client (through exchange)', () => {
     expect(cut.requests).toHaveLength(1);
   });
 
+  it('reports a connection the server closed before its response ended as a reset one (ECONNRESET), as node:http', async () => {
+    // A crashed SP's connections end with a FIN as often as with a reset: the run's liveness checks know
+    // a lost connection by this code, whichever of the two arrived.
+    const causeOf = (promise: Promise<unknown>): Promise<unknown> =>
+      promise.then(
+        () => undefined,
+        (error: unknown) => ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code,
+      );
+    const silent = await rawServer((socket) => socket.end());
+    expect(await causeOf(exchange(request(silent.url)))).toBe('ECONNRESET');
+    const halfHead = await rawServer((socket) => socket.end('HTTP/1.1 200 OK\r\nContent-Le'));
+    expect(await causeOf(exchange(request(halfHead.url)))).toBe('ECONNRESET');
+    const halfBody = await rawServer((socket) => socket.end('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhalf'));
+    const res = await exchange(request(halfBody.url));
+    expect(await causeOf(res.body())).toBe('ECONNRESET');
+    const garbage = await rawServer((socket) => socket.end('SSH-2.0-OpenSSH\r\n\r\n'));
+    expect(await causeOf(exchange(request(garbage.url)))).not.toBe('ECONNRESET');
+  });
+
   it('closes connections the server will not keep: Connection: close, HTTP/1.0, an expiring Keep-Alive hint', async () => {
     for (const answer of [
       ok('x', 'Connection: close\r\n'),

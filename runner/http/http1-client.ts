@@ -17,6 +17,7 @@
 import { connect, type Socket } from 'node:net';
 import {
   bodyTooLarge,
+  connectionLost,
   decodeBody,
   headerRecord,
   networkError,
@@ -26,7 +27,7 @@ import {
   type ExchangeRequest,
   type ExchangeResponse,
 } from './exchange-parts.js';
-import { Http1ResponseParser, type ResponseHead } from './http1-response-parser.js';
+import { Http1ProtocolError, Http1ResponseParser, type ResponseHead } from './http1-response-parser.js';
 
 /** Idle connections kept per host and port (node-exchange's agent kept 16 free sockets). */
 const MAX_IDLE_PER_ORIGIN = 16;
@@ -153,14 +154,17 @@ export function http1Attempt(request: ExchangeRequest, deadline: number): Promis
         try {
           parser.finish();
         } catch (error) {
-          fail(staleOr(networkError(error, request.what, request.hops)));
+          // Cut short by the server's close: a lost connection, whatever the parser calls it.
+          const lost = error instanceof Http1ProtocolError && error.code === 'TRUNCATED';
+          const cause = lost ? connectionLost(parser.started) : error;
+          fail(staleOr(networkError(cause, request.what, request.hops)));
           return;
         }
         finished();
       },
       close() {
         if (!parser.complete)
-          fail(staleOr(networkError(new Error('connection closed'), request.what, request.hops)));
+          fail(staleOr(networkError(connectionLost(parser.started), request.what, request.hops)));
       },
       error(error) {
         const reset = error.code === 'ECONNRESET' || error.code === 'EPIPE';

@@ -6,6 +6,7 @@
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import {
   bodyTooLarge,
+  connectionLost,
   decodeBody,
   headerRecord,
   networkError,
@@ -83,7 +84,7 @@ export function httpsAttempt(request: ExchangeRequest, deadline: number): Promis
         clearTimeout(timer);
         body.reject(networkError(error, what, hops));
       });
-      res.on('aborted', () => body.reject(networkError(new Error('connection closed'), what, hops)));
+      res.on('aborted', () => body.reject(networkError(connectionLost(true), what, hops)));
       resolve({ status: res.statusCode ?? 0, headers, setCookies, body: () => body.promise });
     });
     req.on('error', (error: NodeJS.ErrnoException) => {
