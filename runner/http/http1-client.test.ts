@@ -145,7 +145,9 @@ describe('the plain-HTTP client (through exchange)', () => {
     expect(await causeOf(exchange(request(silent.url)))).toBe('ECONNRESET');
     const halfHead = await rawServer((socket) => socket.end('HTTP/1.1 200 OK\r\nContent-Le'));
     expect(await causeOf(exchange(request(halfHead.url)))).toBe('ECONNRESET');
-    const halfBody = await rawServer((socket) => socket.end('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhalf'));
+    const halfBody = await rawServer((socket) =>
+      socket.end('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhalf'),
+    );
     const res = await exchange(request(halfBody.url));
     expect(await causeOf(res.body())).toBe('ECONNRESET');
     const garbage = await rawServer((socket) => socket.end('SSH-2.0-OpenSSH\r\n\r\n'));
