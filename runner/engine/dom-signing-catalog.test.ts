@@ -1,8 +1,9 @@
 /**
- * @module The DOM signer changes no byte of what the harness sends: every scenario of the catalog (and
- * every attack variant), under each signing option a run may calibrate to, is built twice with the same
- * ids, instant and randomness, once with the DOM signer and once with the string path it replaced
- * (serialize, signElement, parse), and the two texts must be identical.
+ * @module The DOM signer and the harness's own serializer (xml-text.ts) change no byte of what the harness
+ * sends: every scenario of the catalog (and every attack variant), under each signing option a run may
+ * calibrate to, is built twice with the same ids, instant and randomness, once with the DOM signer and the
+ * own serializer, and once with the string path they replaced (xmldom's XMLSerializer, signElement, parse),
+ * and the two texts must be identical.
  *
  * Randomness is made repeatable for the comparison only: node:crypto's randomBytes and randomUUID in the
  * harness and the mock (nonces, transient NameIDs, ids of added assertions), and in xml-encryption (a
@@ -16,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as SignModule from '../../mock-idp/response/sign.js';
 import { setDomSigning } from '../../mock-idp/response/sign-on-dom.js';
 import { sequentialIds } from '../../mock-idp/util/ids.js';
+import { setXmlTextWriter } from '../../mock-idp/util/xml.js';
 import { scenarios } from '../../scenarios/index.js';
 import { variantsOf } from '../../scenarios/test-support/variants.js';
 import type { Scenario } from '../../scenarios/types.js';
@@ -76,6 +78,7 @@ async function build(
   domSigning: boolean,
 ) {
   setDomSigning(domSigning);
+  setXmlTextWriter(domSigning);
   seeded.counter = 0;
   const idp = { ...scenarioIdp(), ids: sequentialIds() };
   try {
@@ -85,6 +88,7 @@ async function build(
     return `threw: ${(error as Error).message}`;
   } finally {
     setDomSigning(true);
+    setXmlTextWriter(true);
   }
 }
 
