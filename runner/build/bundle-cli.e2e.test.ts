@@ -127,6 +127,11 @@ describe('the CLI bundle', () => {
     expect(() => lazyHtmlEntities('exports.HTML_ENTITIES = {};', 'x.js')).toThrow(/x\.js/);
   });
 
+  it("guards tough-cookie's IPv6 pattern in the bundle (ipv6-regex-guard.ts)", () => {
+    const cli = readFileSync(join(outdir, 'cli.cjs'), 'latin1');
+    expect(cli.split('samlspecIpv6Pattern=IP_V6_REGEX_OBJECT').length - 1).toBe(1);
+  });
+
   it('bundles each version of xmldom once, however many packages nest a copy of it', () => {
     const roots = new Set(
       Object.keys(metafile.inputs)

@@ -23,6 +23,7 @@ import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { IPV6_REGEX_GUARD } from './ipv6-regex-guard.js';
 
 /** Where the bundle goes, beside tsc's output (bin/samlspec.js loads it from there). */
 const BUNDLE_DIR = 'dist/cli';
@@ -171,7 +172,7 @@ export async function bundleCli(root: string, outdir = join(root, BUNDLE_DIR)): 
     banner: { js: "const __samlspecModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'warning',
     metafile: true,
-    plugins: [LAZY_HTML_ENTITIES, onePackagePerVersion(root, '@xmldom/xmldom')],
+    plugins: [LAZY_HTML_ENTITIES, IPV6_REGEX_GUARD, onePackagePerVersion(root, '@xmldom/xmldom')],
   } satisfies BuildOptions;
   const results = await Promise.all(
     BUNDLES.map(({ entry, file }) => build({ ...shared, entryPoints: [entry], outfile: join(outdir, file) })),

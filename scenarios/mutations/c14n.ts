@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Document, Element, Node } from '@xmldom/xmldom';
 import { ExclusiveCanonicalization } from 'xml-crypto';
 import type { DomMutation, MutationContext } from '../types.js';
-import { DSIG_NS, SAML_NS, all, one, remove, rootOf, signatureOf } from './dom.js';
+import { DSIG_NS, SAML_NS, all, one, rootOf, signatureOf } from './dom.js';
 import { EVIL_ASSERTION_ID, forgedId, forgedAssertion, insertExtensions } from './xsw.js';
 
 /** TAIL (docs/attacks.md §0): the attacker's own IdP account is `${victim}.evil.test`. */
@@ -40,10 +40,26 @@ export function excC14n(node: Element): string {
  * whole subtrees first, which is what an XPath filter `not(ancestor-or-self::X)` does (C14N-11).
  */
 export function canonical(element: Element, exclude: readonly string[] = []): string {
-  const copy = element.cloneNode(true) as Element;
-  remove(signatureOf(copy));
-  for (const name of exclude) for (const el of all(copy, name)) remove(el);
-  return excC14n(copy);
+  // The excluded subtrees are taken out for the canonicalization and put back where they were, instead of
+  // canonicalizing a copy: the same text (the canonicalizer reads nothing outside the element), without
+  // copying the subtree (xmldom's cloneNode was most of this function's cost), and the DOM as it was.
+  const taken: Array<{ node: Element; parent: Node; next: Node | null }> = [];
+  const take = (node: Element | undefined): void => {
+    const parent = node?.parentNode;
+    if (!node || !parent) return;
+    taken.push({ node, parent, next: node.nextSibling });
+    parent.removeChild(node);
+  };
+  try {
+    take(signatureOf(element));
+    for (const name of exclude) for (const el of all(element, name)) take(el);
+    return excC14n(element);
+  } finally {
+    for (let i = taken.length - 1; i >= 0; i--) {
+      const { node, parent, next } = taken[i]!;
+      parent.insertBefore(node, next);
+    }
+  }
 }
 
 export function digestOf(element: Element, hash: Hash = 'sha256', exclude: readonly string[] = []): string {
