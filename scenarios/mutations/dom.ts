@@ -5,9 +5,25 @@ export const DSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
 export const SAML_NS = 'urn:oasis:names:tc:SAML:2.0:assertion';
 export const SAMLP_NS = 'urn:oasis:names:tc:SAML:2.0:protocol';
 
-/** All elements with this local name in document order (any namespace). */
+/**
+ * All elements with this local name ('*': any) below `root` in document order (any namespace): what
+ * `Array.from(root.getElementsByTagNameNS('*', localName))` gives, by a plain walk. xmldom's live list walks
+ * the tree through generic callbacks and is rebuilt after every change to the document; mutations call this
+ * a dozen times per response (dom.test.ts compares the two).
+ */
 export function all(root: Document | Element, localName: string): Element[] {
-  return Array.from(root.getElementsByTagNameNS('*', localName));
+  const found: Element[] = [];
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (node.nodeType === 1 && (localName === '*' || node.localName === localName))
+      found.push(node as Element);
+    if (node.firstChild) node = node.firstChild;
+    else {
+      while (node !== root && !node.nextSibling) node = node.parentNode!;
+      node = node === root ? null : node.nextSibling;
+    }
+  }
+  return found;
 }
 
 /** The `index`-th element with this local name, or an error naming what is missing (a catalog bug). */

@@ -7,6 +7,7 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import type { DomMutation, MutationContext } from '../types.js';
 import { childrenOf, insertAfter, one, remove, rootOf } from './dom.js';
+import { copyOf } from './copy-node.js';
 import { EVIL_ASSERTION_ID, forgedId, swapIn } from './xsw.js';
 
 const HOLDER_NS = 'urn:samlspec:holder';
@@ -27,7 +28,7 @@ function dom(
 export function plaintextBesideEncrypted(position: 'before' | 'after'): readonly DomMutation[] {
   return [
     dom('prepare a forged plaintext Assertion (held aside from encryption)', 'before-sign', (doc, ctx) => {
-      const forged = one(doc, 'Assertion').cloneNode(true) as Element;
+      const forged = copyOf(one(doc, 'Assertion'));
       swapIn(forged, ctx);
       forged.setAttribute('ID', forgedId(EVIL_ASSERTION_ID, ctx));
       const holder = doc.createElementNS(HOLDER_NS, 'holder');

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Document, Element } from '@xmldom/xmldom';
 import { signedText, parseXml } from '../../mock-idp/internal.js';
+import { copyOf } from './copy-node.js';
 import type { DomMutation, MutationContext, RelativeTime, TextMutation } from '../types.js';
 import {
   all,
@@ -149,7 +150,7 @@ export function addSignedAssertion(options: SecondAssertion): TextMutation {
     apply(xml, ctx) {
       const doc = parseXml(xml);
       const first = one(doc, 'Assertion');
-      const second = first.cloneNode(true) as Element;
+      const second = copyOf(first);
       remove(signatureOf(second));
       const id = `_${randomUUID()}`;
       second.setAttribute('ID', id);

@@ -7,6 +7,7 @@
  */
 import type { Document, Element } from '@xmldom/xmldom';
 import { signedText, parseXml } from '../../mock-idp/internal.js';
+import { copyOf } from './copy-node.js';
 import type { DomMutation, MutationContext } from '../types.js';
 import {
   DSIG_NS,
@@ -44,7 +45,7 @@ export function swapIn(element: Element, ctx: MutationContext): void {
 }
 
 function clone(element: Element): Element {
-  return element.cloneNode(true) as Element;
+  return copyOf(element);
 }
 
 /** `x.removeChild(first(Signature) of x)`: SAML Raider removes it as a direct child, so must we. */
