@@ -37,17 +37,26 @@ export function headerRecord(raw: readonly string[]): {
   headers: Record<string, string>;
   setCookies: string[];
 } {
-  const joined = new Map<string, string>();
+  // Joined in a prototype-less record (any field name is a plain key there), then copied in sorted order.
+  const joined: Record<string, string> = Object.create(null) as Record<string, string>;
+  const names: string[] = [];
   const setCookies: string[] = [];
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i]!.toLowerCase();
     const value = raw[i + 1]!;
     if (name === 'set-cookie') setCookies.push(value);
-    else joined.set(name, joined.has(name) ? `${joined.get(name)!}, ${value}` : value);
+    else if (joined[name] === undefined) {
+      joined[name] = value;
+      names.push(name);
+    } else joined[name] = `${joined[name]}, ${value}`;
   }
-  if (setCookies.length > 0) joined.set('set-cookie', setCookies.join('\n'));
+  if (setCookies.length > 0) {
+    joined['set-cookie'] = setCookies.join('\n');
+    names.push('set-cookie');
+  }
+  names.sort();
   const headers: Record<string, string> = {};
-  for (const name of [...joined.keys()].sort()) headers[name] = joined.get(name)!;
+  for (const name of names) headers[name] = joined[name]!;
   return { headers, setCookies };
 }
 
