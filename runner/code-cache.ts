@@ -21,7 +21,6 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { cachedDataVersionTag } from 'node:v8';
 import { Script } from 'node:vm';
-import { threadId } from 'node:worker_threads';
 
 export interface CodeCachedBundle {
   /** The bundle's `module.exports`. */
@@ -85,6 +84,8 @@ export function loadBundle(file: string): CodeCachedBundle {
 
 /** Another process may be reading or writing the same cache: it sees the old file or the new, never half of one. */
 function writeAtomically(file: string, data: () => Buffer): boolean {
+  // node:worker_threads only when a cache is written (every process's start loads this module).
+  const { threadId } = process.getBuiltinModule('node:worker_threads');
   const temporary = `${file}.${process.pid}-${threadId}.tmp`;
   try {
     writeFileSync(temporary, data(), { mode: 0o644 });

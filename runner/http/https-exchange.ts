@@ -3,7 +3,7 @@
  * URLs; plain HTTP has the harness's own client, http1-client.ts). The same limits: one deadline from connect to
  * the last body byte, the body's declared and actual size bounded, failures as UserAgentError codes.
  */
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import {
   bodyTooLarge,
   connectionLost,
@@ -19,12 +19,23 @@ import {
 
 // Idle sockets are dropped when the server's Keep-Alive hint says so; a reused socket the server closed
 // meanwhile is sent again once on a new one (node-exchange.ts), as browsers do.
-const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16 });
+let httpsAgent: HttpsAgent | undefined;
+
+/**
+ * node:https and its agent, loaded by the first HTTPS exchange: node:https brings node:tls with it (~5 ms at
+ * every start), and a run against a plain-HTTP SP (the reference SP, most CI setups) never needs either.
+ */
+function https(): { agent: HttpsAgent; request: typeof httpsRequest } {
+  const module = process.getBuiltinModule('node:https');
+  httpsAgent ??= new module.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16 });
+  return { agent: httpsAgent, request: module.request };
+}
 
 /** Sends one request over https: and resolves with its head; the body is read by the response's body(). */
 export function httpsAttempt(request: ExchangeRequest, deadline: number): Promise<ExchangeResponse> {
   const { url, method, what, hops } = request;
   const payload = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
+  const client = https();
   return new Promise<ExchangeResponse>((resolve, reject) => {
     let settled = false;
     let bodyReject: ((error: Error) => void) | undefined;
@@ -49,9 +60,9 @@ export function httpsAttempt(request: ExchangeRequest, deadline: number): Promis
       port: url.port || 443,
       path: `${url.pathname}${url.search}`,
       headers: payload ? { ...request.headers, 'content-length': String(payload.length) } : request.headers,
-      agent: httpsAgent,
+      agent: client.agent,
     };
-    const req = httpsRequest(options, (res) => {
+    const req = client.request(options, (res) => {
       settled = true;
       const declared = Number(res.headers['content-length'] ?? NaN);
       const { headers, setCookies } = headerRecord(res.rawHeaders);
