@@ -24,7 +24,7 @@ export function element(
   attrs: Attrs = [],
   children: readonly Child[] = [],
 ): Element {
-  const el = doc.createElementNS(ns, qualifiedName);
+  const el = createElementNS(doc, ns, qualifiedName);
   // Indexed loops: every response builds a few hundred elements here, mostly before V8 optimizes this,
   // where each iterator step and destructuring is paid in full.
   for (let i = 0; i < attrs.length; i++) {
@@ -45,6 +45,46 @@ export function element(
     if (child === undefined || child === false) continue;
     el.appendChild(typeof child === 'string' ? doc.createTextNode(child) : child);
   }
+  return el;
+}
+
+type AcceptedName = readonly [namespace: string | null, prefix: string | null, localName: string | null];
+
+/** What xmldom's createElementNS derived from each (namespace, qualified name) it accepted, by namespace. */
+const acceptedNames = new Map<string, Map<string, AcceptedName>>();
+const MAX_ACCEPTED_NAMES = 512;
+let acceptedCount = 0;
+
+/**
+ * `doc.createElementNS(ns, qualifiedName)`, the same element: xmldom checks and splits the name (a QName
+ * pattern and the namespace rules) on every call, for the few dozen names a response is built from. A name
+ * it accepted once is made by createElement (no check) and given the namespace, prefix and local name that
+ * first call derived, which is everything createElementNS sets beyond it (dom-builder.test.ts compares the
+ * two). A name it refuses is refused every time; an HTML document (whose createElement lowercases) always
+ * takes createElementNS.
+ */
+function createElementNS(doc: Document, ns: string | null, qualifiedName: string): Element {
+  // xmldom reads an empty namespace as none.
+  const names = acceptedNames.get(ns || '');
+  const accepted = names?.get(qualifiedName);
+  if (accepted === undefined || (doc as Document & { type?: string }).type === 'html') {
+    const el = doc.createElementNS(ns, qualifiedName);
+    if (acceptedCount < MAX_ACCEPTED_NAMES) {
+      if (names) names.set(qualifiedName, [el.namespaceURI, el.prefix, el.localName]);
+      else
+        acceptedNames.set(ns || '', new Map([[qualifiedName, [el.namespaceURI, el.prefix, el.localName]]]));
+      acceptedCount++;
+    }
+    return el;
+  }
+  const el = doc.createElement(qualifiedName) as Element & {
+    namespaceURI: string | null;
+    prefix: string | null;
+    localName: string | null;
+  };
+  el.namespaceURI = accepted[0];
+  el.prefix = accepted[1];
+  el.localName = accepted[2];
   return el;
 }
 
