@@ -1,7 +1,8 @@
 import { DOMParser, XMLSerializer, type Element } from '@xmldom/xmldom';
 import { ExclusiveCanonicalization, SignedXml } from 'xml-crypto';
 import { describe, expect, it } from 'vitest';
-import { random, randomDocument } from '../util/test-support/random-documents.js';
+import { seededRng } from '../../test-support/fuzz/fuzz-rng.js';
+import { randomDocument } from '../util/test-support/random-documents.js';
 import { exclusiveC14n } from './exclusive-c14n.js';
 
 /** xml-crypto's canonical form as the DOM signer used to ask for it, or the fact that it threw. */
@@ -30,7 +31,7 @@ describe('exclusiveC14n', () => {
     let written = 0;
     let threw = 0;
     for (let seed = 1; seed <= 1500; seed++) {
-      const doc = randomDocument(random(seed));
+      const doc = randomDocument(seededRng(seed));
       for (const element of Array.from(doc.getElementsByTagName('*'))) {
         const expected = xmlCrypto(element);
         expect(ours(element), `seed ${seed}`).toBe(expected);
@@ -45,7 +46,7 @@ describe('exclusiveC14n', () => {
   it('writes the same for documents read back from text, where every prefix is declared', () => {
     let written = 0;
     for (let seed = 1; seed <= 500; seed++) {
-      const source = new XMLSerializer().serializeToString(randomDocument(random(seed)));
+      const source = new XMLSerializer().serializeToString(randomDocument(seededRng(seed)));
       let root: Element | null;
       try {
         root = new DOMParser({ onError: () => undefined }).parseFromString(

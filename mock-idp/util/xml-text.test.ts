@@ -1,6 +1,7 @@
 import { DOMImplementation, DOMParser, XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { random, randomDocument } from './test-support/random-documents.js';
+import { seededRng } from '../../test-support/fuzz/fuzz-rng.js';
+import { randomDocument } from './test-support/random-documents.js';
 import { xmlText } from './xml-text.js';
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
@@ -12,7 +13,7 @@ describe('xmlText', () => {
     let written = 0;
     let declined = 0;
     for (let seed = 1; seed <= 1500; seed++) {
-      const doc = randomDocument(random(seed));
+      const doc = randomDocument(seededRng(seed));
       const nodes: Array<Document | Element> = [doc, ...Array.from(doc.getElementsByTagName('*'))];
       for (const node of nodes) {
         const text = xmlText(node);
@@ -31,7 +32,7 @@ describe('xmlText', () => {
   it('writes what XMLSerializer writes for documents read back from text', () => {
     let written = 0;
     for (let seed = 1; seed <= 500; seed++) {
-      const source = xmldomText(randomDocument(random(seed)));
+      const source = xmldomText(randomDocument(seededRng(seed)));
       let parsed: Document;
       try {
         parsed = new DOMParser({ onError: () => undefined }).parseFromString(source, 'application/xml');

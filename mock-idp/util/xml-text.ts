@@ -20,7 +20,8 @@
  * - attribute values escape `< > & "` as entities and TAB, LF, CR as decimal references; text escapes
  *   `< & >`; CDATA sections split `]]>`; comments are written as they are; an element without children
  *   is closed with `/>`.
- * xml-text.test.ts compares the two serializers over random documents and every response of the catalog.
+ * xml-text.test.ts compares the two serializers over random documents, and runner/engine/dom-signing-catalog.test.ts
+ * over every response of the catalog (its string path serializes with XMLSerializer, setXmlTextWriter(false)).
  */
 import type { Document, Element, Node } from '@xmldom/xmldom';
 

@@ -5,21 +5,10 @@
  * failure names a seed that reproduces it.
  */
 import { DOMImplementation, type Document, type Element } from '@xmldom/xmldom';
+import type { Rng } from '../../../test-support/fuzz/fuzz-rng.js';
 
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-
-/** A small deterministic generator (mulberry32), so a failure names a seed that reproduces it. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMESPACES = [null, 'urn:a', 'urn:b', 'urn:c', 'urn:oasis:names:tc:SAML:2.0:assertion'];
 // 'B' sorts before 'a' by code unit and after it by localeCompare, as the canonicalizer sorts.
@@ -28,7 +17,7 @@ const LOCALS = ['Response', 'Assertion', 'x', 'Issuer', 'y'];
 const VALUES = ['', 'plain', 'a<b>&"c\'', 'tab\there', 'line\nbreak\r', 'é ünïcode ✓', ']]>', '--', '  '];
 
 /** A random document: elements, attributes and declarations made every way the DOM API allows. */
-export function randomDocument(next: () => number, o: { processingInstructions?: boolean } = {}): Document {
+export function randomDocument(next: Rng): Document {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const doc = new DOMImplementation().createDocument(null, '');
   const makeElement = (depth: number): Element => {
@@ -67,8 +56,7 @@ export function randomDocument(next: () => number, o: { processingInstructions?:
         if (data === ']]>') section.data = data;
         element.appendChild(section);
       } else if (kind < 0.95) element.appendChild(doc.createComment(pick(VALUES)));
-      else if (o.processingInstructions !== false)
-        element.appendChild(doc.createProcessingInstruction('pi', 'data'));
+      else element.appendChild(doc.createProcessingInstruction('pi', 'data'));
     }
     return element;
   };
