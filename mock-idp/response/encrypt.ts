@@ -6,6 +6,7 @@
 import { createPublicKey } from 'node:crypto';
 import xmlenc from 'xml-encryption';
 import { ALG, NS } from '../constants/namespaces.js';
+import { setBounded } from '../util/bounded-map.js';
 import { childElements, isElement, parseXml, serializeXml, type Document, type Node } from '../util/xml.js';
 
 export interface EncryptionSettings {
@@ -67,8 +68,7 @@ function spkiPemOf(certificatePem: string): string {
   let spki = spkiPems.get(certificatePem);
   if (spki === undefined) {
     spki = createPublicKey(certificatePem).export({ type: 'spki', format: 'pem' }).toString();
-    if (spkiPems.size >= MAX_KEYS) spkiPems.delete(spkiPems.keys().next().value!);
-    spkiPems.set(certificatePem, spki);
+    setBounded(spkiPems, certificatePem, spki, MAX_KEYS);
   }
   return spki;
 }

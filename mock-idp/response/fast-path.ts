@@ -7,6 +7,7 @@
  * randomized values). Anything that mutates a response (hooks, encryption, scenarios) must not use it.
  */
 import { createHash, sign } from 'node:crypto';
+import { setBounded } from '../util/bounded-map.js';
 import type { IdGenerator } from '../util/ids.js';
 import { buildResponseDraft, type AssertionContent } from './build-response.js';
 import { isXmlText } from './fast-path-escape.js';
@@ -194,12 +195,6 @@ function shapeKey(content: AssertionContent, signing: FastSigning): string {
     content.attributeNameFormat ?? '',
     claims,
   ].join('|');
-}
-
-/** `map.set(key, value)`, dropping the oldest entry first when a new key would pass `max`. */
-function setBounded<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
-  if (!map.has(key) && map.size >= max) map.delete(map.keys().next().value!);
-  map.set(key, value);
 }
 
 /** The shape's template, learnt now if need be. */

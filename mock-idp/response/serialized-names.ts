@@ -7,21 +7,18 @@
  * parser reads `p:a`, an unprefixed element may be written with some other prefix bound to its
  * namespace, a no-namespace child of a default-namespaced parent is read into the parent's namespace.
  *
- * This mirrors the serializer's namespace fix-ups step by step (its `needNamespaceDefine` and the
- * default-namespace prefix lookup, the same in 0.8 and 0.9) to know which declarations the text will
- * carry, then resolves every name against those declarations as a namespace-aware parser does, and
+ * This follows the serializer's namespace fix-ups step by step (its `needNamespaceDefine` and the
+ * default-namespace prefix lookup, the same in 0.8 and 0.9, as the harness's own serializer xml-text.ts
+ * reproduces them) to know which declarations the text will carry, then resolves every name against those declarations as a namespace-aware parser does, and
  * answers undefined at the first name that would read back differently.
  */
 import type { Attr, Element } from '@xmldom/xmldom';
 import { NS } from '../constants/namespaces.js';
+import { declaredPrefix, needsDeclaration, writtenName, type VisibleNamespace } from '../util/xml-text.js';
+
+export type { VisibleNamespace };
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-
-/** A declaration the serializer sees in scope, exactly as it tracks them (prefix '' is the default). */
-export interface VisibleNamespace {
-  prefix: string;
-  namespace: string;
-}
 
 /** The declarations a parser of the text has in scope: prefix ('' for the default) → namespace. */
 export type ParsedScope = ReadonlyMap<string, string>;
@@ -53,15 +50,14 @@ export function serializedNames(
   const count = map.length;
   const attrs: Attr[] = new Array<Attr>(count);
   for (let i = 0; i < count; i++) attrs[i] = map[i]!;
-  if (!SAFE_QNAME.test(element.tagName) || writtenPrefixedName(element, attrs, visible) !== element.tagName)
+  if (!SAFE_QNAME.test(element.tagName) || writtenName(element, attrs, visible) !== element.tagName)
     return undefined;
   // Most elements declare nothing: the parent's list and map are passed on as they are, copied only
   // when this element adds to them.
   let current: readonly VisibleNamespace[] = visible;
   let copied = false;
   for (const attr of attrs) {
-    const declared =
-      attr.prefix === 'xmlns' ? (attr.localName ?? '') : attr.nodeName === 'xmlns' ? '' : undefined;
+    const declared = declaredPrefix(attr);
     if (declared === undefined) continue;
     if (!copied) {
       current = visible.slice();
@@ -74,7 +70,7 @@ export function serializedNames(
     // Each attribute, then the element itself: a declaration the serializer adds before its name.
     const node: Element | Attr = i < count ? attrs[i]! : element;
     if (i < count && !SAFE_QNAME.test(attrs[i]!.name)) return undefined;
-    if (needNamespaceDefine(node, current)) {
+    if (needsDeclaration(node.prefix, node.namespaceURI, current)) {
       const prefix = node.prefix || '';
       written.push([prefix ? `xmlns:${prefix}` : 'xmlns', node.namespaceURI!]);
       if (!copied) {
@@ -115,41 +111,6 @@ export function serializedNames(
     if (!readsBack(attr.name, attr, childScope, false)) return undefined;
   }
   return { written, childVisible: current, childScope };
-}
-
-/** The serializer's element name: an unprefixed element may be written with a prefix bound to its namespace. */
-function writtenPrefixedName(element: Element, attrs: Attr[], visible: readonly VisibleNamespace[]): string {
-  const uri = element.namespaceURI;
-  if (element.prefix || !uri) return element.tagName;
-  let defaultNs: string | undefined = attrs.find((a) => a.name === 'xmlns')?.value;
-  if (!defaultNs) {
-    for (let i = visible.length - 1; i >= 0; i--) {
-      const entry = visible[i]!;
-      if (entry.prefix === '' && entry.namespace === uri) {
-        defaultNs = entry.namespace;
-        break;
-      }
-    }
-  }
-  if (defaultNs === uri) return element.tagName;
-  for (let i = visible.length - 1; i >= 0; i--) {
-    const entry = visible[i]!;
-    if (entry.namespace === uri) return entry.prefix ? `${entry.prefix}:${element.tagName}` : element.tagName;
-  }
-  return element.tagName;
-}
-
-/** The serializer's own test for writing a declaration before a name. */
-function needNamespaceDefine(node: Element | Attr, visible: readonly VisibleNamespace[]): boolean {
-  const prefix = node.prefix || '';
-  const uri = node.namespaceURI;
-  if (!uri) return false;
-  if ((prefix === 'xml' && uri === XML_NS) || uri === NS.xmlns) return false;
-  for (let i = visible.length - 1; i >= 0; i--) {
-    const entry = visible[i]!;
-    if (entry.prefix === prefix) return entry.namespace !== uri;
-  }
-  return true;
 }
 
 /**

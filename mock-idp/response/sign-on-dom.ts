@@ -75,7 +75,10 @@ export function signOnDom(doc: Document, options: SignElementOptions): boolean {
   for (const { node, parent } of removed) parent.removeChild(node);
   let signature: Element;
   try {
-    const digest = createHash(hash).update(canonicalReference(plan.target), 'utf8').digest('base64');
+    // The Reference's digest: the element's exclusive canonical form before the Signature goes in, as
+    // xml-crypto's calculateReferenceDigest makes it (enveloped-signature removes nothing yet; the comments
+    // it discards render as nothing without comments).
+    const digest = createHash(hash).update(exclusiveC14n(plan.target), 'utf8').digest('base64');
     const parts = signatureParts(doc, { c14n, algorithm, elementId: options.elementId, digest, certificate });
     const canonicalSignedInfo = canonicalSignedInfoText({
       c14n,
@@ -113,16 +116,6 @@ export function signInPlace(doc: Document, options: SignElementOptions): void {
 /** The signed text: signElement(serializeXml(doc), options), taking the DOM path when it can. */
 export function signedText(doc: Document, options: SignElementOptions): string {
   return signOnDom(doc, options) ? serializeXml(doc) : signElement(serializeXml(doc), options);
-}
-
-/**
- * The element's exc-c14n form before the Signature goes in: xml-crypto's calculateReferenceDigest
- * (enveloped-signature removes nothing there, the new Signature not being in the document yet; the
- * comments it discards render as nothing in exc-c14n without comments), written by exclusive-c14n.ts.
- * With the DOM signer's test switch off, nothing calls this.
- */
-function canonicalReference(target: Element): string {
-  return exclusiveC14n(target);
 }
 
 function dsElement(doc: Document, name: string, attrs: Attrs = [], children: readonly Child[] = []): Element {

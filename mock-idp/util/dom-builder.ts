@@ -48,43 +48,49 @@ export function element(
   return el;
 }
 
-type AcceptedName = readonly [namespace: string | null, prefix: string | null, localName: string | null];
+/** What xmldom's createElementNS derived from a qualified name it accepted, and the namespace it was given. */
+interface AcceptedName {
+  /** The namespace as given ('' for none: xmldom reads an empty one as none). */
+  given: string;
+  namespace: string | null;
+  prefix: string | null;
+  localName: string | null;
+}
 
-/** What xmldom's createElementNS derived from each (namespace, qualified name) it accepted, by namespace. */
-const acceptedNames = new Map<string, Map<string, AcceptedName>>();
+/** By qualified name: a name is built in one namespace, so a hit in another is simply checked again. */
+const acceptedNames = new Map<string, AcceptedName>();
 const MAX_ACCEPTED_NAMES = 512;
-let acceptedCount = 0;
 
 /**
  * `doc.createElementNS(ns, qualifiedName)`, the same element: xmldom checks and splits the name (a QName
  * pattern and the namespace rules) on every call, for the few dozen names a response is built from. A name
- * it accepted once is made by createElement (no check) and given the namespace, prefix and local name that
- * first call derived, which is everything createElementNS sets beyond it (dom-builder.test.ts compares the
- * two). A name it refuses is refused every time; an HTML document (whose createElement lowercases) always
- * takes createElementNS.
+ * it accepted once in this namespace is made by createElement (no check) and given the namespace, prefix and
+ * local name that first call derived, which is everything createElementNS sets beyond it (dom-builder.test.ts
+ * compares the two). A name it refuses is refused every time; an HTML document (whose createElement
+ * lowercases) always takes createElementNS.
  */
 function createElementNS(doc: Document, ns: string | null, qualifiedName: string): Element {
-  // xmldom reads an empty namespace as none.
-  const names = acceptedNames.get(ns || '');
-  const accepted = names?.get(qualifiedName);
-  if (accepted === undefined || (doc as Document & { type?: string }).type === 'html') {
+  const accepted = acceptedNames.get(qualifiedName);
+  if (accepted?.given !== (ns || '') || (doc as Document & { type?: string }).type === 'html') {
     const el = doc.createElementNS(ns, qualifiedName);
-    if (acceptedCount < MAX_ACCEPTED_NAMES) {
-      if (names) names.set(qualifiedName, [el.namespaceURI, el.prefix, el.localName]);
-      else
-        acceptedNames.set(ns || '', new Map([[qualifiedName, [el.namespaceURI, el.prefix, el.localName]]]));
-      acceptedCount++;
-    }
+    if (acceptedNames.size < MAX_ACCEPTED_NAMES)
+      acceptedNames.set(qualifiedName, {
+        given: ns || '',
+        namespace: el.namespaceURI,
+        prefix: el.prefix,
+        localName: el.localName,
+      });
     return el;
   }
-  const el = doc.createElement(qualifiedName) as Element & {
+  const el = doc.createElement(qualifiedName);
+  const names = el as unknown as {
     namespaceURI: string | null;
     prefix: string | null;
     localName: string | null;
   };
-  el.namespaceURI = accepted[0];
-  el.prefix = accepted[1];
-  el.localName = accepted[2];
+  names.namespaceURI = accepted.namespace;
+  names.prefix = accepted.prefix;
+  names.localName = accepted.localName;
   return el;
 }
 

@@ -23,14 +23,14 @@
  * xml-text.test.ts compares the two serializers over random documents, and runner/engine/dom-signing-catalog.test.ts
  * over every response of the catalog (its string path serializes with XMLSerializer, setXmlTextWriter(false)).
  */
-import type { Document, Element, Node } from '@xmldom/xmldom';
+import type { Attr, Document, Element, Node } from '@xmldom/xmldom';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
-/** A declaration the serializer has in view: prefix '' is the default namespace. */
-interface Visible {
+/** A declaration the serializer has in view, exactly as it tracks them: prefix '' is the default namespace. */
+export interface VisibleNamespace {
   prefix: string;
   namespace: string;
 }
@@ -38,7 +38,7 @@ interface Visible {
 /** An element whose children are being written: what closes it, and what its children see. */
 interface Open {
   next: Node | null;
-  visible: Visible[];
+  visible: VisibleNamespace[];
   close: string;
 }
 
@@ -119,94 +119,106 @@ function unprefixedInNamespace(element: Element): boolean {
 /** The element's start tag (closed with `/>` when it has no children), and its frame when it has children. */
 function startTag(
   element: Element,
-  visible: Visible[],
+  visible: VisibleNamespace[],
 ): { text: string; children: Open | undefined } | undefined {
   const namespace = element.namespaceURI;
   if (namespace === XHTML_NS) return undefined;
   const attrs = element.attributes;
   const count = attrs.length;
   const tagName = element.tagName;
-  let name = tagName;
-  if (!element.prefix && namespace) {
-    let inForce: string | undefined;
-    for (let i = 0; i < count; i++) {
-      const attr = attrs[i]!;
-      if (attr.name === 'xmlns') {
-        inForce = attr.value;
-        break;
-      }
-    }
-    if (!inForce) {
-      for (let i = visible.length - 1; i >= 0; i--) {
-        const entry = visible[i]!;
-        if (entry.prefix === '' && entry.namespace === namespace) {
-          inForce = namespace;
-          break;
-        }
-      }
-    }
-    if (inForce !== namespace) {
-      for (let i = visible.length - 1; i >= 0; i--) {
-        const entry = visible[i]!;
-        if (entry.namespace === namespace) {
-          if (entry.prefix) name = `${entry.prefix}:${tagName}`;
-          break;
-        }
-      }
-    }
-  }
+  const name = writtenName(element, attrs, visible);
   // The list is shared with the parent until this element adds to it.
   let own = visible;
-  const add = (entry: Visible): void => {
+  const add = (entry: VisibleNamespace): void => {
     if (own === visible) own = visible.slice();
     own.push(entry);
   };
   for (let i = 0; i < count; i++) {
     const attr = attrs[i]!;
-    if (attr.prefix === 'xmlns') add({ prefix: attr.localName ?? '', namespace: attr.value });
-    else if (attr.nodeName === 'xmlns') add({ prefix: '', namespace: attr.value });
+    const prefix = declaredPrefix(attr);
+    if (prefix !== undefined) add({ prefix, namespace: attr.value });
   }
   let text = `<${name}`;
   for (let i = 0; i < count; i++) {
     const attr = attrs[i]!;
-    const declared = declarationNeeded(attr.prefix, attr.namespaceURI, own);
-    if (declared !== undefined) {
-      text += declared;
+    if (needsDeclaration(attr.prefix, attr.namespaceURI, own)) {
+      text += declaration(attr.prefix, attr.namespaceURI!);
       add({ prefix: attr.prefix || '', namespace: attr.namespaceURI! });
     }
     text += ` ${attr.name}="${escapeAttribute(attr.value)}"`;
   }
-  if (name === tagName) {
-    const declared = declarationNeeded(element.prefix, namespace, own);
-    if (declared !== undefined) {
-      text += declared;
-      add({ prefix: element.prefix || '', namespace: namespace! });
-    }
+  if (name === tagName && needsDeclaration(element.prefix, namespace, own)) {
+    text += declaration(element.prefix, namespace!);
+    add({ prefix: element.prefix || '', namespace: namespace! });
   }
   if (!element.firstChild) return { text: `${text}/>`, children: undefined };
   return { text: `${text}>`, children: { next: element.firstChild, visible: own, close: `</${name}>` } };
 }
 
+/** The prefix a namespace declaration declares (`xmlns:p`: 'p', `xmlns`: ''), undefined for other attributes. */
+export function declaredPrefix(attr: Attr): string | undefined {
+  return attr.prefix === 'xmlns' ? (attr.localName ?? '') : attr.nodeName === 'xmlns' ? '' : undefined;
+}
+
 /**
- * The declaration written before a name with this prefix and namespace (with its leading space), or
- * undefined when the innermost visible declaration of the prefix already binds it there.
+ * The element's name as the serializer writes it: an unprefixed element in a namespace that is not the default
+ * in force (its own `xmlns`, else a visible default declaration of that namespace) takes the prefix of the
+ * innermost visible declaration of its namespace, when that one has a prefix.
  */
-function declarationNeeded(
-  prefix: string | null,
-  namespace: string | null,
-  visible: readonly Visible[],
-): string | undefined {
-  if (!namespace) return undefined;
-  const own = prefix || '';
-  if ((own === 'xml' && namespace === XML_NS) || namespace === XMLNS_NS) return undefined;
-  for (let i = visible.length - 1; i >= 0; i--) {
-    const entry = visible[i]!;
-    if (entry.prefix === own) {
-      if (entry.namespace === namespace) return undefined;
+export function writtenName(
+  element: Element,
+  attrs: ArrayLike<Attr>,
+  visible: readonly VisibleNamespace[],
+): string {
+  const namespace = element.namespaceURI;
+  const tagName = element.tagName;
+  if (element.prefix || !namespace) return tagName;
+  let inForce: string | undefined;
+  for (let i = 0; i < attrs.length; i++) {
+    if (attrs[i]!.name === 'xmlns') {
+      inForce = attrs[i]!.value;
       break;
     }
   }
-  return ` ${own ? `xmlns:${own}` : 'xmlns'}="${escapeAttribute(namespace)}"`;
+  if (!inForce) {
+    for (let i = visible.length - 1; i >= 0; i--) {
+      const entry = visible[i]!;
+      if (entry.prefix === '' && entry.namespace === namespace) {
+        inForce = namespace;
+        break;
+      }
+    }
+  }
+  if (inForce === namespace) return tagName;
+  for (let i = visible.length - 1; i >= 0; i--) {
+    const entry = visible[i]!;
+    if (entry.namespace === namespace) return entry.prefix ? `${entry.prefix}:${tagName}` : tagName;
+  }
+  return tagName;
+}
+
+/**
+ * The serializer writes a declaration before a name with this prefix and namespace: it has a namespace (not
+ * xml's or xmlns's), and the innermost visible declaration of the prefix does not bind it there.
+ */
+export function needsDeclaration(
+  prefix: string | null,
+  namespace: string | null,
+  visible: readonly VisibleNamespace[],
+): boolean {
+  if (!namespace) return false;
+  const own = prefix || '';
+  if ((own === 'xml' && namespace === XML_NS) || namespace === XMLNS_NS) return false;
+  for (let i = visible.length - 1; i >= 0; i--) {
+    const entry = visible[i]!;
+    if (entry.prefix === own) return entry.namespace !== namespace;
+  }
+  return true;
+}
+
+/** That declaration as written, with its leading space. */
+function declaration(prefix: string | null, namespace: string): string {
+  return ` ${prefix ? `xmlns:${prefix}` : 'xmlns'}="${escapeAttribute(namespace)}"`;
 }
 
 function escapeAttribute(value: string): string {

@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Metafile } from 'esbuild';
 import { createRequire } from 'node:module';
-import { bundleCli, DATA_PACKAGES, lazyHtmlEntities, refuseDynamicImports } from './bundle-cli.js';
+import { bundleCli, DATA_PACKAGES, refuseDynamicImports } from './bundle-cli.js';
+import { lazyHtmlEntities } from './lazy-html-entities.js';
 import { VERSION } from '../version.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

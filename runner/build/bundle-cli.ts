@@ -19,11 +19,13 @@
  * Playwright stays outside (large, loaded only by browser mode); the YAML parser too (loaded on first use), and
  * two data packages of express's.
  */
-import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPV6_REGEX_GUARD } from './ipv6-regex-guard.js';
+import { LAZY_HTML_ENTITIES } from './lazy-html-entities.js';
+import { onePackagePerVersion } from './one-package-per-version.js';
 
 /** Where the bundle goes, beside tsc's output (bin/samlspec.js loads it from there). */
 const BUNDLE_DIR = 'dist/cli';
@@ -62,90 +64,6 @@ const LOADED_ON_DEMAND = ['playwright-core', 'yaml'];
  * resolve from dist/cli/ to the copies express uses (bundle-cli.e2e.test.ts checks that).
  */
 export const DATA_PACKAGES = ['iconv-lite', 'mime-db'];
-
-/**
- * @xmldom/xmldom's entities.js builds and freezes its ~2,200-entry HTML entity table when the package loads (0.9
- * copies it into a null-prototype object first), in each of the bundle's three copies of xmldom (0.9, and the
- * 0.8 that xml-crypto and xml-encryption each bring): CPU at every start for a table only an HTML-mode parse
- * reads (dom-parser.js, in parseFromString). The bundle gets the same module with HTML_ENTITIES and its alias
- * entityMap as getters that build the same frozen table on first read. A release whose file no longer has
- * that shape fails the build instead of being bundled unchanged unnoticed.
- */
-export function lazyHtmlEntities(text: string, file: string): string {
-  const head = 'exports.HTML_ENTITIES = ';
-  const start = text.indexOf(`${head}freeze({`);
-  const end = start < 0 ? -1 : text.indexOf('\n});\n', start);
-  const alias = 'exports.entityMap = exports.HTML_ENTITIES;';
-  if (start < 0 || end < 0 || text.indexOf(alias, end) < 0 || text.indexOf(head, start + 1) >= 0)
-    throw new Error(
-      `${file}: not the shape lazyHtmlEntities expects (exports.HTML_ENTITIES = freeze({...}))`,
-    );
-  const table = text.slice(start + head.length, end + '\n})'.length);
-  const getter = (name: string) =>
-    `Object.defineProperty(exports, '${name}', { enumerable: true, get: samlspecHtmlEntities });`;
-  const lazy =
-    `var samlspecHtmlEntitiesTable;\nfunction samlspecHtmlEntities() {\n\treturn samlspecHtmlEntitiesTable || ` +
-    `(samlspecHtmlEntitiesTable = ${table});\n}\n${getter('HTML_ENTITIES')}`;
-  return `${text.slice(0, start)}${lazy}${text.slice(end + '\n});'.length)}`.replace(
-    alias,
-    getter('entityMap'),
-  );
-}
-
-const LAZY_HTML_ENTITIES: Plugin = {
-  name: 'lazy-xmldom-html-entities',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]@xmldom[\\/]xmldom[\\/]lib[\\/]entities\.js$/ }, (args) => ({
-      contents: lazyHtmlEntities(readFileSync(args.path, 'utf8'), args.path),
-      loader: 'js',
-    }));
-  },
-};
-
-/**
- * npm nests the same @xmldom/xmldom 0.8 under xml-crypto and under xml-encryption (the top level holds 0.9):
- * bundled as installed, one package goes in twice, 160 kB more to read, compile and keep in the code cache at
- * every start, as two module instances. Here every copy of `name` resolves to one copy of its version (the
- * first by path among node_modules/ and node_modules/<package>/node_modules/), so each version is bundled once.
- */
-export function onePackagePerVersion(root: string, name: string): Plugin {
-  const modules = join(root, 'node_modules');
-  const packages = existsSync(modules)
-    ? readdirSync(modules).flatMap((entry) =>
-        entry.startsWith('@') ? readdirSync(join(modules, entry)).map((sub) => `${entry}/${sub}`) : [entry],
-      )
-    : [];
-  const copies = [join(modules, name), ...packages.map((p) => join(modules, p, 'node_modules', name))]
-    .filter((dir) => existsSync(join(dir, 'package.json')))
-    .sort();
-  // Each copy's version, read once; the first copy of each version by path is the one bundled.
-  const chosenFor = new Map<string, string>();
-  const firstOfVersion = new Map<string, string>();
-  for (const dir of copies) {
-    const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string };
-    if (!firstOfVersion.has(version)) firstOfVersion.set(version, dir);
-    chosenFor.set(dir, firstOfVersion.get(version)!);
-  }
-  const marker = `one-package-per-version:${name}`;
-  return {
-    name: marker,
-    setup(b) {
-      const escaped = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-      b.onResolve({ filter: new RegExp(`^${escaped}(/.*)?$`) }, async (args) => {
-        if (args.pluginData === marker) return undefined;
-        const resolved = await b.resolve(args.path, {
-          kind: args.kind,
-          importer: args.importer,
-          resolveDir: args.resolveDir,
-          pluginData: marker,
-        });
-        const copy = copies.find((dir) => resolved.path.startsWith(`${dir}/`));
-        if (resolved.errors.length > 0 || !copy) return undefined;
-        return { path: chosenFor.get(copy)! + resolved.path.slice(copy.length) };
-      });
-    },
-  };
-}
 
 /** Bundles tsc's output under `root` into `outdir`; returns which modules went into which file. */
 export async function bundleCli(root: string, outdir = join(root, BUNDLE_DIR)): Promise<Metafile> {

@@ -8,8 +8,7 @@
  * once as IP_V6_REGEX_OBJECT, used only through `.test(`) fails the build instead of being bundled
  * unchanged unnoticed.
  */
-import { readFileSync } from 'node:fs';
-import type { Plugin } from 'esbuild';
+import { sourceTransform } from './source-transform.js';
 
 const DEFINITION = 'var IP_V6_REGEX_OBJECT = new RegExp(`^${IP_V6_REGEX}$`);';
 const GUARD =
@@ -26,12 +25,8 @@ export function guardIpv6Regex(text: string, file: string): string {
   return text.replace(DEFINITION, () => `${DEFINITION}${GUARD}`);
 }
 
-export const IPV6_REGEX_GUARD: Plugin = {
-  name: 'tough-cookie-ipv6-regex-guard',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]tough-cookie[\\/]dist[\\/]index\.c?js$/ }, (args) => ({
-      contents: guardIpv6Regex(readFileSync(args.path, 'utf8'), args.path),
-      loader: 'js',
-    }));
-  },
-};
+export const IPV6_REGEX_GUARD = sourceTransform(
+  'tough-cookie-ipv6-regex-guard',
+  /[\\/]tough-cookie[\\/]dist[\\/]index\.c?js$/,
+  guardIpv6Regex,
+);

@@ -32,6 +32,11 @@ export interface ExchangeResponse {
 /** A kept-alive connection the server had closed meanwhile: nothing was answered, so it is sent again once. */
 export class StaleSocketError extends Error {}
 
+/** The host to connect to: the URL's hostname, an IPv6 address without its brackets. */
+export function connectHost(url: URL): string {
+  return url.hostname.replace(/^\[(.*)\]$/, '$1');
+}
+
 /** The response's header fields (name, value, name, value...) as ExchangeResponse holds them. */
 export function headerRecord(raw: readonly string[]): {
   headers: Record<string, string>;

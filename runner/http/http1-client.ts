@@ -17,6 +17,7 @@
 import { connect, type Socket } from 'node:net';
 import {
   bodyTooLarge,
+  connectHost,
   connectionLost,
   decodeBody,
   headerRecord,
@@ -27,7 +28,7 @@ import {
   type ExchangeRequest,
   type ExchangeResponse,
 } from './exchange-parts.js';
-import { Http1ProtocolError, Http1ResponseParser, type ResponseHead } from './http1-response-parser.js';
+import { Http1ResponseParser, type ResponseHead } from './http1-response-parser.js';
 
 /** Idle connections kept per host and port (node-exchange's agent kept 16 free sockets). */
 const MAX_IDLE_PER_ORIGIN = 16;
@@ -85,7 +86,7 @@ const INVALID_TARGET = /[^\x21-\x7e]/;
 /** Sends one request over http: and resolves with its head; the body is read by the response's body(). */
 export function http1Attempt(request: ExchangeRequest, deadline: number): Promise<ExchangeResponse> {
   const { url, method } = request;
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const host = connectHost(url);
   const port = Number(url.port || 80);
   const origin = `${host} ${port}`;
   const text = requestText(request);
@@ -140,6 +141,10 @@ export function http1Attempt(request: ExchangeRequest, deadline: number): Promis
     // Nothing came back on a connection the pool handed out: the server had closed it; send again on a new one.
     const staleOr = (error: Error): Error =>
       pooled && !parser.started ? new StaleSocketError(error.message) : error;
+    // The server closed the connection before its response ended (a crashed SP's end with a FIN as often as
+    // with a reset): a lost connection, as the run's liveness checks know one.
+    const lost = (): void =>
+      fail(staleOr(networkError(connectionLost(parser.started), request.what, request.hops)));
     connection.exchange = {
       data(chunk) {
         try {
@@ -153,18 +158,15 @@ export function http1Attempt(request: ExchangeRequest, deadline: number): Promis
       end() {
         try {
           parser.finish();
-        } catch (error) {
-          // Cut short by the server's close: a lost connection, whatever the parser calls it.
-          const lost = error instanceof Http1ProtocolError && error.code === 'TRUNCATED';
-          const cause = lost ? connectionLost(parser.started) : error;
-          fail(staleOr(networkError(cause, request.what, request.hops)));
+        } catch {
+          // The parser's only complaint here: the server's close cut the response short.
+          lost();
           return;
         }
         finished();
       },
       close() {
-        if (!parser.complete)
-          fail(staleOr(networkError(connectionLost(parser.started), request.what, request.hops)));
+        if (!parser.complete) lost();
       },
       error(error) {
         const reset = error.code === 'ECONNRESET' || error.code === 'EPIPE';

@@ -6,6 +6,7 @@
 import type { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import {
   bodyTooLarge,
+  connectHost,
   connectionLost,
   decodeBody,
   headerRecord,
@@ -56,7 +57,7 @@ export function httpsAttempt(request: ExchangeRequest, deadline: number): Promis
     const options = {
       method,
       protocol: url.protocol,
-      hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+      hostname: connectHost(url),
       port: url.port || 443,
       path: `${url.pathname}${url.search}`,
       headers: payload ? { ...request.headers, 'content-length': String(payload.length) } : request.headers,
